@@ -1,0 +1,76 @@
+/// The shared analyzer: timed words (or plain text) in, an `AnswerReport` out.
+/// Pure Swift with no audio or C: the same code scores a recording, a live take and a typed answer.
+public struct AnswerAnalyzer: Sendable {
+    public var question: Question?
+    public var alternatives: AlternativesMap
+
+    public init(question: Question? = nil, alternatives: AlternativesMap = AlternativesMap()) {
+        self.question = question
+        self.alternatives = alternatives
+    }
+
+    /// Analyses typed or pasted text (no times: pace and pauses are not measured).
+    public func analyze(text: String) -> AnswerReport {
+        analyze(words: Tokenizer.words(fromText: text))
+    }
+
+    /// Analyses recognizer words (with times) or text words (without).
+    public func analyze(words: [Word], source: AnswerReport.SourceInfo? = nil, warnings: [String] = []) -> AnswerReport {
+        let tokens = Tokenizer.tokens(from: words)
+        let fillerMatches = FillerDetector.find(in: tokens)
+        var fillerTokenSet = Set<Int>()
+        for m in fillerMatches { fillerTokenSet.formUnion(m.tokenRange) }
+        // A word is a filler when every token it produced is one ("um," or "like").
+        var fillerWords = Set<Int>()
+        for (i, _) in words.enumerated() {
+            let own = tokens.indices.filter { tokens[$0].wordIndex == i }
+            if !own.isEmpty && own.allSatisfy(fillerTokenSet.contains) { fillerWords.insert(i) }
+        }
+        var content = tokens.enumerated().filter { !fillerTokenSet.contains($0.offset) }.map(\.element)
+        // A filler between two words ends no phrase, but punctuation on the filler ("um,") does.
+        for m in fillerMatches where m.tokenRange.lowerBound > 0 && tokens[m.tokenRange.upperBound - 1].breakAfter {
+            if let idx = content.lastIndex(where: { $0.wordIndex < tokens[m.tokenRange.lowerBound].wordIndex }) {
+                content[idx].breakAfter = true
+            }
+        }
+
+        let timed = words.contains { $0.start != nil && $0.end != nil }
+        let pacing = PacingAnalysis.measure(words: words, contentCount: content.count, timed: timed)
+        let fillers = PacingAnalysis.fillers(fillerMatches, tokens: tokens, pacing: pacing, contentCount: content.count)
+        let clauses = ClauseSplitter.split(content)
+        let contentTexts = content.map(\.text)
+        let mentions = ServiceCatalog.mentions(in: contentTexts)
+        var services: [String] = []
+        for m in mentions where !services.contains(m.name) { services.append(m.name) }
+
+        let structure = StructureDetector.detect(clauses: clauses)
+        var flags = FlagDetector.detect(clauses: clauses, structure: structure, mentions: mentions, tokens: contentTexts)
+        flags.flags.noSpeech = content.isEmpty
+        let followUps = FollowUpWriter.write(structure: structure.findings, flags: flags.flags, services: services,
+                                             mentions: mentions, clauses: clauses, question: question,
+                                             alternatives: alternatives)
+        let score = Scorer.score(structure: structure.findings, flags: flags.flags, pacing: pacing, fillers: fillers,
+                                 timed: timed, wordCount: content.count)
+        var allWarnings = warnings
+        if content.isEmpty { allWarnings.append("no speech detected") }
+
+        return AnswerReport(
+            source: source,
+            question: question.map { .init(id: $0.id, prompt: $0.prompt) },
+            transcript: .init(
+                text: words.map { $0.text.lowercased() }.joined(separator: " "),
+                words: words.enumerated().map { i, w in
+                    .init(text: w.text, start: w.start, end: w.end, confidence: w.confidence, isFiller: fillerWords.contains(i))
+                }),
+            pacing: pacing,
+            fillers: fillers,
+            structure: structure.findings,
+            segments: structure.segments,
+            services: services,
+            flags: flags.flags,
+            evidence: flags.evidence,
+            followUps: followUps,
+            score: score,
+            warnings: allWarnings)
+    }
+}

@@ -1,0 +1,194 @@
+/// The analysis of one answer: the `rehearse score --json` contract (schemaVersion 1,
+/// documented in docs/report-schema.md). Optional values encode as JSON null, never vanish.
+public struct AnswerReport: Codable, Sendable, Hashable {
+    public var schemaVersion = 1
+    public var source: SourceInfo?
+    public var question: QuestionRef?
+    public var transcript: TranscriptInfo
+    public var pacing: Pacing
+    public var fillers: Fillers
+    public var structure: Structure
+    public var segments: [Segment]
+    public var services: [String]
+    public var flags: Flags
+    public var evidence: FlagEvidence
+    public var followUps: [String]
+    public var score: Score
+    public var warnings: [String]
+
+    public struct SourceInfo: Codable, Sendable, Hashable {
+        public var path: String
+        public var durationSeconds: Double
+        public var sampleRate: Int
+        public var channels: Int
+        public var format: String
+        public var recognizer: String
+        public var decodeSeconds: Double
+        public init(path: String, durationSeconds: Double, sampleRate: Int, channels: Int, format: String,
+                    recognizer: String, decodeSeconds: Double) {
+            self.path = path; self.durationSeconds = durationSeconds; self.sampleRate = sampleRate
+            self.channels = channels; self.format = format; self.recognizer = recognizer; self.decodeSeconds = decodeSeconds
+        }
+    }
+
+    public struct QuestionRef: Codable, Sendable, Hashable {
+        public var id: String
+        public var prompt: String
+    }
+
+    public struct TranscriptInfo: Codable, Sendable, Hashable {
+        public var text: String
+        public var words: [TranscriptWord]
+    }
+
+    public struct TranscriptWord: Codable, Sendable, Hashable {
+        public var text: String
+        public var start: Double?
+        public var end: Double?
+        public var confidence: Double?
+        public var isFiller: Bool
+        public func encode(to e: any Encoder) throws {
+            var c = e.container(keyedBy: CodingKeys.self)
+            try c.encode(text, forKey: .text); try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+            try c.encode(confidence, forKey: .confidence); try c.encode(isFiller, forKey: .isFiller)
+        }
+    }
+
+    public struct Pacing: Codable, Sendable, Hashable {
+        /// Words per minute over the speech span, fillers excluded; null for text without times.
+        public var wordsPerMinute: Double?
+        /// Speech span minus pauses of 0.3 s or more.
+        public var speakingSeconds: Double?
+        /// First word start to last word end.
+        public var speechSpanSeconds: Double?
+        public var wordCount: Int
+        public var pauses: [Pause]
+        public var longPauseCount: Int
+        public func encode(to e: any Encoder) throws {
+            var c = e.container(keyedBy: CodingKeys.self)
+            try c.encode(wordsPerMinute, forKey: .wordsPerMinute); try c.encode(speakingSeconds, forKey: .speakingSeconds)
+            try c.encode(speechSpanSeconds, forKey: .speechSpanSeconds); try c.encode(wordCount, forKey: .wordCount)
+            try c.encode(pauses, forKey: .pauses); try c.encode(longPauseCount, forKey: .longPauseCount)
+        }
+    }
+
+    public struct Pause: Codable, Sendable, Hashable {
+        public var start: Double
+        public var end: Double
+        public var seconds: Double
+        public var long: Bool
+    }
+
+    public struct Fillers: Codable, Sendable, Hashable {
+        public var count: Int
+        public var perMinute: Double?
+        public var per100Words: Double
+        public var byWord: [String: Int]
+        public var items: [FillerItem]
+        public func encode(to e: any Encoder) throws {
+            var c = e.container(keyedBy: CodingKeys.self)
+            try c.encode(count, forKey: .count); try c.encode(perMinute, forKey: .perMinute)
+            try c.encode(per100Words, forKey: .per100Words); try c.encode(byWord, forKey: .byWord)
+            try c.encode(items, forKey: .items)
+        }
+    }
+
+    public struct FillerItem: Codable, Sendable, Hashable {
+        public var text: String
+        public var start: Double?
+        public var end: Double?
+        public func encode(to e: any Encoder) throws {
+            var c = e.container(keyedBy: CodingKeys.self)
+            try c.encode(text, forKey: .text); try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+        }
+    }
+
+    public struct Structure: Codable, Sendable, Hashable {
+        public var context: PartFinding
+        public var choice: PartFinding
+        public var tradeoff: PartFinding
+        public var result: PartFinding
+
+        public subscript(part: AnswerPart) -> PartFinding {
+            get {
+                switch part {
+                case .context: return context
+                case .choice: return choice
+                case .tradeoff: return tradeoff
+                case .result: return result
+                }
+            }
+            set {
+                switch part {
+                case .context: context = newValue
+                case .choice: choice = newValue
+                case .tradeoff: tradeoff = newValue
+                case .result: result = newValue
+                }
+            }
+        }
+        public var presentCount: Int { AnswerPart.allCases.filter { self[$0].present }.count }
+    }
+
+    public struct PartFinding: Codable, Sendable, Hashable {
+        public var present: Bool
+        /// The user's own words that show the part (the strongest clause), empty when absent.
+        public var evidence: String
+        /// The cue phrases that matched.
+        public var cues: [String]
+        public var start: Double?
+        public var end: Double?
+        public static let absent = PartFinding(present: false, evidence: "", cues: [], start: nil, end: nil)
+        public func encode(to e: any Encoder) throws {
+            var c = e.container(keyedBy: CodingKeys.self)
+            try c.encode(present, forKey: .present); try c.encode(evidence, forKey: .evidence)
+            try c.encode(cues, forKey: .cues); try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+        }
+    }
+
+    /// A clause of the answer and the part it was read as (null: none), for timelines.
+    public struct Segment: Codable, Sendable, Hashable {
+        public var text: String
+        public var part: AnswerPart?
+        public var start: Double?
+        public var end: Double?
+        public func encode(to e: any Encoder) throws {
+            var c = e.container(keyedBy: CodingKeys.self)
+            try c.encode(text, forKey: .text); try c.encode(part, forKey: .part)
+            try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+        }
+    }
+
+    public struct Flags: Codable, Sendable, Hashable {
+        public var serviceDump: Bool
+        public var definitionOnly: Bool
+        public var volunteeredDownside: Bool
+        public var measurableResult: Bool
+        public var marketingLanguage: Bool
+        public var hedging: Bool
+        public var noSpeech: Bool
+    }
+
+    /// The words behind each raised flag.
+    public struct FlagEvidence: Codable, Sendable, Hashable {
+        public var serviceDump: String?
+        public var definitionOnly: String?
+        public var volunteeredDownside: String?
+        public var measurableResult: String?
+        public var marketingLanguage: [String]
+        public var hedging: [String]
+    }
+
+    public struct Score: Codable, Sendable, Hashable {
+        public var overall: Int
+        public var parts: [String: ScorePart]
+    }
+
+    public struct ScorePart: Codable, Sendable, Hashable {
+        public var points: Double
+        public var max: Double
+        /// Whether this part could be measured (pace and pauses need audio).
+        public var measured: Bool
+        public var note: String
+    }
+}

@@ -1,0 +1,50 @@
+/// A stretch of an answer that says one thing: the unit the structure rules classify.
+struct Clause: Hashable {
+    var tokenRange: Range<Int>     // into the content tokens (fillers removed)
+    var tokens: [String]
+    var start: Double?
+    var end: Double?
+    var text: String { tokens.joined(separator: " ") }
+}
+
+/// Cuts content tokens into clauses at punctuation, at pauses, and before the words people use
+/// to move from one part of an answer to the next ("so", "because", "but", "the result").
+/// Transcripts have no punctuation, so the discourse markers carry most of the work.
+enum ClauseSplitter {
+    /// Single words that open a new clause.
+    static let openers: Set<String> = ["so", "because", "but", "however", "which", "since", "although", "though",
+                                      "unfortunately", "eventually", "afterwards", "overall", "instead", "now", "then",
+                                      "result", "ultimately", "otherwise", "meanwhile", "also", "plus", "whereas", "while"]
+    /// Two-word openers ("and then", "that meant").
+    static let pairOpeners: Set<String> = ["and then", "that meant", "that means", "which meant", "the downside", "the catch",
+                                          "the tradeoff", "the trade", "the result", "the outcome", "the problem", "the issue",
+                                          "we chose", "i chose", "we went", "i went", "we decided", "i decided", "we picked",
+                                          "i picked", "we moved", "we switched", "and we", "and i", "and that", "and it",
+                                          "we ended", "after that", "in the", "on the", "as a", "we had", "we were", "it was"]
+    static let pauseBreak = 0.45
+    static let minClauseTokens = 3
+
+    static func split(_ tokens: [Token]) -> [Clause] {
+        var clauses: [Clause] = []
+        var begin = 0
+        func emit(_ end: Int) {
+            guard end > begin else { return }
+            let slice = tokens[begin..<end]
+            clauses.append(Clause(tokenRange: begin..<end, tokens: slice.map(\.text),
+                                  start: slice.first?.start, end: slice.last?.end))
+            begin = end
+        }
+        for i in tokens.indices where i > begin {
+            let prev = tokens[i - 1]
+            let here = tokens[i].text
+            let pair = i + 1 < tokens.count ? here + " " + tokens[i + 1].text : ""
+            let pause = (tokens[i].start ?? 0) - (prev.end ?? 0) >= pauseBreak && prev.end != nil
+            let long = i - begin >= minClauseTokens
+            if prev.breakAfter || pause || (long && (openers.contains(here) || pairOpeners.contains(pair))) {
+                emit(i)
+            }
+        }
+        emit(tokens.count)
+        return clauses
+    }
+}

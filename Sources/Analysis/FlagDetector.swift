@@ -1,0 +1,101 @@
+/// Decision-quality flags: does the answer sound like a decision or like a definition?
+enum FlagDetector {
+    struct Output {
+        var flags: AnswerReport.Flags
+        var evidence: AnswerReport.FlagEvidence
+    }
+
+    static func detect(clauses: [Clause], structure: StructureDetector.Output, mentions: [ServiceCatalog.Mention],
+                       tokens: [String]) -> Output {
+        let cues = CompiledCues.shared
+        let parts = structure.findings
+
+        // Service dump: three or more services, none tied to a reason in its own or the next clause.
+        var unreasoned: [String] = []
+        var dumpClause: String?
+        for m in mentions {
+            guard let ci = clauses.firstIndex(where: { $0.tokenRange.contains(m.tokenRange.lowerBound) }) else { continue }
+            let near = clauses[ci].tokens + (ci + 1 < clauses.count ? clauses[ci + 1].tokens : [])
+            let reasoned = !cues.matches(cues.reasons, near).isEmpty
+            if !reasoned && !unreasoned.contains(m.name) {
+                unreasoned.append(m.name)
+                dumpClause = dumpClause ?? clauses[ci].text
+            }
+        }
+        let distinct = Set(mentions.map(\.name)).count
+        let listRun = longestListRun(mentions, tokens: tokens)
+        let serviceDump = unreasoned.count >= 3 || (listRun.count >= 3 && !(parts.context.present && parts.choice.present))
+            || (distinct >= 4 && !parts.context.present && !parts.tradeoff.present && !parts.result.present)
+
+        // Definition only: describes what something is, makes no decision of its own.
+        let definitionClause = clauses.first { !cues.matches(cues.definition, $0.tokens).isEmpty }
+        let decides = !cues.matches(cues.firstPersonDecision, tokens).isEmpty
+        let definitionOnly = definitionClause != nil && !parts.choice.present && !decides
+            && !(parts.context.present && parts.result.present)
+
+        // Measurable result: a quantity with a unit in a result clause, or right after one.
+        var measurable: String?
+        for (i, clause) in clauses.enumerated() where cues.score(.result, clause.tokens).score >= PartCues.threshold {
+            if Quantities.hasMeasurement(clause.tokens[...]) { measurable = clause.text; break }
+            if i + 1 < clauses.count, Quantities.hasMeasurement(clauses[i + 1].tokens[...]),
+               cues.score(.context, clauses[i + 1].tokens).score < PartCues.threshold {
+                measurable = clause.text + " " + clauses[i + 1].text; break
+            }
+        }
+
+        let marketing = cues.matches(cues.marketing, tokens)
+        let hedges = hedgeOccurrences(tokens)
+
+        let flags = AnswerReport.Flags(
+            serviceDump: serviceDump,
+            definitionOnly: definitionOnly,
+            volunteeredDownside: parts.tradeoff.present,
+            measurableResult: measurable != nil,
+            marketingLanguage: !marketing.isEmpty,
+            hedging: hedges.count >= 2,
+            noSpeech: false)
+        let evidence = AnswerReport.FlagEvidence(
+            serviceDump: serviceDump ? (listRun.text ?? dumpClause) : nil,
+            definitionOnly: definitionOnly ? definitionClause?.text : nil,
+            volunteeredDownside: parts.tradeoff.present ? parts.tradeoff.evidence : nil,
+            measurableResult: measurable,
+            marketingLanguage: marketing,
+            hedging: hedges)
+        return Output(flags: flags, evidence: evidence)
+    }
+
+    /// The longest run of services separated only by "and", "or", "then", "plus", "also" and
+    /// articles: "sqs sns eventbridge and lambda".
+    static func longestListRun(_ mentions: [ServiceCatalog.Mention], tokens: [String]) -> (count: Int, text: String?) {
+        let glue: Set<String> = ["and", "or", "then", "plus", "also", "the", "a", "an", "with", "some", "amazon", "aws"]
+        var best: (Int, Range<Int>?) = (0, nil)
+        var runStart = 0
+        for i in mentions.indices {
+            if i > 0 {
+                let gap = tokens[mentions[i - 1].tokenRange.upperBound..<mentions[i].tokenRange.lowerBound]
+                if !gap.allSatisfy(glue.contains) || gap.count > 2 { runStart = i }
+            }
+            let names = Set(mentions[runStart...i].map(\.name))
+            if names.count > best.0 {
+                best = (names.count, mentions[runStart].tokenRange.lowerBound..<mentions[i].tokenRange.upperBound)
+            }
+        }
+        return (best.0, best.1.map { tokens[$0].joined(separator: " ") })
+    }
+
+    static func hedgeOccurrences(_ tokens: [String]) -> [String] {
+        let cues = CompiledCues.shared
+        var found: [String] = []
+        var covered = Set<Int>()
+        // Longest hedges first so "i think maybe" is one hedge, not two.
+        for phrase in cues.hedges.sorted(by: { $0.count > $1.count }) {
+            for start in PhraseMatcher.occurrences(of: phrase, in: tokens) {
+                let range = Set(start..<start + phrase.count)
+                if !range.isDisjoint(with: covered) { continue }
+                covered.formUnion(range)
+                found.append(phrase.joined(separator: " "))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,74 @@
+/// The next question an interviewer would push, aimed at the weakest part of the answer.
+enum FollowUpWriter {
+    static func write(structure: AnswerReport.Structure, flags: AnswerReport.Flags, services: [String],
+                      mentions: [ServiceCatalog.Mention], clauses: [Clause], question: Question?,
+                      alternatives: AlternativesMap) -> [String] {
+        var out: [String] = []
+        func add(_ s: String) { if !out.contains(s) { out.append(s) } }
+
+        if flags.noSpeech {
+            add(question?.prompt ?? "Take it from the top: what problem were you solving, and what did you choose?")
+            return out
+        }
+        let chosen = chosenService(structure: structure, services: services)
+        let alternative = chosen.flatMap { alternatives.alternatives(to: $0).first }
+
+        if flags.definitionOnly {
+            let s = services.first ?? "it"
+            add("That's what \(s) is. Tell me about a time you chose \(s): what problem did it solve, and what did you rule out?")
+        }
+        if flags.serviceDump {
+            let named = services.prefix(3).joined(separator: ", ")
+            add("You named \(named). Take one of them: why did you need it, and what would have broken without it?")
+        }
+        if !structure.tradeoff.present && structure.choice.present {
+            if let chosen, let alternative {
+                add(fill(alternative.pair.followUps.first, chosen: chosen, other: alternative.other)
+                    ?? "You chose \(chosen). Why not \(alternative.other), and what did \(chosen) cost you?")
+            } else if let chosen {
+                add("What was the downside of going with \(chosen), and how did you live with it?")
+            } else {
+                add("What was the downside of that choice, and how did you live with it?")
+            }
+        }
+        if !structure.context.present {
+            add("Before the solution: what problem were you solving, and what made it urgent?")
+        }
+        if !structure.choice.present && !flags.definitionOnly {
+            add("What did you decide, and which other option did you turn down?")
+        }
+        if !structure.result.present || !flags.measurableResult {
+            add(structure.result.present
+                ? "You said it worked. What number moved, and by how much?"
+                : "How did you know it worked? What did you measure afterwards?")
+        }
+        // A strong answer still gets the comparison question.
+        if let chosen, let alternative {
+            add(fill(alternative.pair.followUps.last, chosen: chosen, other: alternative.other)
+                ?? "Why \(chosen) rather than \(alternative.other)?")
+        }
+        if let question {
+            for f in question.followUps { add(f) }
+        }
+        if out.isEmpty { add("What would you do differently if you built it again today?") }
+        // The question's own follow-ups go first when the answer has no glaring hole.
+        if let question, !question.followUps.isEmpty, structure.presentCount == 4, !flags.serviceDump, !flags.definitionOnly {
+            out.sort { question.followUps.contains($0) && !question.followUps.contains($1) }
+        }
+        return Array(out.prefix(3))
+    }
+
+    /// The service the answer seems to have picked: the first one named in the choice clause,
+    /// else the first one named at all.
+    static func chosenService(structure: AnswerReport.Structure, services: [String]) -> String? {
+        if structure.choice.present {
+            let tokens = Tokenizer.tokens(from: Tokenizer.words(fromText: structure.choice.evidence)).map(\.text)
+            if let m = ServiceCatalog.mentions(in: tokens).first { return m.name }
+        }
+        return services.first
+    }
+
+    static func fill(_ template: String?, chosen: String, other: String) -> String? {
+        template.map { $0.replacingOccurrences(of: "{chosen}", with: chosen).replacingOccurrences(of: "{other}", with: other) }
+    }
+}

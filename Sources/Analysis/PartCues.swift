@@ -1,0 +1,185 @@
+/// The phrases that show each part of an answer, with weights. A clause shows a part when its
+/// cues add up to `PartCues.threshold`. Phrases are token sequences; "*" matches any one token.
+/// Written for how people talk, not only the textbook cue words, and for transcripts with
+/// no punctuation and the odd misrecognized word.
+enum PartCues {
+    static let threshold = 2
+
+    static let context: [(String, Int)] = weighted(2, [
+        "the problem", "the issue", "the challenge", "the requirement", "the goal", "the situation", "the context",
+        "we needed", "we need", "i needed", "needed to", "had to", "we were trying", "trying to", "we wanted",
+        "there was a", "there were", "nobody knew", "no one knew", "kept failing", "kept timing", "kept crashing", "kept",
+        "timing out", "was failing", "were failing", "fell over", "falls over", "jumped", "spiked", "spike", "was growing",
+        "were growing", "grew", "outage", "incident", "at my last", "at my previous", "in my last", "in my previous",
+        "when i joined", "on a project", "we were running", "we were storing", "we were using", "we were getting",
+        "we run", "we ran", "our bill", "the bill", "too slow", "too expensive", "was slow", "were slow", "complained",
+        "complaining", "pain point", "bottleneck", "was down", "went down", "broke", "was breaking", "audit", "compliance",
+        "deadline", "getting paged", "got paged", "paged", "back when", "last year", "every monday", "every night",
+        "every time", "we had a", "we had an", "we had to", "we had this", "we have a", "suddenly", "started failing",
+        "started throwing", "was costing", "were costing", "was leaking", "exposed", "public bucket", "couldn't reach",
+        "could not reach", "cannot reach", "can't reach", "returning five", "returning 5", "5xx", "five hundreds",
+        "errors", "latency was", "customers", "users were", "traffic", "peak", "black friday", "launch", "migrating",
+        "migration", "monolith", "legacy", "on prem", "on premises", "data center", "a client", "the client",
+        "our team", "my team", "the team", "the service was", "the app was", "the database was", "was hitting",
+        "were hitting", "ran out", "running out", "hit the limit", "throttled", "throttling", "if the", "when the",
+        "imagine", "say you", "let's say", "suppose",
+    ]) + weighted(1, ["we had", "we were", "problem", "issue", "needed", "wanted", "slow", "failing", "failed", "load",
+                      "requests", "manual", "manually", "expensive", "cost", "bill", "risk"])
+
+    static let choice: [(String, Int)] = weighted(2, [
+        "chose", "choose", "chosen", "picked", "pick", "went with", "go with", "going with", "decided", "opted",
+        "rather than", "instead of", "as opposed to", "over a", "switched", "moved to", "moved it", "moved them",
+        "moved the", "migrated", "pushed for", "recommended", "recommend", "settled on", "ended up using",
+        "ended up moving", "ended up going", "landed on", "we used", "i used", "we use", "we put", "we added",
+        "i added", "we built", "i built", "we set up", "i set up", "we wrote", "i wrote", "i'd use", "i would use",
+        "i'd pick", "i'd go", "i would go", "i would choose", "i would start", "i'd start", "i would put", "i'd put",
+        "we introduced", "introduced", "we replaced", "replaced", "we turned on", "turned on", "we enabled", "enabled",
+        "we configured", "i configured", "we split", "we moved", "i changed", "we changed", "i checked",
+        "i looked at", "first thing i", "i would check", "i'd check", "i would look", "i'd look", "we went",
+        "i went", "i proposed", "proposed", "we adopted", "adopted", "we kept", "we attached", "we created",
+        "i created", "we locked", "locked down", "we restricted", "i restricted", "we scoped", "scoped", "we rotated",
+        "rotated", "we raised", "i raised", "increased the", "we increased", "we tuned", "tuned", "we cached",
+        "we wrapped", "we rewrote", "i rewrote", "we deployed", "we placed", "we routed", "we gave", "i gave",
+        "the fix was", "the fix", "fixed it by", "solved it", "we solved", "my call", "i made the call",
+        "we would use", "we'd use", "i'd recommend", "i would recommend", "i'd make", "i would make",
+    ]) + weighted(1, ["because", "since", "so that", "so we could", "which let", "which lets", "to avoid",
+                      "in order to", "better fit", "made sense", "use", "used", "using"])
+
+    static let tradeoff: [(String, Int)] = weighted(2, [
+        "trade off", "tradeoff", "tradeoffs", "trade offs", "downside", "downsides", "the catch", "drawback",
+        "drawbacks", "the cost was", "the cost is", "costs more", "cost more", "cost us", "more expensive", "pricier",
+        "gave up", "give up", "giving up", "what we lost", "we lose", "we lost", "the risk", "risk is", "the price",
+        "at the expense", "expense of", "limitation", "limitations", "on the other hand", "flip side", "penalty",
+        "cold start", "cold starts", "takes longer", "take longer", "took longer", "slower", "more complex",
+        "complexity", "complicated", "overhead", "lock in", "locked in", "vendor lock", "harder to", "hard to",
+        "we can't", "we cannot", "can't", "cannot", "we couldn't", "couldn't", "doesn't", "don't get", "not free",
+        "the bad part", "the hard part", "we accepted", "accept", "accepted", "we had to accept", "that means a",
+        "which means", "that means", "means we", "means a", "the trade", "which hurts", "extra cost", "extra latency",
+        "regional outage", "takes us down", "take us down", "single point", "not ideal", "a bit more", "more work",
+        "more moving parts", "another thing to", "eventual consistency", "eventually consistent", "we pay",
+        "pay for", "paying for", "costlier", "only works", "won't", "lose", "losing", "still have to", "still need to",
+        "minutes longer", "seconds longer", "if that", "if it goes", "if the region", "the con", "cons", "caveat",
+        "we sacrificed", "sacrifice", "compromise", "worse", "less flexible", "less control",
+    ]) + weighted(1, ["but", "however", "although", "though", "risk", "cost", "costs", "price", "latency", "limit"])
+
+    static let result: [(String, Int)] = weighted(2, [
+        "result", "results", "as a result", "the outcome", "outcome", "dropped", "drop", "dropping", "reduced", "reduce",
+        "cut", "cutting", "went from", "went down", "down to", "came down", "fell", "improved", "improvement",
+        "saved", "saving", "savings", "since then", "haven't been paged", "not been paged", "no more", "stayed under",
+        "stayed below", "stays under", "closed the finding", "passed the audit", "passed", "by half", "halved",
+        "doubled", "now we", "now it", "now the", "now our", "measured", "we saw", "we got", "brought", "went away",
+        "never had", "haven't had", "have not had", "no longer", "stopped", "fixed", "resolved", "recovered", "within",
+        "zero", "faster", "quicker", "shorter", "lower", "higher", "less", "fewer", "under a", "under one",
+        "success", "succeeded", "worked", "it worked", "that worked", "paid off", "shipped", "launched", "delivered",
+        "finished", "completed", "the end", "in the end", "ended up with", "end result", "since", "happy", "signed off",
+        "cleared", "went to zero", "to zero", "per month", "a month", "a year", "percent", "reliable", "stable",
+    ]) + weighted(1, ["now", "after", "then", "lower", "better", "ok", "fine"])
+
+    static let definition: [String] = [
+        "is a", "is an", "is the", "are a", "it's a", "its a", "it is a", "is amazon's", "is aws's", "is amazon",
+        "allows you", "allow you", "lets you", "let you", "enables you", "enable you", "it provides", "provides",
+        "is used for", "is used to", "are used for", "you can use it", "you can use", "it supports", "supports",
+        "stands for", "is designed", "offers", "it gives you", "gives you", "is basically", "is essentially",
+        "is where you", "is how you", "you can store", "you can run", "you can create",
+    ]
+
+    static let reasons: [String] = [
+        "because", "since", "so that", "so we could", "so i could", "so it could", "to avoid", "in order to",
+        "which let", "which lets", "which meant", "needed", "need", "had to", "to handle", "to store", "to serve",
+        "to decouple", "to buffer", "to fan", "to trigger", "to run", "to cache", "to protect", "to keep", "to reduce",
+        "to cut", "to absorb", "to track", "to catch", "to make", "to get", "to stop", "to give", "for the", "for our",
+        "to process", "to route", "to encrypt", "to scale", "to send", "to hold", "to avoid", "as a", "due to",
+        "rather than", "instead of", "over",
+    ]
+
+    static let firstPersonDecision: [String] = [
+        "i chose", "we chose", "i picked", "we picked", "i decided", "we decided", "we went with", "i went with",
+        "i would", "i'd", "we would", "we'd", "i pushed", "we moved", "i moved", "we switched", "we used", "i used",
+        "we built", "i built", "i set", "we set", "we put", "i put", "we added", "i added", "my team", "our team",
+        "i recommended", "we ended", "i ended",
+    ]
+
+    static let marketing: [String] = [
+        "robust", "seamless", "seamlessly", "fully managed", "enables granular", "granular", "best in class",
+        "best of breed", "highly scalable", "highly available solution", "cutting edge", "state of the art",
+        "world class", "leverage", "leverages", "leveraging", "powerful", "effortless", "effortlessly",
+        "enterprise grade", "industry leading", "next generation", "synergy", "game changer", "unparalleled",
+        "infinitely scalable", "virtually unlimited", "out of the box", "comprehensive",
+    ]
+
+    static let hedges: [String] = [
+        "i think maybe", "i guess", "probably", "sort of", "kind of", "maybe", "not sure", "i'm not sure",
+        "i am not sure", "i don't know", "i do not know", "might be", "i suppose", "perhaps", "possibly",
+        "i believe", "if i remember", "something like that", "or something", "i think",
+    ]
+
+    static let ownershipI: [String] = ["i", "i'd", "i'm", "i've", "me", "my", "myself"]
+    static let ownershipWe: [String] = ["we", "we'd", "we're", "we've", "us", "our", "the team"]
+
+    private static func weighted(_ w: Int, _ phrases: [String]) -> [(String, Int)] { phrases.map { ($0, w) } }
+}
+
+/// Token-sequence phrase matching with "*" wildcards.
+enum PhraseMatcher {
+    static func split(_ phrase: String) -> [String] {
+        phrase.split(separator: " ").flatMap { $0 == "*" ? ["*"] : Tokenizer.split(String($0)) }
+    }
+
+    /// Every start index where `phrase` occurs in `tokens`.
+    static func occurrences(of phrase: [String], in tokens: [String]) -> [Int] {
+        guard !phrase.isEmpty, phrase.count <= tokens.count else { return [] }
+        var hits: [Int] = []
+        outer: for i in 0...(tokens.count - phrase.count) {
+            for (k, p) in phrase.enumerated() where p != "*" && tokens[i + k] != p { continue outer }
+            hits.append(i)
+        }
+        return hits
+    }
+
+    static func contains(_ phrase: [String], in tokens: [String]) -> Bool {
+        !occurrences(of: phrase, in: tokens).isEmpty
+    }
+}
+
+/// Cue lists split into tokens once.
+struct CompiledCues: Sendable {
+    let parts: [AnswerPart: [([String], Int)]]
+    let definition: [[String]]
+    let reasons: [[String]]
+    let firstPersonDecision: [[String]]
+    let marketing: [[String]]
+    let hedges: [[String]]
+
+    static let shared = CompiledCues()
+
+    private init() {
+        func compile(_ list: [(String, Int)]) -> [([String], Int)] { list.map { (PhraseMatcher.split($0.0), $0.1) } }
+        func compile(_ list: [String]) -> [[String]] { list.map(PhraseMatcher.split) }
+        parts = [.context: compile(PartCues.context), .choice: compile(PartCues.choice),
+                 .tradeoff: compile(PartCues.tradeoff), .result: compile(PartCues.result)]
+        definition = compile(PartCues.definition)
+        reasons = compile(PartCues.reasons)
+        firstPersonDecision = compile(PartCues.firstPersonDecision)
+        marketing = compile(PartCues.marketing)
+        hedges = compile(PartCues.hedges)
+    }
+
+    /// Sum of weights of the cues of `part` found in `tokens`, each cue counted once, and the
+    /// best-weighted cue (for evidence).
+    func score(_ part: AnswerPart, _ tokens: [String]) -> (score: Int, cues: [String]) {
+        var total = 0
+        var cues: [String] = []
+        for (phrase, weight) in parts[part] ?? [] where PhraseMatcher.contains(phrase, in: tokens) {
+            // A shorter cue inside a longer one already counted adds nothing ("trade off" vs "the trade").
+            let joined = phrase.joined(separator: " ")
+            if cues.contains(where: { $0.contains(joined) || joined.contains($0) }) { continue }
+            total += weight
+            cues.append(joined)
+        }
+        return (total, cues)
+    }
+
+    func matches(_ list: [[String]], _ tokens: [String]) -> [String] {
+        list.filter { PhraseMatcher.contains($0, in: tokens) }.map { $0.joined(separator: " ") }
+    }
+}

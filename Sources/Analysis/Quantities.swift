@@ -1,0 +1,40 @@
+/// Numbers and units, written or spoken: "40%", "forty percent", "200 ms", "two grand".
+enum Quantities {
+    static let numberWords: Set<String> = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+        "thousand", "million", "billion", "half", "third", "quarter", "double", "twice", "triple",
+        "halved", "doubled", "tripled", "tenfold", "nines", "dozen",
+    ]
+    static let units: Set<String> = [
+        "percent", "%", "ms", "millisecond", "milliseconds", "second", "seconds", "sec", "secs", "minute",
+        "minutes", "min", "mins", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+        "dollars", "dollar", "bucks", "grand", "k", "cents", "times", "x", "gb", "tb", "mb", "gigs",
+        "requests", "rps", "errors", "incidents", "pages", "tickets", "users", "customers", "nines",
+        "deploys", "deployments", "alerts", "instances", "servers", "findings", "calls", "queries",
+        "transactions", "messages", "points", "p99", "p95", "latency", "outages", "bugs", "a", "per",
+    ]
+
+    static func isNumber(_ token: String) -> Bool {
+        if numberWords.contains(token) { return true }
+        guard let first = token.first, first.isNumber else { return false }
+        return token.allSatisfy { $0.isNumber || $0 == "." }
+    }
+
+    /// True when `tokens` hold a number followed within three tokens by a unit, or a
+    /// multiplier word on its own ("halved", "doubled").
+    static func hasMeasurement(_ tokens: ArraySlice<String>) -> Bool {
+        let list = Array(tokens)
+        for (i, t) in list.enumerated() where isNumber(t) {
+            if ["halved", "doubled", "tripled", "tenfold", "twice", "half"].contains(t) { return true }
+            for j in (i + 1)..<min(list.count, i + 4) where units.contains(list[j]) && list[j] != "a" && list[j] != "per" {
+                return true
+            }
+            // "99.99" uptime figures or "from 800 to 120": a bare figure in a comparison counts.
+            if t.contains(".") { return true }
+            if i + 2 < list.count, list[i + 1] == "to", isNumber(list[i + 2]) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,69 @@
+/// Turns typed text or recognizer words into the analyzer's tokens.
+enum Tokenizer {
+    /// Splits typed text into words. Punctuation is kept on the word so phrase breaks survive.
+    static func words(fromText text: String) -> [Word] {
+        text.split(whereSeparator: { $0.isWhitespace }).map { Word(String($0)) }
+    }
+
+    static func tokens(from words: [Word]) -> [Token] {
+        var tokens: [Token] = []
+        for (index, word) in words.enumerated() {
+            let pieces = split(word.text)
+            for (n, piece) in pieces.enumerated() {
+                tokens.append(Token(text: piece, wordIndex: index, start: word.start, end: word.end,
+                                    breakAfter: n == pieces.count - 1 && endsPhrase(word.text)))
+            }
+        }
+        return tokens
+    }
+
+    private static let phraseEnders: Set<Character> = [".", ",", ";", ":", "!", "?", "—", "–", ")"]
+
+    static func endsPhrase(_ raw: String) -> Bool {
+        guard let last = raw.last else { return false }
+        return phraseEnders.contains(last)
+    }
+
+    /// Lowercases and splits one written word into tokens.
+    static func split(_ raw: String) -> [String] {
+        var text = raw.lowercased()
+            .replacingOccurrences(of: "’", with: "'")
+            .replacingOccurrences(of: "‘", with: "'")
+        var suffix: [String] = []
+        if text.contains("$") { text = text.replacingOccurrences(of: "$", with: ""); suffix.append("dollars") }
+        if text.contains("%") { text = text.replacingOccurrences(of: "%", with: " "); suffix.insert("percent", at: 0) }
+        var pieces: [String] = []
+        var current = ""
+        func flush() {
+            let trimmed = current.trimmingCharacters(in: CharacterSet(charactersIn: "'."))
+            if !trimmed.isEmpty { pieces.append(trimmed) }
+            current = ""
+        }
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() {
+            if c.isLetter || c.isNumber || c == "'" {
+                current.append(c)
+            } else if (c == "." || c == ",") && i > 0 && i + 1 < chars.count
+                        && chars[i - 1].isNumber && chars[i + 1].isNumber {
+                if c == "." { current.append(c) }     // 99.99 stays one number; 2,000 becomes 2000
+            } else {
+                flush()
+            }
+        }
+        flush()
+        // "10ms", "5x", "200gb": split a number glued to its unit.
+        pieces = pieces.flatMap(splitNumberUnit)
+        return pieces + suffix
+    }
+
+    private static func splitNumberUnit(_ piece: String) -> [String] {
+        guard let first = piece.first, first.isNumber,
+              let idx = piece.firstIndex(where: { $0.isLetter }) else { return [piece] }
+        let number = String(piece[..<idx])
+        let unit = String(piece[idx...])
+        // Service names like "s3"/"ec2" start with a letter, so they never reach here.
+        return [number, unit]
+    }
+}
+
+import Foundation

@@ -1,0 +1,26 @@
+/// One word of an answer: from the recognizer (with times and confidence) or from typed text
+/// (without). The analyzer's only input, so everything about scoring is testable from text.
+public struct Word: Codable, Sendable, Hashable {
+    public var text: String
+    public var start: Double?
+    public var end: Double?
+    public var confidence: Double?
+
+    public init(_ text: String, start: Double? = nil, end: Double? = nil, confidence: Double? = nil) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.confidence = confidence
+    }
+}
+
+/// A normalised token the rules look at. A written "40%" becomes "40" and "percent";
+/// "multi-AZ" becomes "multi" and "az". Each token remembers the word it came from (for times)
+/// and whether punctuation or a pause ended a phrase after it.
+struct Token: Hashable, Sendable {
+    var text: String
+    var wordIndex: Int
+    var start: Double?
+    var end: Double?
+    var breakAfter: Bool
+}

@@ -1,0 +1,67 @@
+import CSndFile
+import Foundation
+
+/// Owns one libsndfile handle. The only place in Rehearse that calls `sf_*`.
+final class SoundFile {
+    let path: String
+    let format: AudioFormat
+    private let handle: OpaquePointer
+
+    /// Opens `path` for reading, turning every libsndfile failure into an `AudioFileError`.
+    init(readingFrom path: String) throws(AudioFileError) {
+        try Self.checkReadable(path)
+        var info = SF_INFO()
+        guard let handle = sf_open(path, Int32(SFM_READ), &info) else {
+            throw .unsupportedFormat(path: path, libraryMessage: Self.lastError(nil))
+        }
+        self.path = path
+        self.handle = handle
+        self.format = AudioFormat(sampleRate: Int(info.samplerate), channels: Int(info.channels),
+                                  frames: info.frames, formatName: Self.describe(info.format))
+        guard info.samplerate > 0, info.channels > 0 else {
+            sf_close(handle)
+            throw .unsupportedFormat(path: path, libraryMessage: "header gives \(info.samplerate) Hz, \(info.channels) channels")
+        }
+    }
+
+    deinit { sf_close(handle) }
+
+    /// Reads up to `frames` interleaved frames as Float in [-1, 1]; returns the frames read (0 at the end).
+    func readFrames(into buffer: inout [Float], frames: Int) throws(AudioFileError) -> Int {
+        let needed = frames * format.channels
+        if buffer.count < needed { buffer = [Float](repeating: 0, count: needed) }
+        let got = buffer.withUnsafeMutableBufferPointer { sf_readf_float(handle, $0.baseAddress, sf_count_t(frames)) }
+        if got < 0 || (got == 0 && sf_error(handle) != 0) {
+            throw .readFailed(path: path, libraryMessage: Self.lastError(handle))
+        }
+        return Int(got)
+    }
+
+    private static func lastError(_ handle: OpaquePointer?) -> String {
+        String(cString: sf_strerror(handle))
+    }
+
+    /// Human-readable container / encoding, from libsndfile's own tables.
+    private static func describe(_ format: Int32) -> String {
+        func name(_ code: Int32) -> String? {
+            var fi = SF_FORMAT_INFO(format: code, name: nil, extension: nil)
+            guard sf_command(nil, Int32(SFC_GET_FORMAT_INFO), &fi, Int32(MemoryLayout<SF_FORMAT_INFO>.size)) == 0,
+                  let cName = fi.name else { return nil }
+            return String(cString: cName)
+        }
+        let major = name(format & Int32(SF_FORMAT_TYPEMASK)) ?? "unknown container"
+        let minor = name(format & Int32(SF_FORMAT_SUBMASK)) ?? "unknown encoding"
+        return "\(major) / \(minor)"
+    }
+
+    /// libsndfile reports a missing file and an empty file with the same vague message, so
+    /// check what we can first and give the user the precise reason.
+    static func checkReadable(_ path: String) throws(AudioFileError) {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw .notFound(path: path) }
+        if isDir.boolValue { throw .isDirectory(path: path) }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw .notReadable(path: path) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? -1
+        if size == 0 { throw .emptyFile(path: path) }
+    }
+}

@@ -1,0 +1,19 @@
+/// Errors the pipeline raises itself (audio and speech errors pass through with their own text).
+public enum RehearseError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notFound(path: String)
+    case noRecordings(directory: String)
+    case unreadableText(path: String, reason: String)
+    case unknownQuestion(id: String, known: Int)
+    case missingData(path: String, what: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let p): return "\(p): no such file or directory — check the path"
+        case .noRecordings(let d): return "\(d): no recordings in this folder (looked for .wav, .flac, .ogg, .aiff)"
+        case .unreadableText(let p, let reason): return "\(p): cannot read the transcript (\(reason))"
+        case .unknownQuestion(let id, let known):
+            return "no question with id \"\(id)\" in the bank (\(known) questions) — list them with `rehearse questions`"
+        case .missingData(let p, let what, let reason): return "\(p): cannot load the \(what) (\(reason))"
+        }
+    }
+}

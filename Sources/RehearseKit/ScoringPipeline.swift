@@ -1,0 +1,82 @@
+import Analysis
+import AudioFiles
+import Foundation
+import Speech
+
+/// Recording -> 16 kHz audio -> PocketSphinx words -> analyzer report. One pipeline per thread:
+/// it owns a recognizer, and recognizers are not thread-safe.
+public final class ScoringPipeline {
+    public let analyzer: AnswerAnalyzer
+    private let recognizerFactory: () throws -> any Transcribing
+    private var recognizer: (any Transcribing)?
+    public let modelName: String
+
+    public init(analyzer: AnswerAnalyzer, model: RecognizerModel = .debianEnUS) {
+        self.analyzer = analyzer
+        self.modelName = model.name
+        self.recognizerFactory = { try PocketSphinxRecognizer(model: model) }
+    }
+
+    /// For tests: a pipeline around any recognizer.
+    public init(analyzer: AnswerAnalyzer, recognizer: any Transcribing, modelName: String) {
+        self.analyzer = analyzer
+        self.modelName = modelName
+        self.recognizer = recognizer
+        self.recognizerFactory = { recognizer }
+    }
+
+    /// Loads the model now rather than on the first recording.
+    public func warmUp() throws {
+        if recognizer == nil { recognizer = try recognizerFactory() }
+    }
+
+    /// Scores a recording or, for .txt/.md, a typed transcript.
+    public func score(path: String) throws -> AnswerReport {
+        if Self.isTranscript(path) { return try scoreText(path: path) }
+        return try scoreRecording(path: path)
+    }
+
+    public static func isTranscript(_ path: String) -> Bool {
+        ["txt", "text", "md"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    public func scoreText(path: String) throws -> AnswerReport {
+        guard FileManager.default.fileExists(atPath: path) else { throw RehearseError.notFound(path: path) }
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) }
+        catch {
+            let reason = FileManager.default.isReadableFile(atPath: path) ? "not UTF-8 text" : "permission denied"
+            throw RehearseError.unreadableText(path: path, reason: reason)
+        }
+        return analyzer.analyze(text: text)
+    }
+
+    public func scoreRecording(path: String) throws -> AnswerReport {
+        let reader = try SpeechAudioReader(path: path)
+        try warmUp()
+        let transcriber = StreamingTranscriber(recognizer: recognizer!)
+        let started = Date()
+        let summary = try reader.stream { try transcriber.append($0) }
+        let words = try transcriber.finish()
+        let decodeSeconds = Date().timeIntervalSince(started)
+
+        var warnings: [String] = []
+        let format = reader.format
+        if format.sampleRate < 16_000 {
+            warnings.append("recorded at \(format.sampleRate) Hz: telephone-quality audio is transcribed poorly; record at 16 kHz or more")
+        }
+        if summary.clippedFraction > 0.01 {
+            warnings.append(String(format: "%.1f%% of samples are clipped: move back from the microphone or lower the input gain", summary.clippedFraction * 100))
+        }
+        if format.frames > 0 && Double(summary.samples) < format.durationSeconds * 16_000 * 0.95 {
+            warnings.append("the file is shorter than its header says: it may be truncated")
+        }
+        let source = AnswerReport.SourceInfo(
+            path: path, durationSeconds: (summary.durationSeconds * 100).rounded() / 100,
+            sampleRate: format.sampleRate, channels: format.channels, format: format.formatName,
+            recognizer: modelName, decodeSeconds: (decodeSeconds * 1000).rounded() / 1000)
+        return analyzer.analyze(
+            words: words.map { Word($0.text, start: $0.start, end: $0.end, confidence: ($0.confidence * 1000).rounded() / 1000) },
+            source: source, warnings: warnings)
+    }
+}

@@ -1,0 +1,36 @@
+/// One word as the recognizer heard it. Times are seconds from the start of the recording.
+public struct RecognizedWord: Codable, Sendable, Hashable {
+    public var text: String
+    public var start: Double
+    public var end: Double
+    /// Posterior probability of the word in [0, 1] from PocketSphinx's lattice.
+    public var confidence: Double
+
+    public init(text: String, start: Double, end: Double, confidence: Double) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.confidence = confidence
+    }
+
+    public var duration: Double { end - start }
+}
+
+/// A stretch of 16 kHz mono audio the segmenter judged to hold speech.
+public struct Utterance: Sendable, Hashable {
+    public var samples: [Int16]
+    /// Position of `samples[0]` in the whole recording, in samples.
+    public var startSample: Int
+
+    public init(samples: [Int16], startSample: Int) {
+        self.samples = samples
+        self.startSample = startSample
+    }
+
+    public var startSeconds: Double { Double(startSample) / Double(SpeechAudio.sampleRate) }
+}
+
+public enum SpeechAudio {
+    /// The rate the en-us acoustic model was trained at; everything is converted to it first.
+    public static let sampleRate = 16_000
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import RehearseKit
+
+@main
+struct Rehearse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rehearse",
+        abstract: "Practise AWS interview answers out loud and see how they land.",
+        discussion: """
+        Rehearse transcribes a spoken answer offline (PocketSphinx) and reports pace, pauses,
+        filler words, whether the answer has context, a choice, a trade-off and a result, and
+        the follow-up an interviewer would ask next. Nothing leaves your machine.
+        """,
+        version: "0.1.0",
+        subcommands: [Score.self],
+        defaultSubcommand: nil)
+}
+
+/// Prints `error` as one line on stderr and exits non-zero.
+func fail(_ error: any Error) -> ExitCode {
+    StandardError.print("rehearse: \(error)")
+    return ExitCode(1)
+}

@@ -1,0 +1,101 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import RehearseKit
+import Speech
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score a recorded answer, a typed transcript, or every recording in a folder.",
+        discussion: """
+        Recordings: WAV (8/16/24/32-bit PCM or float), FLAC, Ogg/Vorbis, AIFF; any rate, any channel count.
+        A .txt or .md file is analysed as a typed transcript (no pace or pause figures).
+        A folder scores every recording in it on all cores, with a progress bar on stderr.
+
+        Examples:
+          rehearse score my-answer.wav
+          rehearse score my-answer.wav --json | jq .score
+          rehearse score notes.txt
+          rehearse score answers/
+        """)
+
+    @Argument(help: ArgumentHelp("A recording, a .txt transcript, or a folder of recordings.", valueName: "path"))
+    var path: String
+
+    @Flag(help: "Print the report as JSON (schemaVersion 1, see docs/report-schema.md).")
+    var json = false
+
+    @Option(help: ArgumentHelp("The id of the question being answered (see `rehearse questions`).", valueName: "id"))
+    var question: String?
+
+    @Option(help: ArgumentHelp("Threads for scoring a folder.", valueName: "n"))
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let analyzer: AnswerAnalyzer
+        do { analyzer = try Resources.analyzer(questionID: question) } catch { throw fail(error) }
+        let model = RecognizerModel.debianEnUS
+        let style = Style.forStandardOutput()
+
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw fail(RehearseError.notFound(path: path))
+        }
+        if !isDirectory.boolValue {
+            let report: AnswerReport
+            do { report = try ScoringPipeline(analyzer: analyzer, model: model).score(path: path) }
+            catch { throw fail(error) }
+            print(json ? try JSONOutput.string(report) : TerminalReport(style: style).render(report))
+            return
+        }
+
+        let files: [String]
+        do { files = try BatchScorer.recordings(in: path) } catch { throw fail(RehearseError.notFound(path: path)) }
+        guard !files.isEmpty else { throw fail(RehearseError.noRecordings(directory: path)) }
+        let bar = ProgressBar(total: files.count, label: "scoring")
+        let outcomes = BatchScorer(analyzer: analyzer, model: model, workers: jobs)
+            .score(files) { done, _, current in bar.update(done: done, current: current) }
+        try printBatch(outcomes, style: style)
+        if outcomes.contains(where: { if case .failed = $0 { return true } else { return false } }) {
+            throw ExitCode(1)
+        }
+    }
+
+    private func printBatch(_ outcomes: [BatchScorer.Outcome], style: Style) throws {
+        if json {
+            let items: [JSONOutput.BatchItem] = outcomes.map {
+                switch $0 {
+                case .scored(let r): return .init(report: r, error: nil, path: r.source?.path ?? "")
+                case .failed(let p, let m): return .init(report: nil, error: m, path: p)
+                }
+            }
+            print(try JSONOutput.string(items))
+            return
+        }
+        let renderer = TerminalReport(style: style)
+        var summary: [String] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .scored(let r):
+                print(renderer.render(r))
+                print(style.dim(String(repeating: "─", count: 80)))
+                let name = URL(fileURLWithPath: r.source?.path ?? "").lastPathComponent
+                let wpm = r.pacing.wordsPerMinute.map { "\(Int($0.rounded())) wpm" } ?? "—"
+                summary.append("\(String(r.score.overall).leftPad(5))  \(wpm.leftPad(8))  \(String(r.fillers.count).leftPad(7))  \(r.structure.presentCount)/4    \(name)")
+            case .failed(let p, let m):
+                StandardError.print("rehearse: \(m)")
+                summary.append("  err  " + style.red(URL(fileURLWithPath: p).lastPathComponent))
+            }
+        }
+        print(style.bold("score      pace  fillers  parts  file"))
+        summary.forEach { print($0) }
+    }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}
