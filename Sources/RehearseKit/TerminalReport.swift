@@ -102,7 +102,7 @@ public struct TerminalReport {
         var current = lead
         var visible = lead.count
         var first = true
-        for word in line.dropFirst(lead.count).split(separator: " ") {
+        for word in line.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
             let w = String(word)
             let len = Self.visibleLength(w)
             if !first && visible + 1 + len > width {
