@@ -27,7 +27,8 @@ let package = Package(
         .target(name: "AudioFiles", dependencies: ["CSndFile", "CSoxr"]),
         .target(name: "Speech", dependencies: ["CPocketSphinx"]),
         .target(name: "Analysis"),
-        .target(name: "RehearseKit", dependencies: ["AudioFiles", "Speech", "Analysis"]),
+        .target(name: "Capture", dependencies: ["CAlsa", "AudioFiles", "Speech"]),
+        .target(name: "RehearseKit", dependencies: ["AudioFiles", "Speech", "Analysis", "Capture"]),
         .executableTarget(name: "rehearse", dependencies: [
             "RehearseKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -37,6 +38,7 @@ let package = Package(
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "AudioFiles"]),
         .testTarget(name: "RehearseCLITests", dependencies: ["RehearseKit"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "AudioFiles", "Speech", "Analysis"]),
     ],
     swiftLanguageModes: [.v6]
 )
