@@ -37,14 +37,16 @@ public struct AnswerAnalyzer: Sendable {
         let timed = words.contains { $0.start != nil && $0.end != nil }
         let pacing = PacingAnalysis.measure(words: words, contentCount: content.count, timed: timed)
         let fillers = PacingAnalysis.fillers(fillerMatches, tokens: tokens, pacing: pacing, contentCount: content.count)
-        let clauses = ClauseSplitter.split(content)
         let contentTexts = content.map(\.text)
         let mentions = ServiceCatalog.mentions(in: contentTexts)
+        var masked = contentTexts
+        for m in mentions { for i in m.tokenRange { masked[i] = ServiceCatalog.placeholder } }
+        let clauses = ClauseSplitter.split(content, masked: masked)
         var services: [String] = []
         for m in mentions where !services.contains(m.name) { services.append(m.name) }
 
         let structure = StructureDetector.detect(clauses: clauses)
-        var flags = FlagDetector.detect(clauses: clauses, structure: structure, mentions: mentions, tokens: contentTexts)
+        var flags = FlagDetector.detect(clauses: clauses, structure: structure, mentions: mentions, tokens: masked, words: contentTexts)
         flags.flags.noSpeech = content.isEmpty
         let followUps = FollowUpWriter.write(structure: structure.findings, flags: flags.flags, services: services,
                                              mentions: mentions, clauses: clauses, question: question,

@@ -16,6 +16,17 @@ public struct AnswerReport: Codable, Sendable, Hashable {
     public var score: Score
     public var warnings: [String]
 
+    public func encode(to e: any Encoder) throws {
+        var c = e.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion); try c.encode(source, forKey: .source)
+        try c.encode(question, forKey: .question); try c.encode(transcript, forKey: .transcript)
+        try c.encode(pacing, forKey: .pacing); try c.encode(fillers, forKey: .fillers)
+        try c.encode(structure, forKey: .structure); try c.encode(segments, forKey: .segments)
+        try c.encode(services, forKey: .services); try c.encode(flags, forKey: .flags)
+        try c.encode(evidence, forKey: .evidence); try c.encode(followUps, forKey: .followUps)
+        try c.encode(score, forKey: .score); try c.encode(warnings, forKey: .warnings)
+    }
+
     public struct SourceInfo: Codable, Sendable, Hashable {
         public var path: String
         public var durationSeconds: Double

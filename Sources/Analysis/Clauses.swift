@@ -1,10 +1,14 @@
 /// A stretch of an answer that says one thing: the unit the structure rules classify.
 struct Clause: Hashable {
     var tokenRange: Range<Int>     // into the content tokens (fillers removed)
+    /// Tokens the cue rules read: service names are masked as "_svc_" so "savings plans" or
+    /// "step functions" never count as a result or a choice.
     var tokens: [String]
+    /// The speaker's own words, for evidence.
+    var words: [String]
     var start: Double?
     var end: Double?
-    var text: String { tokens.joined(separator: " ") }
+    var text: String { words.joined(separator: " ") }
 }
 
 /// Cuts content tokens into clauses at punctuation, at pauses, and before the words people use
@@ -24,13 +28,13 @@ enum ClauseSplitter {
     static let pauseBreak = 0.45
     static let minClauseTokens = 3
 
-    static func split(_ tokens: [Token]) -> [Clause] {
+    static func split(_ tokens: [Token], masked: [String]) -> [Clause] {
         var clauses: [Clause] = []
         var begin = 0
         func emit(_ end: Int) {
             guard end > begin else { return }
             let slice = tokens[begin..<end]
-            clauses.append(Clause(tokenRange: begin..<end, tokens: slice.map(\.text),
+            clauses.append(Clause(tokenRange: begin..<end, tokens: Array(masked[begin..<end]), words: slice.map(\.text),
                                   start: slice.first?.start, end: slice.last?.end))
             begin = end
         }

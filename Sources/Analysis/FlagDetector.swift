@@ -6,7 +6,7 @@ enum FlagDetector {
     }
 
     static func detect(clauses: [Clause], structure: StructureDetector.Output, mentions: [ServiceCatalog.Mention],
-                       tokens: [String]) -> Output {
+                       tokens: [String], words: [String]) -> Output {
         let cues = CompiledCues.shared
         let parts = structure.findings
 
@@ -23,7 +23,7 @@ enum FlagDetector {
             }
         }
         let distinct = Set(mentions.map(\.name)).count
-        let listRun = longestListRun(mentions, tokens: tokens)
+        let listRun = longestListRun(mentions, tokens: words)
         let serviceDump = unreasoned.count >= 3 || (listRun.count >= 3 && !(parts.context.present && parts.choice.present))
             || (distinct >= 4 && !parts.context.present && !parts.tradeoff.present && !parts.result.present)
 

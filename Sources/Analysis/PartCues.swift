@@ -12,7 +12,7 @@ enum PartCues {
         "timing out", "was failing", "were failing", "fell over", "falls over", "jumped", "spiked", "spike", "was growing",
         "were growing", "grew", "outage", "incident", "at my last", "at my previous", "in my last", "in my previous",
         "when i joined", "on a project", "we were running", "we were storing", "we were using", "we were getting",
-        "we run", "we ran", "our bill", "the bill", "too slow", "too expensive", "was slow", "were slow", "complained",
+        "we run", "we ran", "bill jumped", "bill doubled", "bill spiked", "bill went up", "too slow", "too expensive", "was slow", "were slow", "complained",
         "complaining", "pain point", "bottleneck", "was down", "went down", "broke", "was breaking", "audit", "compliance",
         "deadline", "getting paged", "got paged", "paged", "back when", "last year", "every monday", "every night",
         "every time", "we had a", "we had an", "we had to", "we had this", "we have a", "suddenly", "started failing",
@@ -72,8 +72,8 @@ enum PartCues {
         "zero", "faster", "quicker", "shorter", "lower", "higher", "less", "fewer", "under a", "under one",
         "success", "succeeded", "worked", "it worked", "that worked", "paid off", "shipped", "launched", "delivered",
         "finished", "completed", "the end", "in the end", "ended up with", "end result", "since", "happy", "signed off",
-        "cleared", "went to zero", "to zero", "per month", "a month", "a year", "percent", "reliable", "stable",
-    ]) + weighted(1, ["now", "after", "then", "lower", "better", "ok", "fine"])
+        "cleared", "went to zero", "to zero", "reliable", "stable",
+    ]) + weighted(1, ["now", "after", "then", "lower", "better", "ok", "fine", "per month", "a month", "a year", "percent"])
 
     static let definition: [String] = [
         "is a", "is an", "is the", "are a", "it's a", "its a", "it is a", "is amazon's", "is aws's", "is amazon",

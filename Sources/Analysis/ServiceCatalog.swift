@@ -77,6 +77,9 @@ public enum ServiceCatalog {
     /// All canonical names, in catalog order.
     public static var canonicalNames: [String] { forms.map(\.0) }
 
+    /// What a service name becomes in the tokens the cue rules read.
+    static let placeholder = "_svc_"
+
     struct Mention: Hashable {
         var name: String
         var tokenRange: Range<Int>

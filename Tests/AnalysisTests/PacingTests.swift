@@ -1,0 +1,49 @@
+import Testing
+@testable import Analysis
+
+@Suite("Pacing")
+struct PacingTests {
+    @Test("words per minute counts content words over the speech span")
+    func wordsPerMinute() {
+        // 12 words, 0.3 s each with 0.1 s gaps: span = 12*0.4 - 0.1 = 4.7 s
+        let r = analyzer.analyze(words: evenlyTimed("we moved the queue to sqs because consumers ran at different speeds"))
+        let span = 12 * 0.4 - 0.1
+        #expect(r.pacing.speechSpanSeconds == (span * 100).rounded() / 100)
+        #expect(abs(r.pacing.wordsPerMinute! - 12 / span * 60) < 0.05)
+    }
+
+    @Test("fillers are not counted as words but still take time")
+    func fillersExcluded() {
+        let words = evenlyTimed("um we chose uh sqs")
+        let r = analyzer.analyze(words: words)
+        #expect(r.pacing.wordCount == 3)
+        let span = 5 * 0.4 - 0.1
+        #expect(abs(r.pacing.wordsPerMinute! - 3 / span * 60) < 0.05)
+    }
+
+    @Test("pauses of 0.3 s or more are listed; 1.5 s or more are long")
+    func pauses() {
+        let words = timed("we@0.0-0.2 had@0.25-0.5 a@0.9-1.0 problem@2.6-3.0 then@3.29-3.5")
+        let r = analyzer.analyze(words: words)
+        #expect(r.pacing.pauses.count == 2)
+        #expect(r.pacing.pauses[0].start == 0.5 && r.pacing.pauses[0].end == 0.9 && !r.pacing.pauses[0].long)
+        #expect(r.pacing.pauses[1].seconds == 1.6 && r.pacing.pauses[1].long)
+        #expect(r.pacing.longPauseCount == 1)
+        // Span 3.5 s minus the two pauses (0.4 + 1.6).
+        #expect(r.pacing.speakingSeconds == 1.5)
+    }
+
+    @Test("a gap just under 0.3 s is not a pause")
+    func shortGap() {
+        let r = analyzer.analyze(words: timed("one@0.0-0.2 two@0.49-0.7"))
+        #expect(r.pacing.pauses.isEmpty)
+    }
+
+    @Test("typed text has no pace, no pauses")
+    func untimed() {
+        let r = analyzer.analyze(text: "We chose SQS because consumers ran at different speeds.")
+        #expect(r.pacing.wordsPerMinute == nil)
+        #expect(r.pacing.pauses.isEmpty)
+        #expect(r.score.parts["pace"]?.measured == false)
+    }
+}

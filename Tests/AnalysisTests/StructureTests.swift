@@ -1,0 +1,78 @@
+import Testing
+@testable import Analysis
+
+@Suite("Four parts")
+struct StructureTests {
+    static let strong = """
+    We were storing user uploads for a social app and the disks kept filling up. I chose S3 over a file \
+    server on EC2 because we needed durability. The downside was cost on small reads, so we put CloudFront \
+    in front. As a result storage costs dropped by forty percent.
+    """
+
+    @Test("a four-part answer shows all four, with the speaker's words as evidence")
+    func allFour() {
+        let r = analyzer.analyze(text: Self.strong)
+        for part in AnswerPart.allCases { #expect(r.structure[part].present, "\(part)") }
+        #expect(r.structure.choice.evidence.contains("i chose s3"))
+        #expect(r.structure.tradeoff.evidence.contains("downside"))
+        #expect(r.structure.result.evidence.contains("dropped"))
+    }
+
+    @Test("the same answer as a transcript, lowercase with no punctuation")
+    func unpunctuated() {
+        let text = Self.strong.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }
+        let r = analyzer.analyze(text: text)
+        for part in AnswerPart.allCases { #expect(r.structure[part].present, "\(part)") }
+    }
+
+    @Test("each part can be missing", arguments: AnswerPart.allCases)
+    func missing(part: AnswerPart) {
+        let sentences: [AnswerPart: String] = [
+            .context: "Our bill jumped and nobody knew why.",
+            .choice: "We went with Savings Plans rather than reserved instances.",
+            .tradeoff: "The catch is that we are locked in for a year.",
+            .result: "The bill came down by a third within two months.",
+        ]
+        let text = AnswerPart.allCases.filter { $0 != part }.map { sentences[$0]! }.joined(separator: " ")
+        let r = analyzer.analyze(text: text)
+        #expect(!r.structure[part].present, "\(part) should be missing from: \(text)")
+        for other in AnswerPart.allCases where other != part {
+            #expect(r.structure[other].present, "\(other) should be found in: \(text)")
+        }
+    }
+
+    @Test("timed words give each part a time span")
+    func spans() {
+        let text = "we were storing uploads and the disks kept filling up so i chose s3 over a file server " +
+            "the downside was cost on small reads as a result costs dropped by forty percent"
+        let r = analyzer.analyze(words: evenlyTimed(text))
+        let ctx = r.structure.context, result = r.structure.result
+        #expect(ctx.start == 0)
+        #expect(result.start != nil && result.end != nil)
+        #expect(result.start! > ctx.start!)
+        #expect(r.segments.contains { $0.part == .choice && $0.start != nil })
+    }
+}
+
+@Suite("Services")
+struct ServiceTests {
+    @Test("spoken and written forms map to canonical names", arguments: [
+        ("we put it in s three", "S3"), ("on e c two instances", "EC2"), ("dynamo d b tables", "DynamoDB"),
+        ("route fifty three health checks", "Route 53"), ("the a l b returned errors", "ALB"),
+        ("we used DynamoDB", "DynamoDB"), ("a multi-AZ RDS instance", "RDS"), ("cloud front caching", "CloudFront"),
+        ("the nat gateway bill", "NAT Gateway"), ("secrets manager rotation", "Secrets Manager"),
+    ])
+    func canonical(text: String, name: String) {
+        #expect(analyzer.analyze(text: text).services.contains(name), "\(text)")
+    }
+
+    @Test("longest spelling wins: S3 Glacier is Glacier only")
+    func longest() {
+        #expect(analyzer.analyze(text: "we archived to s3 glacier").services == ["Glacier"])
+    }
+
+    @Test("ordinary words are not services")
+    func noFalseHits() {
+        #expect(analyzer.analyze(text: "I am sure the team spotted the config change in the backup").services.isEmpty)
+    }
+}
