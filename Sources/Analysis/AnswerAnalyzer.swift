@@ -73,6 +73,7 @@ public struct AnswerAnalyzer: Sendable {
             evidence: flags.evidence,
             followUps: followUps,
             score: score,
-            warnings: allWarnings)
+            warnings: allWarnings,
+            coverage: question.map { ContentCoverage.measure($0, content: content) })
     }
 }
