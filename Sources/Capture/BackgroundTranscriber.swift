@@ -1,9 +1,9 @@
 import Foundation
 import Speech
 
-/// Runs a `StreamingTranscriber` on its own thread, so decoding an utterance never holds up
-/// the capture loop (which must keep reading or the device overruns). Blocks go in as they are
-/// captured; `finish` waits only for what is still undecoded, usually the last utterance.
+/// Runs a `LiveTranscriber` on its own thread, so decoding never holds up the capture loop
+/// (which must keep reading or the device overruns). Blocks go in as they are captured;
+/// `finish` waits only for the final search over the last utterance.
 public final class BackgroundTranscriber: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`.
@@ -11,10 +11,10 @@ public final class BackgroundTranscriber: @unchecked Sendable {
     private var ending = false
     private var outcome: Result<[RecognizedWord], SpeechError>?
     // Touched only by the worker thread once it starts.
-    private let transcriber: StreamingTranscriber
+    private let transcriber: LiveTranscriber
 
-    public init(recognizer: any Transcribing) {
-        self.transcriber = StreamingTranscriber(recognizer: recognizer)
+    public init(recognizer: any IncrementalTranscribing) {
+        self.transcriber = LiveTranscriber(recognizer: recognizer)
         let thread = Thread { [self] in work() }
         thread.name = "rehearse-decoder"
         thread.start()

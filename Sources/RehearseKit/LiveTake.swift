@@ -31,9 +31,9 @@ public struct LiveTake: Sendable {
 /// during capture (when given a recognizer) and shows the live line on stderr.
 public final class LiveTakeRecorder {
     public let settings: CaptureSettings
-    private let recognizer: (any Transcribing)?
+    private let recognizer: (any IncrementalTranscribing)?
 
-    public init(settings: CaptureSettings, recognizer: (any Transcribing)?) {
+    public init(settings: CaptureSettings, recognizer: (any IncrementalTranscribing)?) {
         self.settings = settings
         self.recognizer = recognizer
     }

@@ -54,7 +54,7 @@ public final class PracticeSession {
     private let keys: KeyInput?
     private let style: Style
 
-    public init(options: Options, alternatives: AlternativesMap, recognizer: any Transcribing, modelName: String,
+    public init(options: Options, alternatives: AlternativesMap, recognizer: any IncrementalTranscribing, modelName: String,
                 store: TakeStore = TakeStore(), keys: KeyInput?) {
         self.options = options
         self.alternatives = alternatives
