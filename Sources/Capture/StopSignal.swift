@@ -8,6 +8,13 @@ public enum StopSignal {
     private static let received = Atomic<Int32>(0)
 
     public static func install() {
+        // A parent may hand us these blocked (a test runner's thread mask survives exec):
+        // unblock them, or Ctrl-C and SIGTERM would never reach the handler.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for signo in [SIGINT, SIGTERM] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signo in StopSignal.received.store(signo, ordering: .relaxed) }
