@@ -4,7 +4,8 @@ import Foundation
 /// without committing binary fixtures.
 public enum Fixtures {
     public static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    public static let peer = URL(fileURLWithPath: "/work/shared/peer-data/pocketsphinx-tests")
+    /// Real speech and malformed WAVs from PocketSphinx's test suite, copied into the repo.
+    public static let peer = repo.appendingPathComponent("Tests/Data/pocketsphinx")
 
     public static func tempDirectory() -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
