@@ -31,6 +31,7 @@ public struct AnswerAnalyzer: Sendable {
         for m in fillerMatches where m.tokenRange.lowerBound > 0 && tokens[m.tokenRange.upperBound - 1].breakAfter {
             if let idx = content.lastIndex(where: { $0.wordIndex < tokens[m.tokenRange.lowerBound].wordIndex }) {
                 content[idx].breakAfter = true
+                content[idx].sentenceEnd = content[idx].sentenceEnd || tokens[m.tokenRange.upperBound - 1].sentenceEnd
             }
         }
 
