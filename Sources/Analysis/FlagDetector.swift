@@ -33,7 +33,11 @@ enum FlagDetector {
         let definitionClause = clauses.first { !cues.matches(cues.definition, $0.tokens).isEmpty }
         let decides = !cues.matches(cues.firstPersonDecision, tokens).isEmpty
         // A description with no story of the speaker's own is a definition even without "is a".
-        let describes = definitionClause != nil || (!structure.narrative && tokens.count >= 12)
+        // An answer that opens with "X is a…" is a definition; one that says it later, after its
+        // own story ("our platform used… it's a scalable solution"), is not.
+        let opensWithDefinition = definitionClause.map { $0 == clauses.first } ?? false
+        let describes = (definitionClause != nil && (!structure.narrative || opensWithDefinition))
+            || (!structure.narrative && tokens.count >= 12)
         let definitionOnly = describes && !parts.choice.present && !decides
             && !(parts.context.present && parts.result.present)
 

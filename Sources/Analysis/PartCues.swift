@@ -21,6 +21,7 @@ enum PartCues {
         "were hitting", "ran out", "running out", "hit the limit", "throttled", "throttling",
         "imagine", "say you", "let's say", "suppose", "nobody could", "no one could", "couldn't", "could not",
         "wasn't working", "didn't work", "stopped working", "would not", "wouldn't", "was stuck", "behind",
+        "alert", "alerts", "leaked", "leak", "compromised", "breach", "public repo", "root account",
     ]) + weighted(1, ["we had", "we were", "problem", "issue", "needed", "wanted", "slow", "failing", "failed", "load",
                       "requests", "manual", "manually", "expensive", "cost", "bill", "risk", "if the", "when the",
                       "at my last", "at my previous", "in my last", "in my previous", "when i joined", "on a project",
@@ -64,7 +65,8 @@ enum PartCues {
         "slowed", "slows", "annoyed", "annoying", "annoyance", "isn't pretty", "not pretty", "still our job",
         "still on us", "took me a couple", "took us a couple", "pushed back", "lost some", "had to tune",
         "needs reviewing", "need reviewing", "minute longer", "minutes longer", "longer per", "now pay", "we now pay",
-        "grumbled", "complained about", "learning curve", "more to manage", "more to maintain", "one more thing",
+        "grumbled", "complained about", "extra seconds", "extra minutes", "few extra", "wasn't thrilled",
+        "not thrilled", "wasn't happy", "not happy", "unhappy", "accepting", "accepting that", "learning curve", "more to manage", "more to maintain", "one more thing",
         "we traded", "trades", "the price we", "we paid",
     ]) + weighted(1, ["but", "however", "although", "though", "risk", "cost", "costs", "price", "latency", "limit"])
 
@@ -82,6 +84,7 @@ enum PartCues {
         "off the bill", "started catching", "came up", "contained", "we found", "caught", "we've had", "we have had",
         "back to normal", "disappeared", "stopped flagging", "were deleted", "went quiet", "calmed down",
         "haven't seen", "have not seen", "never saw", "didn't see", "the drill", "last drill", "survived",
+        "stayed up", "has stayed", "held up", "kept up", "went smoothly",
     ]) + weighted(1, ["now", "after", "then", "lower", "better", "ok", "fine", "per month", "a month", "a year", "percent"])
 
     /// Verbs that make "I …" / "we …" a decision or an action the speaker took.
@@ -117,8 +120,8 @@ enum PartCues {
         "which let", "which lets", "which meant", "needed", "need", "had to", "to handle", "to store", "to serve",
         "to decouple", "to buffer", "to fan", "to trigger", "to run", "to cache", "to protect", "to keep", "to reduce",
         "to cut", "to absorb", "to track", "to catch", "to make", "to get", "to stop", "to give", "for the", "for our",
-        "to process", "to route", "to encrypt", "to scale", "to send", "to hold", "to avoid", "as a", "due to",
-        "rather than", "instead of", "over",
+        "to process", "to route", "to encrypt", "to scale", "to send", "to hold", "due to",
+        "rather than", "instead of",
     ]
 
     static let firstPersonDecision: [String] = [

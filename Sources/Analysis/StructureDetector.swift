@@ -74,11 +74,16 @@ enum StructureDetector {
             if !(neighbourOwned || impersonal) || (!owned[i] && !impersonal && action.score == 0 && !hasAlternative(clause.tokens)) {
                 s[.choice] = (0, [])
             }
-            // "We used Kinesis, Lambda, S3 and Glue" names what was there; it decides nothing.
+            // "We used Kinesis, Lambda, S3 and Glue" names what was there; it decides nothing,
+            // and one generic reason for a whole list ("to keep costs down") does not change that.
             let servicesNamed = clause.tokens.filter { $0 == ServiceCatalog.placeholder }.count
-            if servicesNamed >= 2 && !action.strongVerb && !hasAlternative(clause.tokens)
-                && cues.matches(cues.reasons, clause.tokens).isEmpty {
+            let reasoned = !cues.matches(cues.reasons, clause.tokens).isEmpty
+            if servicesNamed >= 2 && !action.strongVerb && !hasAlternative(clause.tokens) && (servicesNamed >= 3 || !reasoned) {
                 s[.choice] = (0, [])
+            }
+            // "I think maybe we moved…": a decision hedged in the same breath is not owned.
+            if let choice = s[.choice], choice.0 > 0, !FlagDetector.hedgeOccurrences(clause.tokens).isEmpty {
+                s[.choice] = (choice.0 - 1, choice.1)
             }
             return s
         }
