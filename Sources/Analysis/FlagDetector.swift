@@ -62,7 +62,7 @@ enum FlagDetector {
             measurableResult: measurable != nil,
             marketingLanguage: !marketing.isEmpty,
             hedging: hedges.count >= 2,
-            noSpeech: false)
+            noSpeech: false, longPreamble: false, mostlyWe: false)
         let evidence = AnswerReport.FlagEvidence(
             serviceDump: serviceDump ? (listRun.text ?? dumpClause) : nil,
             definitionOnly: definitionOnly ? (definitionClause ?? clauses.first)?.text : nil,

@@ -35,7 +35,7 @@ enum PartCues {
         "ended up moving", "ended up going", "landed on", "we used", "i used", "we use", "we put", "we added",
         "i added", "we built", "i built", "we set up", "i set up", "we wrote", "i wrote", "i'd use", "i would use",
         "i'd pick", "i'd go", "i would go", "i would choose", "i would start", "i'd start", "i would put", "i'd put",
-        "we introduced", "introduced", "we replaced", "replaced", "we turned on", "turned on", "we enabled", "enabled",
+        "we introduced", "introduced", "we replaced", "replaced", "we turned on", "we enabled", "enabled",
         "we configured", "i configured", "we split", "we moved", "i changed", "we changed", "i checked",
         "i looked at", "first thing i", "i would check", "i'd check", "i would look", "i'd look", "we went",
         "i went", "i proposed", "proposed", "we adopted", "adopted", "we kept", "we attached", "we created",
@@ -78,7 +78,7 @@ enum PartCues {
         "doubled", "now we", "now it", "now the", "now our", "measured", "we saw", "we got", "brought", "went away",
         "never had", "haven't had", "have not had", "no longer", "stopped", "fixed", "resolved", "recovered", "within",
         "zero", "faster", "quicker", "shorter", "lower", "higher", "less", "fewer", "under a", "under one",
-        "success", "succeeded", "worked", "it worked", "that worked", "paid off", "shipped", "launched", "delivered",
+        "success", "succeeded", "it worked", "that worked", "paid off", "shipped", "launched", "delivered",
         "finished", "completed", "the end", "in the end", "ended up with", "end result", "since", "happy", "signed off",
         "cleared", "went to zero", "to zero", "reliable", "stable", "came in at", "came in under", "failed over in",
         "off the bill", "started catching", "came up", "contained", "we found", "caught", "we've had", "we have had",
@@ -104,6 +104,9 @@ enum PartCues {
     ]
     /// Verbs that name what was there rather than a decision: "we used X, Y and Z".
     static let weakActionVerbs: Set<String> = ["used", "use", "using", "had", "have", "got", "worked", "touched", "helped", "was", "were"]
+    /// "I'd like to add", "we think", "I know": wishes and opinions, not actions.
+    static let notActions: Set<String> = ["like", "want", "wanted", "love", "hope", "think", "thought", "guess",
+                                          "mean", "know", "knew", "feel", "felt", "believe", "wish"]
     static let beVerbs: Set<String> = ["am", "are", "is", "was", "were", "be", "been", "being", "'re", "'m"]
     static let actionSubjects: Set<String> = ["i", "we", "i'd", "we'd", "i'll", "we'll", "i've", "we've"]
 

@@ -40,7 +40,7 @@ enum StructureDetector {
         for (i, t) in tokens.enumerated() where PartCues.actionSubjects.contains(t) {
             for j in (i + 1)..<min(tokens.count, i + 4) {
                 // "we are locked in", "we were stuck": a state, not something the speaker did.
-                if PartCues.beVerbs.contains(tokens[j]) { break }
+                if PartCues.beVerbs.contains(tokens[j]) || PartCues.notActions.contains(tokens[j]) { break }
                 if PartCues.actionVerbs.contains(tokens[j]) { return (2, t + " " + tokens[j], true) }
                 if PartCues.weakActionVerbs.contains(tokens[j]) { best = (1, t + " " + tokens[j]); break }
             }
@@ -142,7 +142,9 @@ enum StructureDetector {
                                     end: spanned.compactMap { clauses[$0].end }.max())
         }
         let segments = clauses.indices.map { i in
-            AnswerReport.Segment(text: clauses[i].text, part: primary[i], start: clauses[i].start, end: clauses[i].end)
+            AnswerReport.Segment(text: clauses[i].text, part: primary[i],
+                                 parts: AnswerPart.allCases.filter { byPart[$0]?.contains(i) == true },
+                                 start: clauses[i].start, end: clauses[i].end)
         }
         return Output(findings: structure, segments: segments, clausesByPart: byPart, narrative: narrative)
     }
