@@ -80,7 +80,7 @@ public struct TerminalReport {
             let verdict = f.namesRealDifference
                 ? style.green("✓ named a real difference: " + f.dimensionsNamed.joined(separator: ", "))
                 : style.red("✗ no real difference named") + style.dim(" (try: " + f.dimensionsAvailable.prefix(4).joined(separator: ", ") + ")")
-            out.append(wrap(label("Why \(f.chosen) not \(f.other)?") + " " + verdict, indent: 10))
+            out.append(wrap(style.bold("Why \(f.chosen), not \(f.other)?") + "  " + verdict, indent: 2))
         }
         out.append("")
         out.append(style.bold("Score parts"))
