@@ -34,10 +34,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Fixtures shared by the test targets (sox-made recordings, running the built CLI).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
-        .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
-        .testTarget(name: "SpeechTests", dependencies: ["Speech", "AudioFiles"]),
-        .testTarget(name: "RehearseCLITests", dependencies: ["RehearseKit"]),
+        .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles", "TestSupport"]),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech", "AudioFiles", "TestSupport"]),
+        .testTarget(name: "RehearseCLITests", dependencies: ["rehearse", "RehearseKit", "TestSupport"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "AudioFiles", "Speech", "Analysis"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,10 +3,14 @@
 public struct AnswerAnalyzer: Sendable {
     public var question: Question?
     public var alternatives: AlternativesMap
+    /// Set when the answer replies to "why `chosen` and not `other`?".
+    public var followUpTo: (chosen: String, other: String)?
 
-    public init(question: Question? = nil, alternatives: AlternativesMap = AlternativesMap()) {
+    public init(question: Question? = nil, alternatives: AlternativesMap = AlternativesMap(),
+                followUpTo: (chosen: String, other: String)? = nil) {
         self.question = question
         self.alternatives = alternatives
+        self.followUpTo = followUpTo
     }
 
     /// Analyses typed or pasted text (no times: pace and pauses are not measured).
@@ -31,6 +35,7 @@ public struct AnswerAnalyzer: Sendable {
         for m in fillerMatches where m.tokenRange.lowerBound > 0 && tokens[m.tokenRange.upperBound - 1].breakAfter {
             if let idx = content.lastIndex(where: { $0.wordIndex < tokens[m.tokenRange.lowerBound].wordIndex }) {
                 content[idx].breakAfter = true
+                content[idx].sentenceEnd = content[idx].sentenceEnd || tokens[m.tokenRange.upperBound - 1].sentenceEnd
             }
         }
 
@@ -48,9 +53,19 @@ public struct AnswerAnalyzer: Sendable {
         let structure = StructureDetector.detect(clauses: clauses)
         var flags = FlagDetector.detect(clauses: clauses, structure: structure, mentions: mentions, tokens: masked, words: contentTexts)
         flags.flags.noSpeech = content.isEmpty
+        let timing = PartTimingAnalysis.measure(segments: structure.segments, pacing: pacing, words: words)
+        flags.flags.longPreamble = timing.longPreamble
+        let ownership = OwnershipAnalysis.measure(tokens: contentTexts, question: question)
+        flags.flags.mostlyWe = ownership.mostlyWe
         let followUps = FollowUpWriter.write(structure: structure.findings, flags: flags.flags, services: services,
                                              mentions: mentions, clauses: clauses, question: question,
                                              alternatives: alternatives)
+        let feedback = FeedbackWriter.write(structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
+                                            fillers: fillers, timing: timing, services: services,
+                                            segments: structure.segments, alternatives: alternatives)
+        let followUpAnswer = followUpTo.map {
+            FollowUpJudge.judge(words: contentTexts, chosen: $0.chosen, other: $0.other, alternatives: alternatives)
+        }
         let score = Scorer.score(structure: structure.findings, flags: flags.flags, pacing: pacing, fillers: fillers,
                                  timed: timed, wordCount: content.count)
         var allWarnings = warnings
@@ -68,10 +83,14 @@ public struct AnswerAnalyzer: Sendable {
             fillers: fillers,
             structure: structure.findings,
             segments: structure.segments,
+            timing: timing,
+            ownership: ownership,
             services: services,
             flags: flags.flags,
             evidence: flags.evidence,
             followUps: followUps,
+            feedback: feedback,
+            followUpAnswer: followUpAnswer,
             score: score,
             warnings: allWarnings,
             coverage: question.map { ContentCoverage.measure($0, content: content) })

@@ -9,10 +9,16 @@ public struct AnswerReport: Codable, Sendable, Hashable {
     public var fillers: Fillers
     public var structure: Structure
     public var segments: [Segment]
+    public var timing: Timing
+    public var ownership: Ownership
     public var services: [String]
     public var flags: Flags
     public var evidence: FlagEvidence
     public var followUps: [String]
+    /// The two or three fixes worth most, each quoting the speaker.
+    public var feedback: [Feedback]
+    /// How a follow-up answer did, when the analyzer knew which comparison was asked.
+    public var followUpAnswer: FollowUpAnswer?
     public var score: Score
     public var warnings: [String]
     /// Key points of the question hit and missed; null when no question was given.
@@ -24,6 +30,8 @@ public struct AnswerReport: Codable, Sendable, Hashable {
         try c.encode(question, forKey: .question); try c.encode(transcript, forKey: .transcript)
         try c.encode(pacing, forKey: .pacing); try c.encode(fillers, forKey: .fillers)
         try c.encode(structure, forKey: .structure); try c.encode(segments, forKey: .segments)
+        try c.encode(timing, forKey: .timing); try c.encode(ownership, forKey: .ownership)
+        try c.encode(feedback, forKey: .feedback); try c.encode(followUpAnswer, forKey: .followUpAnswer)
         try c.encode(services, forKey: .services); try c.encode(flags, forKey: .flags)
         try c.encode(evidence, forKey: .evidence); try c.encode(followUps, forKey: .followUps)
         try c.encode(score, forKey: .score); try c.encode(warnings, forKey: .warnings)
@@ -164,13 +172,66 @@ public struct AnswerReport: Codable, Sendable, Hashable {
     public struct Segment: Codable, Sendable, Hashable {
         public var text: String
         public var part: AnswerPart?
+        /// Every part the clause shows (a clause can name a choice and its result at once).
+        public var parts: [AnswerPart]
         public var start: Double?
         public var end: Double?
         public func encode(to e: any Encoder) throws {
             var c = e.container(keyedBy: CodingKeys.self)
-            try c.encode(text, forKey: .text); try c.encode(part, forKey: .part)
+            try c.encode(text, forKey: .text); try c.encode(part, forKey: .part); try c.encode(parts, forKey: .parts)
             try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
         }
+    }
+
+    /// Per-part timing for recordings.
+    public struct Timing: Codable, Sendable, Hashable {
+        /// Seconds from the first word to the first clause that names the decision.
+        public var timeToDecisionSeconds: Double?
+        /// Keyed by part name; only parts that were heard.
+        public var parts: [String: PartTime]
+        /// Context took more than half the answer.
+        public var longPreamble: Bool
+        public func encode(to e: any Encoder) throws {
+            var c = e.container(keyedBy: CodingKeys.self)
+            try c.encode(timeToDecisionSeconds, forKey: .timeToDecisionSeconds)
+            try c.encode(parts, forKey: .parts); try c.encode(longPreamble, forKey: .longPreamble)
+        }
+    }
+
+    public struct PartTime: Codable, Sendable, Hashable {
+        public var start: Double
+        public var end: Double
+        /// Time spent in clauses of this part.
+        public var seconds: Double
+        /// `seconds` over the answer's speech span.
+        public var share: Double
+    }
+
+    /// "I" against "we": interviewers asking what you owned listen for "I".
+    public struct Ownership: Codable, Sendable, Hashable {
+        public var iCount: Int
+        public var weCount: Int
+        /// Raised on ownership questions when "we" outnumbers "I" two to one.
+        public var mostlyWe: Bool
+    }
+
+    public struct Feedback: Codable, Sendable, Hashable {
+        /// Short name of what to fix: "trade-off", "result", "service dump", …
+        public var topic: String
+        /// The speaker's own words the fix is about (empty when the fix is something missing).
+        public var quote: String
+        /// What a stronger sentence would add.
+        public var suggestion: String
+    }
+
+    public struct FollowUpAnswer: Codable, Sendable, Hashable {
+        public var chosen: String
+        public var other: String
+        /// Separating dimensions the answer named ("ordering", "replay").
+        public var dimensionsNamed: [String]
+        /// Dimensions it could have used.
+        public var dimensionsAvailable: [String]
+        public var namesRealDifference: Bool
     }
 
     public struct Flags: Codable, Sendable, Hashable {
@@ -181,6 +242,8 @@ public struct AnswerReport: Codable, Sendable, Hashable {
         public var marketingLanguage: Bool
         public var hedging: Bool
         public var noSpeech: Bool
+        public var longPreamble: Bool
+        public var mostlyWe: Bool
     }
 
     /// The words behind each raised flag.

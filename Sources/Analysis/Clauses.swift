@@ -44,7 +44,9 @@ enum ClauseSplitter {
             let pair = i + 1 < tokens.count ? here + " " + tokens[i + 1].text : ""
             let pause = (tokens[i].start ?? 0) - (prev.end ?? 0) >= pauseBreak && prev.end != nil
             let long = i - begin >= minClauseTokens
-            if prev.breakAfter || pause || (long && (openers.contains(here) || pairOpeners.contains(pair))) {
+            // A comma inside a list of services ("Kinesis, Lambda, S3") does not end a clause.
+            let commaBreak = prev.breakAfter && long && masked[i] != ServiceCatalog.placeholder
+            if prev.sentenceEnd || commaBreak || pause || (long && (openers.contains(here) || pairOpeners.contains(pair))) {
                 emit(i)
             }
         }

@@ -24,22 +24,31 @@ enum FlagDetector {
         }
         let distinct = Set(mentions.map(\.name)).count
         let listRun = longestListRun(mentions, tokens: words)
-        let serviceDump = unreasoned.count >= 3 || (listRun.count >= 3 && !(parts.context.present && parts.choice.present))
-            || (distinct >= 4 && !parts.context.present && !parts.tradeoff.present && !parts.result.present)
+        let reasonedStory = parts.context.present && parts.choice.present
+        let serviceDump = (listRun.count >= 3 && !reasonedStory)
+            || (unreasoned.count >= 3 && Double(unreasoned.count) >= 0.6 * Double(distinct) && !reasonedStory)
+            || (distinct >= 4 && !parts.tradeoff.present && !parts.result.present && !reasonedStory)
 
         // Definition only: describes what something is, makes no decision of its own.
         let definitionClause = clauses.first { !cues.matches(cues.definition, $0.tokens).isEmpty }
         let decides = !cues.matches(cues.firstPersonDecision, tokens).isEmpty
-        let definitionOnly = definitionClause != nil && !parts.choice.present && !decides
+        // A description with no story of the speaker's own is a definition even without "is a".
+        // An answer that opens with "X is a…" is a definition; one that says it later, after its
+        // own story ("our platform used… it's a scalable solution"), is not.
+        let opensWithDefinition = definitionClause.map { $0 == clauses.first } ?? false
+        let describes = (definitionClause != nil && (!structure.narrative || opensWithDefinition))
+            || (!structure.narrative && tokens.count >= 12)
+        let definitionOnly = describes && !parts.choice.present && !decides
             && !(parts.context.present && parts.result.present)
 
         // Measurable result: a quantity with a unit in a result clause, or right after one.
         var measurable: String?
-        for (i, clause) in clauses.enumerated() where cues.score(.result, clause.tokens).score >= PartCues.threshold {
-            if Quantities.hasMeasurement(clause.tokens[...]) { measurable = clause.text; break }
+        for i in structure.clausesByPart[.result] ?? [] {
+            if Quantities.hasMeasurement(clauses[i].tokens[...]) { measurable = clauses[i].text; break }
             if i + 1 < clauses.count, Quantities.hasMeasurement(clauses[i + 1].tokens[...]),
-               cues.score(.context, clauses[i + 1].tokens).score < PartCues.threshold {
-                measurable = clause.text + " " + clauses[i + 1].text; break
+               cues.score(.context, clauses[i + 1].tokens).score < PartCues.threshold,
+               cues.score(.tradeoff, clauses[i + 1].tokens).score < PartCues.threshold {
+                measurable = clauses[i].text + " " + clauses[i + 1].text; break
             }
         }
 
@@ -53,10 +62,10 @@ enum FlagDetector {
             measurableResult: measurable != nil,
             marketingLanguage: !marketing.isEmpty,
             hedging: hedges.count >= 2,
-            noSpeech: false)
+            noSpeech: false, longPreamble: false, mostlyWe: false)
         let evidence = AnswerReport.FlagEvidence(
             serviceDump: serviceDump ? (listRun.text ?? dumpClause) : nil,
-            definitionOnly: definitionOnly ? definitionClause?.text : nil,
+            definitionOnly: definitionOnly ? (definitionClause ?? clauses.first)?.text : nil,
             volunteeredDownside: parts.tradeoff.present ? parts.tradeoff.evidence : nil,
             measurableResult: measurable,
             marketingLanguage: marketing,

@@ -10,21 +10,23 @@ enum PartCues {
         "we needed", "we need", "i needed", "needed to", "had to", "we were trying", "trying to", "we wanted",
         "there was a", "there were", "nobody knew", "no one knew", "kept failing", "kept timing", "kept crashing", "kept",
         "timing out", "was failing", "were failing", "fell over", "falls over", "jumped", "spiked", "spike", "was growing",
-        "were growing", "grew", "outage", "incident", "at my last", "at my previous", "in my last", "in my previous",
-        "when i joined", "on a project", "we were running", "we were storing", "we were using", "we were getting",
-        "we run", "we ran", "bill jumped", "bill doubled", "bill spiked", "bill went up", "too slow", "too expensive", "was slow", "were slow", "complained",
-        "complaining", "pain point", "bottleneck", "was down", "went down", "broke", "was breaking", "audit", "compliance",
+        "were growing", "grew", "outage", "incident", "we were running", "we were storing", "we were using", "we were getting",
+        "we ran into", "ran into", "bill jumped", "bill doubled", "bill spiked", "bill went up", "too slow", "too expensive", "was slow", "were slow", "complained",
+        "complaining", "pain point", "bottleneck", "was down", "went down", "broke", "was breaking", "auditor", "auditors", "compliance",
         "deadline", "getting paged", "got paged", "paged", "back when", "last year", "every monday", "every night",
         "every time", "we had a", "we had an", "we had to", "we had this", "we have a", "suddenly", "started failing",
         "started throwing", "was costing", "were costing", "was leaking", "exposed", "public bucket", "couldn't reach",
         "could not reach", "cannot reach", "can't reach", "returning five", "returning 5", "5xx", "five hundreds",
-        "errors", "latency was", "customers", "users were", "traffic", "peak", "black friday", "launch", "migrating",
-        "migration", "monolith", "legacy", "on prem", "on premises", "data center", "a client", "the client",
-        "our team", "my team", "the team", "the service was", "the app was", "the database was", "was hitting",
-        "were hitting", "ran out", "running out", "hit the limit", "throttled", "throttling", "if the", "when the",
-        "imagine", "say you", "let's say", "suppose",
+        "latency was", "users were", "peak", "black friday", "on prem", "on premises", "data center", "the service was", "the app was", "the database was", "was hitting",
+        "were hitting", "ran out", "running out", "hit the limit", "throttled", "throttling",
+        "imagine", "say you", "let's say", "suppose", "nobody could", "no one could", "couldn't", "could not",
+        "wasn't working", "didn't work", "stopped working", "would not", "wouldn't", "was stuck", "behind",
+        "alert", "alerts", "leaked", "leak", "compromised", "breach", "public repo", "root account",
     ]) + weighted(1, ["we had", "we were", "problem", "issue", "needed", "wanted", "slow", "failing", "failed", "load",
-                      "requests", "manual", "manually", "expensive", "cost", "bill", "risk"])
+                      "requests", "manual", "manually", "expensive", "cost", "bill", "risk", "if the", "when the",
+                      "at my last", "at my previous", "in my last", "in my previous", "when i joined", "on a project",
+                      "our team", "my team", "the team", "a client", "the client", "legacy", "monolith", "migration",
+                      "migrating", "launch", "traffic", "customers", "errors", "our", "my", "target"])
 
     static let choice: [(String, Int)] = weighted(2, [
         "chose", "choose", "chosen", "picked", "pick", "went with", "go with", "going with", "decided", "opted",
@@ -33,7 +35,7 @@ enum PartCues {
         "ended up moving", "ended up going", "landed on", "we used", "i used", "we use", "we put", "we added",
         "i added", "we built", "i built", "we set up", "i set up", "we wrote", "i wrote", "i'd use", "i would use",
         "i'd pick", "i'd go", "i would go", "i would choose", "i would start", "i'd start", "i would put", "i'd put",
-        "we introduced", "introduced", "we replaced", "replaced", "we turned on", "turned on", "we enabled", "enabled",
+        "we introduced", "introduced", "we replaced", "replaced", "we turned on", "we enabled", "enabled",
         "we configured", "i configured", "we split", "we moved", "i changed", "we changed", "i checked",
         "i looked at", "first thing i", "i would check", "i'd check", "i would look", "i'd look", "we went",
         "i went", "i proposed", "proposed", "we adopted", "adopted", "we kept", "we attached", "we created",
@@ -60,6 +62,12 @@ enum PartCues {
         "pay for", "paying for", "costlier", "only works", "won't", "lose", "losing", "still have to", "still need to",
         "minutes longer", "seconds longer", "if that", "if it goes", "if the region", "the con", "cons", "caveat",
         "we sacrificed", "sacrifice", "compromise", "worse", "less flexible", "less control",
+        "slowed", "slows", "annoyed", "annoying", "annoyance", "isn't pretty", "not pretty", "still our job",
+        "still on us", "took me a couple", "took us a couple", "pushed back", "lost some", "had to tune",
+        "needs reviewing", "need reviewing", "minute longer", "minutes longer", "longer per", "now pay", "we now pay",
+        "grumbled", "complained about", "extra seconds", "extra minutes", "few extra", "wasn't thrilled",
+        "not thrilled", "wasn't happy", "not happy", "unhappy", "accepting", "accepting that", "learning curve", "more to manage", "more to maintain", "one more thing",
+        "we traded", "trades", "the price we", "we paid",
     ]) + weighted(1, ["but", "however", "although", "though", "risk", "cost", "costs", "price", "latency", "limit"])
 
     static let result: [(String, Int)] = weighted(2, [
@@ -70,10 +78,37 @@ enum PartCues {
         "doubled", "now we", "now it", "now the", "now our", "measured", "we saw", "we got", "brought", "went away",
         "never had", "haven't had", "have not had", "no longer", "stopped", "fixed", "resolved", "recovered", "within",
         "zero", "faster", "quicker", "shorter", "lower", "higher", "less", "fewer", "under a", "under one",
-        "success", "succeeded", "worked", "it worked", "that worked", "paid off", "shipped", "launched", "delivered",
+        "success", "succeeded", "it worked", "that worked", "paid off", "shipped", "launched", "delivered",
         "finished", "completed", "the end", "in the end", "ended up with", "end result", "since", "happy", "signed off",
-        "cleared", "went to zero", "to zero", "reliable", "stable",
+        "cleared", "went to zero", "to zero", "reliable", "stable", "came in at", "came in under", "failed over in",
+        "off the bill", "started catching", "came up", "contained", "we found", "caught", "we've had", "we have had",
+        "back to normal", "disappeared", "stopped flagging", "were deleted", "went quiet", "calmed down",
+        "haven't seen", "have not seen", "never saw", "didn't see", "the drill", "last drill", "survived",
+        "stayed up", "has stayed", "held up", "kept up", "went smoothly",
     ]) + weighted(1, ["now", "after", "then", "lower", "better", "ok", "fine", "per month", "a month", "a year", "percent"])
+
+    /// Verbs that make "I …" / "we …" a decision or an action the speaker took.
+    static let actionVerbs: Set<String> = [
+        "chose", "choose", "picked", "pick", "went", "go", "opted", "decided", "settled", "pushed", "argued",
+        "suggested", "suggest", "proposed", "propose", "recommended", "recommend", "made", "make", "built", "build",
+        "rebuilt", "designed", "design", "moved", "move", "migrated", "migrate", "switched", "switch", "replaced",
+        "replace", "swapped", "consolidated", "split", "introduced", "added", "add", "put", "enabled", "enable",
+        "turned", "turn", "created", "create", "wrote", "rewrote", "spread", "increased", "raised", "lowered",
+        "shortened", "reduced", "tuned", "cached", "deployed", "rolled", "restricted", "locked", "scoped",
+        "rotated", "revoked", "isolated", "tagged", "rightsized", "right", "took", "set", "configured", "wrapped",
+        "attached", "removed", "dropped", "deleted", "disabled", "blocked", "opened", "checked", "check", "looked",
+        "look", "pulled", "traced", "asked", "fixed", "fix", "changed", "change", "started", "adopted", "kept",
+        "standardized", "automated", "scheduled", "capped", "limited", "partitioned", "sharded", "indexed",
+        "separated", "centralized", "encrypted", "archived", "bought", "reserved", "committed", "paired",
+        "rehearsed", "tested", "drilled", "wired", "routed", "placed", "gave", "ran", "run",
+    ]
+    /// Verbs that name what was there rather than a decision: "we used X, Y and Z".
+    static let weakActionVerbs: Set<String> = ["used", "use", "using", "had", "have", "got", "worked", "touched", "helped", "was", "were"]
+    /// "I'd like to add", "we think", "I know": wishes and opinions, not actions.
+    static let notActions: Set<String> = ["like", "want", "wanted", "love", "hope", "think", "thought", "guess",
+                                          "mean", "know", "knew", "feel", "felt", "believe", "wish"]
+    static let beVerbs: Set<String> = ["am", "are", "is", "was", "were", "be", "been", "being", "'re", "'m"]
+    static let actionSubjects: Set<String> = ["i", "we", "i'd", "we'd", "i'll", "we'll", "i've", "we've"]
 
     static let definition: [String] = [
         "is a", "is an", "is the", "are a", "it's a", "its a", "it is a", "is amazon's", "is aws's", "is amazon",
@@ -88,8 +123,8 @@ enum PartCues {
         "which let", "which lets", "which meant", "needed", "need", "had to", "to handle", "to store", "to serve",
         "to decouple", "to buffer", "to fan", "to trigger", "to run", "to cache", "to protect", "to keep", "to reduce",
         "to cut", "to absorb", "to track", "to catch", "to make", "to get", "to stop", "to give", "for the", "for our",
-        "to process", "to route", "to encrypt", "to scale", "to send", "to hold", "to avoid", "as a", "due to",
-        "rather than", "instead of", "over",
+        "to process", "to route", "to encrypt", "to scale", "to send", "to hold", "due to",
+        "rather than", "instead of",
     ]
 
     static let firstPersonDecision: [String] = [

@@ -27,7 +27,11 @@ enum Quantities {
     static func hasMeasurement(_ tokens: ArraySlice<String>) -> Bool {
         let list = Array(tokens)
         for (i, t) in list.enumerated() where isNumber(t) {
-            if ["halved", "doubled", "tripled", "tenfold", "twice", "half"].contains(t) { return true }
+            let before = i > 0 ? list[i - 1] : ""
+            // "cut the bill by a third", "dropped to zero": a fraction or a floor is a measure.
+            if ["third", "quarter", "half"].contains(t), ["a", "by", "one", "in"].contains(before) { return true }
+            if t == "zero", ["to", "at"].contains(before) { return true }
+            if ["halved", "doubled", "tripled", "tenfold", "twice"].contains(t) { return true }
             for j in (i + 1)..<min(list.count, i + 4) where units.contains(list[j]) && list[j] != "a" && list[j] != "per" {
                 return true
             }

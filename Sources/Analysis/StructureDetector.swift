@@ -1,45 +1,152 @@
 /// Finds context, choice, trade-off and result in an answer's clauses, and when each was said.
+///
+/// Cue phrases score each clause (PartCues). On top of them, three rules about how spoken
+/// answers are built:
+/// - A choice is the speaker's own: its clause says "I" or "we" ("you pick a partition key" in a
+///   definition is not a decision), unless it is an impersonal "the fix was…".
+/// - An answer with no first-person narrative at all is a description: it has no parts.
+/// - What comes before the first choice is the situation (context); results come after it, and a
+///   clause that reads more like a cost than an outcome is a trade-off, not a result.
 enum StructureDetector {
     struct Output {
         var findings: AnswerReport.Structure
         var segments: [AnswerReport.Segment]
+        /// Clause indices read as each part, for the flags.
+        var clausesByPart: [AnswerPart: [Int]]
+        var narrative: Bool
+    }
+
+    static let firstPerson: Set<String> = ["i", "we", "i'd", "we'd", "i'm", "we're", "i've", "we've", "my", "our",
+                                          "us", "me", "i'll", "we'll", "ours", "myself", "ourselves"]
+    /// First person that only hedges ("I think") does not make an answer a story.
+    static let hedgingFirstPerson: [[String]] = [["i", "think"], ["i", "guess"], ["i", "believe"], ["i", "would", "say"],
+                                                 ["i'd", "say"], ["i", "suppose"], ["i'm", "not", "sure"], ["i", "am", "not", "sure"]]
+    static let impersonalChoices: [[String]] = [["the", "fix", "was"], ["the", "fix", "is"], ["the", "decision", "was"],
+                                                ["the", "call", "was"], ["the", "plan", "was", "to"], ["the", "answer", "was"]]
+    static let minimumContextTokens = 4
+
+    static func hasFirstPerson(_ tokens: [String]) -> Bool {
+        var masked = tokens
+        for phrase in hedgingFirstPerson {
+            for start in PhraseMatcher.occurrences(of: phrase, in: masked) { masked[start] = "_" }
+        }
+        return masked.contains(where: firstPerson.contains)
+    }
+
+    /// "I pushed for", "we basically moved": a first-person subject and, within three words,
+    /// a verb of action. Weak verbs ("we used", "we had") need a reason or an alternative too.
+    static func ownAction(_ tokens: [String]) -> (score: Int, cue: String?, strongVerb: Bool) {
+        var best: (Int, String?) = (0, nil)
+        for (i, t) in tokens.enumerated() where PartCues.actionSubjects.contains(t) {
+            for j in (i + 1)..<min(tokens.count, i + 4) {
+                // "we are locked in", "we were stuck": a state, not something the speaker did.
+                if PartCues.beVerbs.contains(tokens[j]) || PartCues.notActions.contains(tokens[j]) { break }
+                if PartCues.actionVerbs.contains(tokens[j]) { return (2, t + " " + tokens[j], true) }
+                if PartCues.weakActionVerbs.contains(tokens[j]) { best = (1, t + " " + tokens[j]); break }
+            }
+        }
+        if best.0 == 1 && (hasAlternative(tokens) || !CompiledCues.shared.matches(CompiledCues.shared.reasons, tokens).isEmpty) {
+            return (2, best.1, false)
+        }
+        return (best.0, best.1, false)
+    }
+
+    static let alternatives: [[String]] = [["rather", "than"], ["instead", "of"], ["as", "opposed", "to"], ["instead"]]
+    static func hasAlternative(_ tokens: [String]) -> Bool {
+        alternatives.contains { PhraseMatcher.contains($0, in: tokens) }
     }
 
     static func detect(clauses: [Clause]) -> Output {
         let cues = CompiledCues.shared
-        var best: [AnswerPart: (score: Int, clause: Clause, cues: [String])] = [:]
-        var spans: [AnswerPart: (start: Double?, end: Double?)] = [:]
-        var segments: [AnswerReport.Segment] = []
+        let narrative = clauses.contains { hasFirstPerson($0.tokens) }
 
-        for clause in clauses {
-            var scores: [(AnswerPart, Int, [String])] = []
-            for part in AnswerPart.allCases {
-                let (score, matched) = cues.score(part, clause.tokens)
-                if score >= PartCues.threshold { scores.append((part, score, matched)) }
+        // Cue scores per clause, with the speaker's-own-choice rule applied: the clause or a
+        // neighbour says "I"/"we" ("rather than chasing line items, I made tags mandatory").
+        let owned = clauses.map { hasFirstPerson($0.tokens) }
+        var scores: [[AnswerPart: (Int, [String])]] = clauses.indices.map { i in
+            let clause = clauses[i]
+            var s: [AnswerPart: (Int, [String])] = [:]
+            for part in AnswerPart.allCases { s[part] = cues.score(part, clause.tokens) }
+            let action = ownAction(clause.tokens)
+            if action.score > s[.choice]!.0 { s[.choice] = (action.score, action.cue.map { [$0] } ?? []) }
+            let neighbourOwned = owned[i] || (i > 0 && owned[i - 1]) || (i + 1 < clauses.count && owned[i + 1])
+            let impersonal = impersonalChoices.contains { PhraseMatcher.contains($0, in: clause.tokens) }
+            if !(neighbourOwned || impersonal) || (!owned[i] && !impersonal && action.score == 0 && !hasAlternative(clause.tokens)) {
+                s[.choice] = (0, [])
             }
-            for (part, score, matched) in scores where score > (best[part]?.score ?? 0) {
-                best[part] = (score, clause, matched)
+            // "We used Kinesis, Lambda, S3 and Glue" names what was there; it decides nothing,
+            // and one generic reason for a whole list ("to keep costs down") does not change that.
+            let servicesNamed = clause.tokens.filter { $0 == ServiceCatalog.placeholder }.count
+            let reasoned = !cues.matches(cues.reasons, clause.tokens).isEmpty
+            if servicesNamed >= 2 && !action.strongVerb && !hasAlternative(clause.tokens) && (servicesNamed >= 3 || !reasoned) {
+                s[.choice] = (0, [])
             }
-            // The clause's own label on the timeline is its strongest part; ties go to the
-            // part that usually comes first in an answer.
-            let primary = scores.max { a, b in a.1 != b.1 ? a.1 < b.1 : a.0.order > b.0.order }?.0
-            if let primary {
-                var span = spans[primary] ?? (clause.start, clause.end)
-                if span.start == nil { span.start = clause.start }
-                span.end = clause.end ?? span.end
-                spans[primary] = span
+            // "I think maybe we moved…": a decision hedged in the same breath is not owned.
+            if let choice = s[.choice], choice.0 > 0, !FlagDetector.hedgeOccurrences(clause.tokens).isEmpty {
+                s[.choice] = (choice.0 - 1, choice.1)
             }
-            segments.append(.init(text: clause.text, part: primary, start: clause.start, end: clause.end))
+            return s
+        }
+        if !narrative { scores = scores.map { _ in [:] } }
+
+        func score(_ i: Int, _ part: AnswerPart) -> Int { scores[i][part]?.0 ?? 0 }
+        let firstChoice = clauses.indices.first { score($0, .choice) >= PartCues.threshold }
+
+        var byPart: [AnswerPart: [Int]] = [:]
+        for i in clauses.indices {
+            for part in AnswerPart.allCases where score(i, part) >= PartCues.threshold {
+                if part == .result {
+                    if let firstChoice, i < firstChoice { continue }
+                    if score(i, .tradeoff) >= score(i, .result) { continue }
+                }
+                byPart[part, default: []].append(i)
+            }
+        }
+        // After the decision, a figure that is not a cost is an outcome ("the last drill failed
+        // over in under two minutes").
+        if narrative, let firstChoice {
+            for i in clauses.indices where i > firstChoice && !(byPart[.result]?.contains(i) ?? false) {
+                if Quantities.hasMeasurement(clauses[i].tokens[...]), score(i, .result) >= 1,
+                   score(i, .tradeoff) < PartCues.threshold,
+                   score(i, .choice) < PartCues.threshold {
+                    byPart[.result, default: []].append(i)
+                    scores[i][.result] = (PartCues.threshold, ["a figure after the decision"])
+                }
+            }
+            byPart[.result]?.sort()
+        }
+        // Everything said before the decision sets the scene.
+        if narrative, let firstChoice, byPart[.context] == nil,
+           let scene = clauses.indices[..<firstChoice].first(where: { i in
+               clauses[i].tokens.count >= minimumContextTokens && (scores[i][.context]?.0 ?? 0) >= 1 }) {
+            byPart[.context] = [scene]
+        }
+
+        // Each clause's label on the timeline: its strongest part; ties go to the earlier part.
+        var primary: [Int: AnswerPart] = [:]
+        for i in clauses.indices {
+            let candidates = AnswerPart.allCases.filter { byPart[$0]?.contains(i) == true }
+            primary[i] = candidates.max { a, b in
+                score(i, a) != score(i, b) ? score(i, a) < score(i, b) : a.order > b.order
+            }
         }
 
         var structure = AnswerReport.Structure(context: .absent, choice: .absent, tradeoff: .absent, result: .absent)
         for part in AnswerPart.allCases {
-            guard let found = best[part] else { continue }
-            let span = spans[part] ?? (found.clause.start, found.clause.end)
-            structure[part] = .init(present: true, evidence: found.clause.text, cues: found.cues,
-                                    start: span.start, end: span.end)
+            guard let indices = byPart[part], !indices.isEmpty else { continue }
+            let best = indices.max { score($0, part) < score($1, part) }!
+            let own = indices.filter { primary[$0] == part }
+            let spanned = own.isEmpty ? [best] : own
+            structure[part] = .init(present: true, evidence: clauses[best].text, cues: scores[best][part]?.1 ?? [],
+                                    start: spanned.compactMap { clauses[$0].start }.min(),
+                                    end: spanned.compactMap { clauses[$0].end }.max())
         }
-        return Output(findings: structure, segments: segments)
+        let segments = clauses.indices.map { i in
+            AnswerReport.Segment(text: clauses[i].text, part: primary[i],
+                                 parts: AnswerPart.allCases.filter { byPart[$0]?.contains(i) == true },
+                                 start: clauses[i].start, end: clauses[i].end)
+        }
+        return Output(findings: structure, segments: segments, clausesByPart: byPart, narrative: narrative)
     }
 }
 

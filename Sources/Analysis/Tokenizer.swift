@@ -10,14 +10,21 @@ enum Tokenizer {
         for (index, word) in words.enumerated() {
             let pieces = split(word.text)
             for (n, piece) in pieces.enumerated() {
+                let last = n == pieces.count - 1
                 tokens.append(Token(text: piece, wordIndex: index, start: word.start, end: word.end,
-                                    breakAfter: n == pieces.count - 1 && endsPhrase(word.text)))
+                                    breakAfter: last && endsPhrase(word.text),
+                                    sentenceEnd: last && endsSentence(word.text)))
             }
         }
         return tokens
     }
 
     private static let phraseEnders: Set<Character> = [".", ",", ";", ":", "!", "?", "—", "–", ")"]
+
+    static func endsSentence(_ raw: String) -> Bool {
+        guard let last = raw.last else { return false }
+        return [".", "!", "?", ";", ":"].contains(last)
+    }
 
     static func endsPhrase(_ raw: String) -> Bool {
         guard let last = raw.last else { return false }

@@ -23,4 +23,6 @@ struct Token: Hashable, Sendable {
     var start: Double?
     var end: Double?
     var breakAfter: Bool
+    /// A full stop, question mark, semicolon or colon (not just a comma) ends the phrase.
+    var sentenceEnd: Bool = false
 }

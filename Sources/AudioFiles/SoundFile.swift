@@ -17,7 +17,8 @@ final class SoundFile {
         self.path = path
         self.handle = handle
         self.format = AudioFormat(sampleRate: Int(info.samplerate), channels: Int(info.channels),
-                                  frames: info.frames, formatName: Self.describe(info.format))
+                                  frames: info.frames, formatName: Self.describe(info.format),
+                                  truncated: Self.headerOverstatesData(handle))
         guard info.samplerate > 0, info.channels > 0 else {
             sf_close(handle)
             throw .unsupportedFormat(path: path, libraryMessage: "header gives \(info.samplerate) Hz, \(info.channels) channels")
@@ -35,6 +36,16 @@ final class SoundFile {
             throw .readFailed(path: path, libraryMessage: Self.lastError(handle))
         }
         return Int(got)
+    }
+
+    /// libsndfile notes "data : 64000 (should be 16000)" in its parse log when a chunk claims
+    /// more bytes than the file has; that is how a cut-off recording shows.
+    private static func headerOverstatesData(_ handle: OpaquePointer) -> Bool {
+        var log = [CChar](repeating: 0, count: 4096)
+        let length = sf_command(handle, Int32(SFC_GET_LOG_INFO), &log, Int32(log.count))
+        guard length > 0 else { return false }
+        let text = log.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        return text.split(separator: "\n").contains { $0.hasPrefix("data") && $0.contains("should be") }
     }
 
     private static func lastError(_ handle: OpaquePointer?) -> String {

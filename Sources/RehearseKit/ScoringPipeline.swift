@@ -68,8 +68,8 @@ public final class ScoringPipeline {
         if summary.clippedFraction > 0.01 {
             warnings.append(String(format: "%.1f%% of samples are clipped: move back from the microphone or lower the input gain", summary.clippedFraction * 100))
         }
-        if format.frames > 0 && Double(summary.samples) < format.durationSeconds * 16_000 * 0.95 {
-            warnings.append("the file is shorter than its header says: it may be truncated")
+        if format.truncated {
+            warnings.append("the file is shorter than its header says: the recording was cut off, scoring what is there")
         }
         let source = AnswerReport.SourceInfo(
             path: path, durationSeconds: (summary.durationSeconds * 100).rounded() / 100,

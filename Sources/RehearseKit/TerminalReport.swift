@@ -53,6 +53,13 @@ public struct TerminalReport {
             let body = finding.present ? "\"\(finding.evidence)\"" : style.dim("missing")
             out.append(wrap("  \(mark) \(name) \(span)\(body)", indent: 15))
         }
+        if let decision = r.timing.timeToDecisionSeconds {
+            let shares = AnswerPart.allCases.compactMap { part in
+                r.timing.parts[part.rawValue].map { "\(part.title.lowercased()) \(Int(($0.share * 100).rounded()))%" }
+            }.joined(separator: " · ")
+            out.append(wrap("  " + style.dim("decision named after \(Self.secs(decision)); \(shares)")
+                            + (r.timing.longPreamble ? " " + style.yellow("— long preamble") : ""), indent: 4))
+        }
         out.append("")
         out.append(label("Services") + (r.services.isEmpty ? style.dim("none named") : r.services.joined(separator: ", ")))
         out.append(wrap(label("Flags") + flagSummary(r), indent: 10))
@@ -66,8 +73,23 @@ public struct TerminalReport {
         for (i, q) in r.followUps.enumerated() {
             out.append(wrap((i == 0 ? style.bold("Next question → ") : String(repeating: " ", count: 16)) + q, indent: 16))
         }
+        if !r.feedback.isEmpty {
+            out.append("")
+            out.append(style.bold("Fix first"))
+            for (i, f) in r.feedback.enumerated() {
+                let quote = f.quote.isEmpty ? "" : style.dim("\"\(f.quote)\" ") + "→ "
+                out.append(wrap("  \(i + 1). \(style.bold(f.topic)): \(quote)\(f.suggestion)", indent: 5))
+            }
+        }
+        if let f = r.followUpAnswer {
+            out.append("")
+            let verdict = f.namesRealDifference
+                ? style.green("✓ named a real difference: " + f.dimensionsNamed.joined(separator: ", "))
+                : style.red("✗ no real difference named") + style.dim(" (try: " + f.dimensionsAvailable.prefix(4).joined(separator: ", ") + ")")
+            out.append(wrap(style.bold("Why \(f.chosen), not \(f.other)?") + "  " + verdict, indent: 2))
+        }
         out.append("")
-        out.append(style.bold("What to work on"))
+        out.append(style.bold("Score parts"))
         let order = ["structure", "substance", "fillers", "pace", "pauses"]
         for key in order {
             guard let part = r.score.parts[key] else { continue }
@@ -93,6 +115,7 @@ public struct TerminalReport {
         items.append(f.measurableResult ? style.green("✓ measurable result") : style.red("✗ no measured result"))
         if f.serviceDump { items.append(style.red("✗ service dump")) }
         if f.definitionOnly { items.append(style.red("✗ definition only")) }
+        if f.mostlyWe { items.append(style.yellow("! mostly \"we\" (\(r.ownership.weCount) we / \(r.ownership.iCount) I)")) }
         if f.marketingLanguage { items.append(style.yellow("! marketing words: " + r.evidence.marketingLanguage.prefix(3).joined(separator: ", "))) }
         if f.hedging { items.append(style.yellow("! hedging: " + r.evidence.hedging.prefix(3).joined(separator: ", "))) }
         return items.joined(separator: "  ")

@@ -17,6 +17,7 @@ struct Score: ParsableCommand {
           rehearse score my-answer.wav --json | jq .score
           rehearse score notes.txt
           rehearse score answers/
+          rehearse score why-not-kinesis.wav --compare SQS,Kinesis
         """)
 
     @Argument(help: ArgumentHelp("A recording, a .txt transcript, or a folder of recordings.", valueName: "path"))
@@ -28,16 +29,27 @@ struct Score: ParsableCommand {
     @Option(help: ArgumentHelp("The id of the question being answered (see `rehearse questions`).", valueName: "id"))
     var question: String?
 
+    @Option(help: ArgumentHelp("Score the answer to \"why CHOSEN and not OTHER?\": did it name a real difference?",
+                               valueName: "chosen,other"))
+    var compare: String?
+
     @Option(help: ArgumentHelp("Threads for scoring a folder.", valueName: "n"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let compare, compare.split(separator: ",").count != 2 {
+            throw ValidationError("--compare takes two options separated by a comma, e.g. --compare SQS,Kinesis")
+        }
     }
 
     func run() throws {
-        let analyzer: AnswerAnalyzer
+        var analyzer: AnswerAnalyzer
         do { analyzer = try Resources.analyzer(questionID: question) } catch { throw fail(error) }
+        if let pair = compare?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            analyzer.followUpTo = (ServiceCatalog.canonicalName(for: pair[0]) ?? pair[0],
+                                   ServiceCatalog.canonicalName(for: pair[1]) ?? pair[1])
+        }
         let model = RecognizerModel.debianEnUS
         let style = Style.forStandardOutput()
 

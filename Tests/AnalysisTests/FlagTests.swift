@@ -29,11 +29,12 @@ struct FlagTests {
     }
 
     @Test("measurable result needs a number tied to the outcome", arguments: [
-        ("As a result latency dropped to 40 ms.", true),
-        ("Costs came down by forty percent.", true),
+        ("We moved reads to a replica. As a result our p99 latency dropped to 40 ms.", true),
+        ("I rightsized the fleet and our costs came down by forty percent.", true),
         ("We cut the bill by two thousand dollars a month.", true),
-        ("It worked and everyone was happy.", false),
+        ("We shipped it and everyone was happy.", false),
         ("We had three services and two queues.", false),
+        ("I moved it to EC2 and we probably had two instances or something.", false),
     ])
     func measurable(text: String, expected: Bool) {
         #expect(analyzer.analyze(text: text).flags.measurableResult == expected, "\(text)")

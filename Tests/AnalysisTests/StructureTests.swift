@@ -41,6 +41,22 @@ struct StructureTests {
         }
     }
 
+    @Test("a description with no I or we is not a story: no parts, and it is a definition")
+    func description() {
+        let r = analyzer.analyze(text: """
+        Multi-AZ means a workload survives losing one availability zone, while multi-region means it survives         losing a region. Backups give you recovery rather than availability, with an RTO measured in hours.
+        """)
+        #expect(r.structure.presentCount == 0)
+        #expect(r.flags.definitionOnly)
+    }
+
+    @Test("a choice is the speaker's own: 'you pick a key' in a definition is not a decision")
+    func ownChoice() {
+        #expect(!analyzer.analyze(text: "In DynamoDB you pick a partition key and a sort key.").structure.choice.present)
+        #expect(analyzer.analyze(text: "I picked the customer id as the partition key.").structure.choice.present)
+        #expect(analyzer.analyze(text: "Rather than chasing line items by hand, I made tags mandatory.").structure.choice.present)
+    }
+
     @Test("timed words give each part a time span")
     func spans() {
         let text = "we were storing uploads and the disks kept filling up so i chose s3 over a file server " +

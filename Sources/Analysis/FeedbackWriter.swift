@@ -1,0 +1,97 @@
+/// The two or three fixes worth most, each quoting the speaker's own words and saying what a
+/// stronger sentence would add. Ordered by how much the fix would change the answer.
+enum FeedbackWriter {
+    static let limit = 3
+
+    static func write(structure: AnswerReport.Structure, flags: AnswerReport.Flags, evidence: AnswerReport.FlagEvidence,
+                      fillers: AnswerReport.Fillers, timing: AnswerReport.Timing, services: [String],
+                      segments: [AnswerReport.Segment], alternatives: AlternativesMap) -> [AnswerReport.Feedback] {
+        var out: [AnswerReport.Feedback] = []
+        func add(_ topic: String, _ quote: String?, _ suggestion: String) {
+            out.append(.init(topic: topic, quote: quote.map(trim) ?? "", suggestion: suggestion))
+        }
+        guard !flags.noSpeech else {
+            add("speech", nil, "Nothing was heard. Check the microphone level, then answer in four beats: problem, choice, cost, result.")
+            return out
+        }
+        let chosen = FollowUpWriter.chosenService(structure: structure, services: services)
+        let other = chosen.flatMap { alternatives.alternatives(to: $0).first?.other }
+
+        if flags.definitionOnly {
+            add("definition", evidence.definitionOnly,
+                "This describes the service. Replace it with a time you used it: \"We moved X to \(services.first ?? "it") because…, instead of …\".")
+        }
+        if flags.serviceDump {
+            add("service dump", evidence.serviceDump,
+                "Keep the one service that mattered and tie it to the problem: \"\(services.first ?? "SQS"), because …\". Drop the rest or give each its reason.")
+        }
+        if !structure.choice.present && !flags.definitionOnly {
+            add("choice", nil, "Say what you decided and what you ruled out: \"I chose … over …, because …\".")
+        }
+        if !structure.tradeoff.present && structure.choice.present {
+            let versus = other.map { " compared with \($0)" } ?? ""
+            add("trade-off", structure.choice.evidence,
+                "Follow the choice with its cost\(versus): \"The downside was …, so we …\". Volunteering it is what sounds senior.")
+        }
+        if !structure.result.present && structure.choice.present {
+            add("result", nil, "End with what changed, with a number: \"…, and p99 latency fell from 800 to 120 ms\".")
+        } else if structure.result.present && !flags.measurableResult {
+            add("measured result", structure.result.evidence,
+                "Put a number on it: how much, how fast, how often, or how many dollars — \"… by 40% in two weeks\".")
+        }
+        if !structure.context.present && structure.choice.present {
+            add("context", nil, "Open with the problem in one sentence: what was breaking, slow or expensive, and for whom.")
+        }
+        if timing.longPreamble {
+            add("long preamble", structure.context.evidence,
+                "The set-up took over half the answer. Cut it to one sentence and name your decision in the first 15 seconds.")
+        }
+        if flags.hedging {
+            add("hedging", evidence.hedging.prefix(3).joined(separator: "\", \""),
+                "State it plainly. If you are unsure of a figure, say the one you are sure of: \"about 30 services\".")
+        }
+        if flags.marketingLanguage {
+            add("marketing words", evidence.marketingLanguage.prefix(3).joined(separator: "\", \""),
+                "Swap brochure words for what actually happened: a number, a failure you avoided, a cost you cut.")
+        }
+        if fillers.per100Words > 5, let worst = worstFillerStretch(segments: segments, fillers: fillers) {
+            add("fillers", worst, "Pause silently where the fillers are; a one-second pause sounds more confident than \"um\".")
+        }
+        if flags.mostlyWe {
+            add("ownership", nil, "Say what you did yourself: \"I proposed…\", \"I measured…\". \"We\" hides your part.")
+        }
+        return Array(out.prefix(limit))
+    }
+
+    /// The clause with the most fillers, for quoting.
+    private static func worstFillerStretch(segments: [AnswerReport.Segment], fillers: AnswerReport.Fillers) -> String? {
+        guard let item = fillers.items.first(where: { $0.start != nil }) ?? fillers.items.first else { return nil }
+        if let t = item.start, let seg = segments.first(where: { ($0.start ?? .infinity) <= t + 1 && t <= ($0.end ?? -1) + 1 }) {
+            return seg.text
+        }
+        return item.text
+    }
+
+    private static func trim(_ s: String) -> String {
+        let words = s.split(separator: " ")
+        return words.count <= 18 ? s : words.prefix(18).joined(separator: " ") + " …"
+    }
+}
+
+/// Scores an answer to "why X and not Y?": does it name a real dimension that separates them?
+public enum FollowUpJudge {
+    public static func judge(words: [String], chosen: String, other: String,
+                             alternatives: AlternativesMap) -> AnswerReport.FollowUpAnswer {
+        let pair = alternatives.alternatives(to: chosen).first { $0.other.caseInsensitiveCompare(other) == .orderedSame }?.pair
+        let dimensions = pair?.dimensions ?? []
+        var named: [String] = []
+        for d in dimensions {
+            let hit = d.phrases.contains { phrase in
+                PhraseMatcher.contains(PhraseMatcher.split(phrase), in: words)
+            }
+            if hit { named.append(d.name) }
+        }
+        return .init(chosen: chosen, other: other, dimensionsNamed: named, dimensionsAvailable: dimensions.map(\.name),
+                     namesRealDifference: !named.isEmpty)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import Analysis
+
+@Suite("Coaching: timing, feedback, ownership, follow-up answers")
+struct CoachingTests {
+    @Test("per-part timing: shares, time to decision, long preamble")
+    func timing() throws {
+        // 16 words of set-up (6.4 s), then a short choice and result.
+        let setUp = "our checkout service kept timing out every friday night and nobody on the team knew why it happened"
+        let rest = "so i moved the sessions to dynamodb and checkout errors dropped by ninety percent"
+        let r = analyzer.analyze(words: evenlyTimed(setUp + " " + rest))
+        let decision = try #require(r.timing.timeToDecisionSeconds)
+        #expect(decision > 6 && decision < 8)
+        let context = try #require(r.timing.parts["context"])
+        #expect(context.start == 0 && context.share > 0.5)
+        #expect(r.timing.longPreamble && r.flags.longPreamble)
+        #expect(r.feedback.contains { $0.topic == "long preamble" })
+
+        let brisk = analyzer.analyze(words: evenlyTimed("our checkout kept timing out so i moved the sessions to dynamodb and errors dropped by ninety percent"))
+        #expect(!brisk.timing.longPreamble)
+        #expect(analyzer.analyze(text: setUp).timing.timeToDecisionSeconds == nil)
+    }
+
+    @Test("feedback quotes the speaker and says what to add")
+    func feedback() throws {
+        let r = analyzer.analyze(text: "Our queue kept backing up. I chose SQS over Kinesis because consumers worked at their own pace.")
+        let tradeoff = try #require(r.feedback.first { $0.topic == "trade-off" })
+        #expect(tradeoff.quote.contains("i chose sqs over kinesis"))
+        #expect(tradeoff.suggestion.contains("downside"))
+        #expect(r.feedback.contains { $0.topic == "result" })
+        #expect(r.feedback.count <= 3)
+        let strong = analyzer.analyze(text: StructureTests.strong)
+        #expect(strong.feedback.isEmpty, "\(strong.feedback)")
+    }
+
+    @Test("'we' against 'I' matters only on ownership questions")
+    func ownership() {
+        let text = "We owned the pipeline. We rebuilt it and we added approvals and our deploys stopped breaking."
+        let question = Question(id: "own", role: .senior, topic: "ownership", kind: .ownership, prompt: "What did you own?",
+                                targetSeconds: 120, keyPoints: [], traps: [], followUps: [], services: [])
+        let asked = AnswerAnalyzer(question: question).analyze(text: text)
+        #expect(asked.ownership.weCount >= 4 && asked.ownership.iCount == 0)
+        #expect(asked.flags.mostlyWe)
+        #expect(!analyzer.analyze(text: text).flags.mostlyWe)
+        let mine = AnswerAnalyzer(question: question).analyze(text: "I owned the pipeline. I rebuilt it and we added approvals.")
+        #expect(!mine.flags.mostlyWe)
+    }
+
+    @Test("a follow-up answer is judged on naming a real separating dimension")
+    func followUpAnswer() {
+        let map = AlternativesMap(pairs: [.init(options: ["SQS", "Kinesis"], dimensions: [
+            .init(name: "replay", explain: "", phrases: ["replay", "reprocess"]),
+            .init(name: "ordering", explain: "", phrases: ["in order", "ordering"]),
+        ], followUps: [])])
+        let judge = AnswerAnalyzer(alternatives: map, followUpTo: ("SQS", "Kinesis"))
+        let good = judge.analyze(text: "We never needed to reprocess old messages, and ordering per user did not matter.")
+        #expect(good.followUpAnswer?.dimensionsNamed == ["replay", "ordering"])
+        #expect(good.followUpAnswer?.namesRealDifference == true)
+        let vague = judge.analyze(text: "SQS is just better and simpler for us, honestly.")
+        #expect(vague.followUpAnswer?.namesRealDifference == false)
+        #expect(analyzer.analyze(text: "anything").followUpAnswer == nil)
+    }
+}
+
+/// Half of the labelled set (even positions) as a regression guard; the whole set is the
+/// benchmark `rehearse eval-analyzer` prints.
+@Suite("Labelled set regression guard")
+struct LabelledSetTests {
+    @Test("four-part and flag accuracy on the even half stay above their thresholds")
+    func evenHalf() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data/analyzer-eval/answers.json")
+        let answers = try LabelledEvaluation.load(url)
+        #expect(answers.count >= 60)
+        var evaluation = LabelledEvaluation()
+        for (i, a) in answers.enumerated() where i % 2 == 0 { evaluation.add(a, report: analyzer.analyze(text: a.text)) }
+        #expect(evaluation.fourPartAccuracy >= 0.88, "\(evaluation.table())")
+        for name in ["serviceDump", "definitionOnly", "volunteeredDownside", "measurableResult", "marketing", "hedging"] {
+            #expect((evaluation.counts[name]?.accuracy ?? 0) >= 0.85, "\(name)\n\(evaluation.table())")
+        }
+    }
+}

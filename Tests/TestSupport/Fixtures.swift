@@ -1,0 +1,93 @@
+import Foundation
+
+/// Shared by the test targets: test recordings made on the spot with sox (apt: sox), so every format and rate is covered
+/// without committing binary fixtures.
+public enum Fixtures {
+    public static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// Real speech and malformed WAVs from PocketSphinx's test suite, copied into the repo.
+    public static let peer = repo.appendingPathComponent("Tests/Data/pocketsphinx")
+
+    public static func tempDirectory() -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Runs sox with `arguments`; fails the test with sox's own message if it fails.
+    @discardableResult
+    public static func sox(_ arguments: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sox")
+        p.arguments = arguments
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        p.waitUntilExit()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        guard p.terminationStatus == 0 else { throw SoxError(message: message) }
+        return message
+    }
+
+    public struct SoxError: Error { public var message: String }
+
+    /// A sine tone file; `options` are sox output options such as ["-b", "24"].
+    public static func tone(_ name: String, in dir: URL, rate: Int, channels: Int, seconds: Double = 1,
+                     frequency: Int = 440, options: [String] = [], gain: Double = -6) throws -> String {
+        let path = dir.appendingPathComponent(name).path
+        try sox(["-n", "-r", "\(rate)", "-c", "\(channels)"] + options + [path, "synth", "\(seconds)", "sine", "\(frequency)", "gain", "\(gain)"])
+        return path
+    }
+}
+
+/// Frequency of a tone estimated from zero crossings.
+public func dominantFrequency(_ samples: [Int16], rate: Int = 16_000) -> Double {
+    var crossings = 0
+    for (a, b) in zip(samples, samples.dropFirst()) where (a < 0) != (b < 0) { crossings += 1 }
+    return Double(crossings) / 2 / (Double(samples.count) / Double(rate))
+}
+
+extension Fixtures {
+    /// The built `rehearse` executable next to the test bundle.
+    public static var rehearseBinary: URL {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = here.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("rehearse")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return repo.appendingPathComponent(".build/debug/rehearse")
+    }
+
+    public struct Run {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs `rehearse` with `arguments` and waits for it.
+    public static func rehearse(_ arguments: [String], environment: [String: String] = [:], asUser user: String? = nil) throws -> Run {
+        let p = Process()
+        if let user {
+            p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            p.arguments = ["-u", user, "--", rehearseBinary.path] + arguments
+        } else {
+            p.executableURL = rehearseBinary
+            p.arguments = arguments
+        }
+        var env = ProcessInfo.processInfo.environment
+        env["REHEARSE_MODELS"] = repo.appendingPathComponent("Models").path
+        env.merge(environment) { _, new in new }
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        // Read both pipes while the process runs so a large report cannot fill a pipe and stall it.
+        let outData = Data(out.fileHandleForReading.readDataToEndOfFile())
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
