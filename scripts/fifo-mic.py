@@ -2,7 +2,7 @@
 """Plays raw 16 kHz mono S16_LE audio into a FIFO in real time, for ALSA's `file` PCM plugin
 to read as a microphone (see README-capture.md). Writes whole 20 ms blocks (640 bytes, the
 capture block size) on a fixed clock and prints, on stderr, the time the last non-silent
-block was written, so latency can be measured from the end of speech.
+block was written (as it happens), so latency can be measured from the end of speech.
 
 usage: fifo-mic.py FIFO RAW [RAW...] [--tail-silence SECONDS]
 """
@@ -16,10 +16,13 @@ fifo, files = args[0], args[1:]
 data = b"".join(open(f, "rb").read() for f in files) + b"\0" * (int(tail * 16000) * 2)
 block = 640
 data += b"\0" * (-len(data) % block)
+def loud(n):
+    return max(abs(x) for x in array.array("h", data[n * block:(n + 1) * block])) > 300
+blocks = len(data) // block
+last_loud = max((n for n in range(blocks) if loud(n)), default=None)
 out = os.open(fifo, os.O_WRONLY)
 start = time.monotonic()
-last_speech = None
-for n in range(len(data) // block):
+for n in range(blocks):
     chunk = data[n * block:(n + 1) * block]
     target = start + n * 0.02
     delay = target - time.monotonic()
@@ -29,9 +32,8 @@ for n in range(len(data) // block):
         os.write(out, chunk)
     except BrokenPipeError:
         break
-    if max(abs(x) for x in array.array("h", chunk)) > 300:
-        last_speech = time.time()
-if last_speech:
-    print(f"last-speech-written {last_speech:.3f}", file=sys.stderr, flush=True)
+    if n == last_loud:
+        # Said the moment it happens, so a test can act on the end of speech.
+        print(f"last-speech-written {time.time():.3f}", file=sys.stderr, flush=True)
 # Keep the FIFO open a little so the reader is not handed end-of-file mid-take.
 time.sleep(2)

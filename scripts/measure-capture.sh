@@ -19,22 +19,25 @@ cat > "$work/asound.conf" <<CONF
 pcm.rehearsemic { type file slave.pcm "null" file "/dev/null" infile "$work/mic.fifo" format "raw" }
 CONF
 
-# Build the answer: 0.5 s of quiet, then the sample answers over and over until long enough.
+# Build the answer: 0.5 s of quiet, then the sample answers (their own lead-in and tail
+# trimmed, 0.4 s apart, so no gap reaches the endpoint silence) over and over until long enough.
 sox -n -r 16000 -c 1 -b 16 -e signed -t raw "$work/gap.raw" trim 0 0.4
 sox -n -r 16000 -c 1 -b 16 -e signed -t raw "$work/lead.raw" trim 0 0.5
 parts=("$work/lead.raw")
-for f in strong-answer definition-answer known-pause; do
-  sox "$root/Audio/$f.wav" -t raw "$work/$f.raw"
+clips=(strong-answer definition-answer)
+for f in "${clips[@]}"; do
+  sox "$root/Audio/$f.wav" -t raw "$work/$f.raw" silence 1 0.05 0.5% reverse silence 1 0.05 0.5% reverse
 done
 total=0
 while (( $(echo "$total < $seconds" | bc) )); do
-  for f in strong-answer definition-answer known-pause; do
+  for f in "${clips[@]}"; do
     parts+=("$work/$f.raw" "$work/gap.raw")
-    total=$(echo "$total + $(soxi -D "$root/Audio/$f.wav") + 0.4" | bc)
+    total=$(echo "$total + $(stat -c %s "$work/$f.raw") / 32000 + 0.4" | bc)
     (( $(echo "$total >= $seconds" | bc) )) && break
   done
 done
-cat "${parts[@]}" | head -c $(( seconds * 32000 )) > "$work/answer.raw"
+cat "${parts[@]}" > "$work/full.raw"
+head -c $(( seconds * 32000 )) "$work/full.raw" > "$work/answer.raw"
 
 python3 "$root/scripts/fifo-mic.py" "$work/mic.fifo" "$work/answer.raw" --tail-silence 6 2> "$work/feeder.log" &
 feeder=$!

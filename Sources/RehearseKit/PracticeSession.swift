@@ -80,11 +80,12 @@ public final class PracticeSession {
         while let q = question {
             var prompt = q.prompt
             var isFollowUp = false
+            var comparison: (chosen: String, other: String)?
             var next: Question?? = nil  // nil: keep going on this question
             while next == nil {
                 show(question: q, prompt: prompt, number: number, isFollowUp: isFollowUp)
                 guard countIn(keys) else { return 0 }
-                let result = try take(question: q, prompt: prompt, isFollowUp: isFollowUp)
+                let result = try take(question: q, prompt: prompt, isFollowUp: isFollowUp, comparison: comparison)
                 print(TerminalReport(style: style).render(result.report))
                 print(style.dim("Saved \(result.take.path)  (\(result.take.stopReason.phrase); report \(String(format: "%.2f", result.take.reportSeconds)) s after the take ended)"))
                 if StopSignal.pending != nil { return 130 }
@@ -100,6 +101,7 @@ public final class PracticeSession {
                 case "\n" where offerFollowUp:
                     isFollowUp = true
                     prompt = followUp!
+                    comparison = Self.comparison(asked: prompt, services: result.report.services, alternatives: alternatives)
                 case "\n", "n":
                     next = .some(picker.next())
                 case "r":
@@ -141,7 +143,19 @@ public final class PracticeSession {
         return true
     }
 
-    private func take(question q: Question, prompt: String, isFollowUp: Bool) throws -> TakeReport {
+    /// When the follow-up asks "why X rather than Y" about a service the answer chose, the
+    /// analyzer judges whether the reply names a real difference between the two.
+    static func comparison(asked: String, services: [String], alternatives: AlternativesMap) -> (chosen: String, other: String)? {
+        for chosen in services {
+            for (other, _) in alternatives.alternatives(to: chosen) where asked.localizedCaseInsensitiveContains(other) {
+                return (chosen, other)
+            }
+        }
+        return nil
+    }
+
+    private func take(question q: Question, prompt: String, isFollowUp: Bool,
+                      comparison: (chosen: String, other: String)? = nil) throws -> TakeReport {
         let path = try store.newTakePath(questionID: q.id, suffix: isFollowUp ? "follow-up" : nil)
         // Without --max, a take may run to twice the question's target length.
         let maxSeconds = options.capture.maxSeconds ?? Double(max(60, q.targetSeconds * 2))
@@ -160,7 +174,7 @@ public final class PracticeSession {
             asked.keyPoints = []
             asked.followUps = []
         }
-        let report = LiveTakeRecorder.report(for: live, analyzer: AnswerAnalyzer(question: asked, alternatives: alternatives),
+        let report = LiveTakeRecorder.report(for: live, analyzer: AnswerAnalyzer(question: asked, alternatives: alternatives, followUpTo: comparison),
                                              modelName: modelName)
         let o = live.outcome
         let info = TakeReport.TakeInfo(
