@@ -9,17 +9,14 @@ struct Practice: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Answer interview questions out loud: ask, record, score, follow up.",
         discussion: """
-        Keys: Enter stops a take (and then answers the follow-up), r retries, n moves to the next
-        question, q quits. Every take is kept under $XDG_DATA_HOME/rehearse/takes
-        (default ~/.local/share/rehearse/takes).
+        Keys: Enter stops a take (and then answers the follow-up), r retries, n moves to the next question, q quits. Every take is kept under $XDG_DATA_HOME/rehearse/takes (default ~/.local/share/rehearse/takes).
 
-        Without a terminal on stdin it records one answer until --silence after speech, --max or a
-        signal, then prints the report (with --json: the `score --json` report plus the question).
+        Without a terminal on stdin it records one answer until --silence after speech, --max or a signal, then prints the report (with --json: the `score --json` report plus the question and the take).
 
         Examples:
           rehearse practice --role senior
           rehearse practice --topic vpc --device hw:1,0 --max 120
-          rehearse practice --question lambda-mid-timeouts --silence 2 --json < /dev/null
+          rehearse practice --question vpc-mid-private-outbound --json < /dev/null
         """)
 
     @Option(help: ArgumentHelp("Only questions for this level.", valueName: "role"))

@@ -7,8 +7,7 @@ struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record from the microphone to a WAV file (16 kHz mono).",
         discussion: """
-        Stops on Enter (when run in a terminal), Ctrl-C, SIGTERM, --max, or --silence after speech.
-        The WAV is valid on disk while recording, so even a crash keeps what was captured.
+        Stops on Enter (when run in a terminal), Ctrl-C, SIGTERM, --max, or --silence after speech. The WAV is valid on disk while recording, so even a crash keeps what was captured.
 
         Examples:
           rehearse record take.wav
