@@ -5,6 +5,7 @@ public enum RehearseError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadableText(path: String, reason: String)
     case unknownQuestion(id: String, known: Int)
     case missingData(path: String, what: String, reason: String)
+    case cannotWrite(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -14,6 +15,7 @@ public enum RehearseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownQuestion(let id, let known):
             return "no question with id \"\(id)\" in the bank (\(known) questions) — list them with `rehearse questions`"
         case .missingData(let p, let what, let reason): return "\(p): cannot load the \(what) (\(reason))"
+        case .cannotWrite(let p, let reason): return "\(p): cannot write the file (\(reason))"
         }
     }
 }
