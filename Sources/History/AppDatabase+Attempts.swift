@@ -16,14 +16,14 @@ extension AppDatabase: AttemptStoring {
     }
 
     public func attempt(id: Int64) throws -> Attempt {
-        let found = try perform { try writer.read { try Attempt.fetchOne($0, key: id) } }
+        let found = try perform { try writer.read { try Attempt.withDetails().filter(key: id).fetchOne($0) } }
         guard let found else { throw HistoryError.attemptNotFound(id: id) }
         return found
     }
 
     public func latestAttempt() throws -> Attempt {
         let found = try perform {
-            try writer.read { try Attempt.order(Attempt.Columns.createdAt.desc, Attempt.Columns.id.desc).fetchOne($0) }
+            try writer.read { try Attempt.withDetails().order(Attempt.Columns.createdAt.desc, Attempt.Columns.id.desc).fetchOne($0) }
         }
         guard let found else { throw HistoryError.noAttempts }
         return found
@@ -52,7 +52,7 @@ extension AppDatabase: AttemptStoring {
 
     public func allAttempts() throws -> [Attempt] {
         try perform {
-            try writer.read { try Attempt.order(Attempt.Columns.createdAt, Attempt.Columns.id).fetchAll($0) }
+            try writer.read { try Attempt.withDetails().order(Attempt.Columns.createdAt, Attempt.Columns.id).fetchAll($0) }
         }
     }
 

@@ -25,21 +25,27 @@ extension Attempt: FetchableRecord, MutablePersistableRecord {
         public static let hasTradeoff = Column("hasTradeoff")
         public static let hasResult = Column("hasResult")
         public static let score = Column("score")
-        /// JSON array of the transcript's words with their times.
-        public static let transcriptWords = Column("transcriptWords")
-        /// The whole report as `score --json` prints it.
-        public static let reportJSON = Column("reportJSON")
     }
+
+    /// The timed words and the report, kept apart so listing attempts reads only figures.
+    static let details = hasOne(AttemptReportRow.self, key: "details", using: ForeignKey(["attemptId"]))
+
+    /// Attempts with their reports, ready to decode.
+    static func withDetails() -> QueryInterfaceRequest<Attempt> { Attempt.including(required: details) }
 
     public init(row: Row) throws {
         let summary = try AttemptSummary(row: row)
         let id = summary.id
+        guard let details = row.scopes["details"] else {
+            throw HistoryError.unreadableReport(id: id, reason: "fetched without its report")
+        }
+        typealias R = AttemptReportRow.Columns
         let words: [AnswerReport.TranscriptWord]
         let report: AnswerReport
         do {
             words = try StoredJSON.decoder.decode([AnswerReport.TranscriptWord].self,
-                                                  from: Data((row[Columns.transcriptWords] as String).utf8))
-            report = try StoredJSON.decoder.decode(AnswerReport.self, from: Data((row[Columns.reportJSON] as String).utf8))
+                                                  from: Data((details[R.transcriptWords] as String).utf8))
+            report = try StoredJSON.decoder.decode(AnswerReport.self, from: Data((details[R.reportJSON] as String).utf8))
         } catch {
             throw HistoryError.unreadableReport(id: id, reason: "\(error)")
         }
@@ -75,8 +81,15 @@ extension Attempt: FetchableRecord, MutablePersistableRecord {
         container[Columns.hasTradeoff] = parts.tradeoff
         container[Columns.hasResult] = parts.result
         container[Columns.score] = score
-        container[Columns.transcriptWords] = String(decoding: try StoredJSON.encoder.encode(words), as: UTF8.self)
-        container[Columns.reportJSON] = String(decoding: try StoredJSON.encoder.encode(report), as: UTF8.self)
+    }
+
+    /// An attempt and its report are saved together, in the caller's transaction.
+    public func aroundInsert(_ db: Database, insert: () throws -> InsertionSuccess) throws {
+        let inserted = try insert()
+        try AttemptReportRow(attemptId: inserted.rowID,
+                             transcriptWords: String(decoding: try StoredJSON.encoder.encode(words), as: UTF8.self),
+                             reportJSON: String(decoding: try StoredJSON.encoder.encode(report), as: UTF8.self))
+            .insert(db)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -105,6 +118,22 @@ extension AttemptSummary: FetchableRecord, TableRecord {
                   parts: .init(context: row[C.hasContext], choice: row[C.hasChoice], tradeoff: row[C.hasTradeoff],
                                result: row[C.hasResult]),
                   score: row[C.score])
+    }
+}
+
+/// One attempt's timed words and report, as stored JSON.
+struct AttemptReportRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "attemptReport"
+    var attemptId: Int64
+    /// JSON array of the transcript's words with their times.
+    var transcriptWords: String
+    /// The whole report as `score --json` prints it.
+    var reportJSON: String
+
+    enum Columns {
+        static let attemptId = Column(CodingKeys.attemptId)
+        static let transcriptWords = Column(CodingKeys.transcriptWords)
+        static let reportJSON = Column(CodingKeys.reportJSON)
     }
 }
 

@@ -111,7 +111,7 @@ public struct ProgressSummary: Codable, Sendable, Hashable {
 public struct ProgressAnalysis: Sendable {
     public var threshold = 0.10
     /// How many attempts make the baseline, and the recent level.
-    public var window = 3
+    public var window = 5
 
     public init() {}
 

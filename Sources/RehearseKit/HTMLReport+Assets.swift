@@ -34,7 +34,8 @@ extension HTMLReport {
     .lane.labels { height:20px; }
     .band-label { position:absolute; top:0; font-size:12px; font-weight:600; white-space:nowrap; overflow:hidden;
       text-overflow:ellipsis; padding-left:2px; }
-    .band-label:nth-child(n) { color:var(--muted); }
+    .label-context { color:var(--context); } .label-choice { color:var(--choice); }
+    .label-tradeoff { color:var(--tradeoff); } .label-result { color:var(--result); }
     svg.tl { display:block; width:100%; height:164px; cursor:pointer; }
     .band.part-context, .tint.part-context { fill:var(--context); } .band.part-choice, .tint.part-choice { fill:var(--choice); }
     .band.part-tradeoff, .tint.part-tradeoff { fill:var(--tradeoff); } .band.part-result, .tint.part-result { fill:var(--result); }
@@ -45,11 +46,12 @@ extension HTMLReport {
     .filler { stroke:var(--filler); stroke-width:2; vector-effect:non-scaling-stroke; }
     .playhead { stroke:#111; stroke-width:1.5; vector-effect:non-scaling-stroke; opacity:0; }
     .playing .playhead { opacity:1; }
-    .lane.marks { height:44px; }
+    .lane.marks { height:62px; }
     .mark { position:absolute; transform:translateX(-50%); font:600 11px/1.4 inherit; border:0; border-radius:8px;
       padding:1px 5px; cursor:pointer; white-space:nowrap; }
-    .filler-mark { top:2px; background:#fde2c4; color:#7a3e06; }
-    .pause-mark { top:22px; background:#f8d3d3; color:#8f1f1f; }
+    .filler-mark { background:#fde2c4; color:#7a3e06; }
+    .pause-mark { background:#f8d3d3; color:#8f1f1f; }
+    .row0 { top:2px; } .row1 { top:22px; } .row2 { top:42px; }
     .axis { position:relative; height:20px; font-size:11px; color:var(--muted); border-top:1px solid #d5d9e0; }
     .axis span { position:absolute; top:2px; transform:translateX(-50%); }
     .chart { position:relative; padding-left:30px; }
@@ -92,9 +94,12 @@ extension HTMLReport {
     @media (max-width:600px) {
       main { padding:14px 10px 30px; } h1 { font-size:18px; }
       .score { font-size:28px; padding:6px 10px; } .card { padding:12px; }
-      .stats { grid-template-columns:repeat(2,1fr); }
+      .stats { grid-template-columns:repeat(3,1fr); gap:6px; } .stat { padding:6px 8px; } .stat b { font-size:15px; }
+      .band-label:not(.wide) { display:none; }
+      .breakdown tr { display:grid; grid-template-columns:1fr auto; border-top:1px solid #eef0f4; padding:6px 0; }
+      .breakdown th, .breakdown td { border:0; padding:0; width:auto; }
+      .breakdown td:last-child { grid-column:1 / -1; margin-top:2px; color:#2b3240; }
       svg.tl { height:130px; } .plot, svg.pace { height:160px; }
-      .breakdown th { width:auto; }
     }
     """#
 

@@ -150,21 +150,34 @@ public struct HTMLReport {
 
         var labels: [String] = []
         for part in AnswerPart.allCases {
-            // Name each part once, over its longest stretch.
+            // Name each part once, over its longest stretch, when there is room for the name.
             let spans = r.segments.filter { $0.part == part }.compactMap { s -> (Double, Double)? in
                 guard let a = s.start, let b = s.end else { return nil }
                 return (a, b)
             }
             guard let longest = spans.max(by: { $0.1 - $0.0 < $1.1 - $1.0 }) else { continue }
-            labels.append("<span class=\"band-label\" style=\"left:\(pct(longest.0))%;width:\(pct(longest.1 - longest.0))%\">\(esc(part.title))</span>")
+            let share = (longest.1 - longest.0) / d
+            guard share >= 0.07 else { continue }
+            labels.append("<span class=\"band-label label-\(part.rawValue)\(share >= 0.2 ? " wide" : "")\" style=\"left:\(pct(longest.0))%;width:\(pct(longest.1 - longest.0))%\">\(esc(part.title))</span>")
         }
-        var marks: [String] = []
+        // Fillers and long pauses in time order, each on the first row where it clears the
+        // mark before it, so labels never sit on top of each other.
+        var events: [(time: Double, seek: Double, html: (Int) -> String)] = []
         for f in r.fillers.items {
             guard let s = f.start else { continue }
-            marks.append("<button class=\"mark filler-mark\" style=\"left:\(pct(s))%\" data-t=\"\(Self.num(s))\" title=\"\(esc(f.text)) at \(TerminalReport.clock(s))\">\(esc(f.text))</button>")
+            events.append((s, s, { row in "<button class=\"mark filler-mark row\(row)\" style=\"left:\(pct(s))%\" data-t=\"\(Self.num(s))\" title=\"\(esc(f.text)) at \(TerminalReport.clock(s))\">\(esc(f.text))</button>" }))
         }
         for p in r.pacing.pauses where p.long {
-            marks.append("<button class=\"mark pause-mark\" style=\"left:\(pct((p.start + p.end) / 2))%\" data-t=\"\(Self.num(p.start))\" title=\"pause at \(TerminalReport.clock(p.start))\">\(String(format: "%.1f", p.seconds)) s</button>")
+            let mid = (p.start + p.end) / 2
+            events.append((mid, p.start, { row in "<button class=\"mark pause-mark row\(row)\" style=\"left:\(pct(mid))%\" data-t=\"\(Self.num(p.start))\" title=\"pause of \(String(format: "%.1f", p.seconds)) s at \(TerminalReport.clock(p.start))\">\(String(format: "%.1f", p.seconds))s</button>" }))
+        }
+        var rowEnds = [Double](repeating: -1, count: 3)
+        var marks: [String] = []
+        for e in events.sorted(by: { $0.time < $1.time }) {
+            let at = e.time / d
+            let row = rowEnds.firstIndex { at - $0 >= 0.09 } ?? rowEnds.indices.min { rowEnds[$0] < rowEnds[$1] }!
+            rowEnds[row] = at
+            marks.append(e.html(row))
         }
         let legend = AnswerPart.allCases.map { part in
             let present = r.structure[part].present
@@ -250,7 +263,7 @@ public struct HTMLReport {
             html.append("<\(tag) class=\"\(cls.joined(separator: " "))\"\(time)>\(esc(w.text))</\(tag)>")
             if let end = w.end, longPauseStarts.contains(end),
                let pause = r.pacing.pauses.first(where: { $0.start == end }) {
-                html.append("<span class=\"gap\">⏸ \(String(format: "%.1f", pause.seconds)) s</span>")
+                html.append("<span class=\"gap\">pause \(String(format: "%.1f", pause.seconds)) s</span>")
             }
         }
         let hint = timed ? "<p class=\"muted small\">Fillers are highlighted; underlines show which part a word belongs to. Click a word to hear it.</p>"

@@ -20,7 +20,7 @@ public struct ProgressReport {
         }
         out.append(style.dim("Baseline = median of your first attempts, now = median of your latest; changes under 10% are not called out."))
         out.append("")
-        out.append(style.bold("metric        trend (oldest → newest)                   baseline    now  change"))
+        out.append(style.bold("metric           trend (oldest → newest)           baseline    now  change"))
         for m in p.metrics { out.append(line(title: m.metric.title, m)) }
 
         for kind in [ProgressGroup.Kind.topic, .role] {
@@ -37,7 +37,7 @@ public struct ProgressReport {
     }
 
     private func line(title: String, _ m: MetricTrend) -> String {
-        let spark = Self.sparkline(m.values, width: 40)
+        let spark = Self.sparkline(m.values, width: 32)
         let baseline = m.baseline.map { Self.figure($0, m.metric) } ?? "—"
         let now = m.recent.map { Self.figure($0, m.metric) } ?? "—"
         let change: String
@@ -48,8 +48,8 @@ public struct ProgressReport {
         case .worse: change = style.red(Self.percent(m.change) + " worse")
         case .different: change = style.cyan(Self.percent(m.change))
         }
-        let name = HistoryTable.fit(title, 13)
-        return name + " " + spark.padding(toLength: 40, withPad: " ", startingAt: 0) + " "
+        let name = HistoryTable.fit(title, 16)
+        return name + " " + spark.padding(toLength: 32, withPad: " ", startingAt: 0) + " "
             + baseline.leftPadded(8) + now.leftPadded(7) + "  " + change
     }
 

@@ -16,20 +16,22 @@ import Testing
     @Test func migratesAnEmptyDatabase() throws {
         let dir = try TemporaryDirectory()
         let database = try AppDatabase(path: dir.path("new/rehearse.sqlite"))
-        let (applied, columns, mode, appID) = try database.writer.read { db in
+        let (applied, columns, reportColumns, mode, appID) = try database.writer.read { db in
             (try AppDatabase.migrator.appliedIdentifiers(db),
              try db.columns(in: "attempt").map(\.name),
+             try db.columns(in: "attemptReport").map(\.name),
              try String.fetchOne(db, sql: "PRAGMA journal_mode"),
              try Int32.fetchOne(db, sql: "PRAGMA application_id"))
         }
-        #expect(applied == ["v1-attempts"])
+        #expect(applied == ["v1-attempts", "v2-reports-apart"])
         #expect(mode == "wal")
         #expect(appID == AppDatabase.applicationID)
         for name in ["id", "createdAt", "questionId", "recordingPath", "durationSeconds", "wordsPerMinute",
                      "fillersPerMinute", "fillersPer100Words", "longPauseCount", "partsPresent", "hasContext",
-                     "score", "topic", "role", "transcriptWords", "reportJSON"] {
+                     "score", "topic", "role"] {
             #expect(columns.contains(name), "missing column \(name)")
         }
+        #expect(reportColumns == ["attemptId", "transcriptWords", "reportJSON"])
         #expect(try database.count() == 0)
     }
 
@@ -42,7 +44,47 @@ import Testing
         #expect(try again.count() == 1)
         #expect(try again.attempt(id: saved.id!).report == saved.report)
         let applied = try again.writer.read(AppDatabase.migrator.appliedIdentifiers)
-        #expect(applied == ["v1-attempts"])
+        #expect(applied == ["v1-attempts", "v2-reports-apart"])
+    }
+
+    /// A history written by the first schema (reports inline) upgrades with nothing lost.
+    @Test func upgradesAVersionOneDatabaseWithItsAttempts() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("rehearse.sqlite")
+        let reports = [Samples.report(question: Samples.question), AnswerAnalyzer().analyze(text: Samples.answerText)]
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try AppDatabase.migrator.migrate(queue, upTo: "v1-attempts")
+            try queue.write { db in
+                for (i, report) in reports.enumerated() {
+                    let a = Attempt(report: report, question: i == 0 ? Samples.question : nil,
+                                    createdAt: Date(timeIntervalSince1970: 1_790_000_000 + Double(i)))
+                    try db.execute(sql: """
+                        INSERT INTO attempt (createdAt, questionId, topic, role, recordingPath, durationSeconds,
+                          wordsPerMinute, fillersPerMinute, fillersPer100Words, fillerCount, longPauseCount, wordCount,
+                          partsPresent, hasContext, hasChoice, hasTradeoff, hasResult, score, transcriptWords, reportJSON)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [a.createdAt, a.questionId, a.topic, a.role, a.recordingPath, a.durationSeconds,
+                                         a.wordsPerMinute, a.fillersPerMinute, a.fillersPer100Words, a.fillerCount,
+                                         a.longPauseCount, a.wordCount, a.parts.count, a.parts.context, a.parts.choice,
+                                         a.parts.tradeoff, a.parts.result, a.score,
+                                         String(decoding: try StoredJSON.encoder.encode(a.words), as: UTF8.self),
+                                         String(decoding: try StoredJSON.encoder.encode(a.report), as: UTF8.self)])
+                }
+            }
+        }
+        let database = try AppDatabase(path: path)
+        let applied = try database.writer.read(AppDatabase.migrator.appliedIdentifiers)
+        #expect(applied == ["v1-attempts", "v2-reports-apart"])
+        let loaded = try database.allAttempts()
+        #expect(loaded.map(\.id) == [1, 2])
+        #expect(loaded.map(\.report) == reports)
+        #expect(loaded[0].topic == "dynamodb")
+        #expect(try !database.writer.read { try $0.columns(in: "attempt") }.contains { $0.name == "reportJSON" })
+        // Ids carry on after the old ones.
+        #expect(try database.save(Attempt(report: reports[1])).id == 3)
+        let integrity = try database.writer.read { try String.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        #expect(integrity.isEmpty)
     }
 
     @Test func saveThenLoadGivesBackTheSameReport() throws {
