@@ -81,7 +81,7 @@ struct ChildProcess {
     let stderr = Pipe()
 
     init(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = Self.executable(name)
+        process.executableURL = name.hasPrefix("/") ? URL(fileURLWithPath: name) : Self.executable(name)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
