@@ -14,7 +14,7 @@ extension HTMLReport {
     .muted { color:var(--muted); } .small { font-size:13px; margin:0 0 10px; }
     .score { flex:none; font-size:40px; font-weight:700; line-height:1.1; border-radius:14px; padding:8px 16px; color:#fff; }
     .score small { font-size:16px; opacity:.85; }
-    .good { background:#27935a; } .fair { background:#c27c0e; } .poor { background:#c0392b; }
+    .grade-good { background:#27935a; } .grade-fair { background:#c27c0e; } .grade-poor { background:#c0392b; }
     .stats { display:grid; grid-template-columns:repeat(auto-fit,minmax(140px,1fr)); gap:10px; margin:18px 0; }
     .stat { background:#fff; border-radius:10px; padding:8px 12px; border-left:4px solid #c5cbd6; }
     .stat.ok { border-color:#27935a; } .stat.warn { border-color:var(--filler); }
@@ -86,7 +86,7 @@ extension HTMLReport {
     li.good b { color:#1e7a47; } li.bad b { color:#b0302a; }
     ol.follow { margin:0; padding-left:20px; } ol.follow li { margin-bottom:6px; }
     .breakdown { width:100%; border-collapse:collapse; }
-    .breakdown th { text-align:left; padding:6px 8px 6px 0; width:110px; vertical-align:top; }
+    .breakdown th { text-align:left; padding:6px 8px 6px 0; width:110px; vertical-align:top; border-top:1px solid #eef0f4; }
     .breakdown td { padding:6px 8px; border-top:1px solid #eef0f4; vertical-align:top; }
     .breakdown .pts { white-space:nowrap; width:70px; }
     footer { color:var(--muted); font-size:12px; margin-top:24px; text-align:center; }

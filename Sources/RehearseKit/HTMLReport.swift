@@ -65,7 +65,7 @@ public struct HTMLReport {
             <h1>\(esc(heading))</h1>
             <p class="muted">\(esc(meta.joined(separator: " · ")))</p>
             </div>
-            <div class="score \(grade)" aria-label="score">\(r.score.overall)<small>/100</small></div>
+            <div class="score grade-\(grade)" aria-label="score">\(r.score.overall)<small>/100</small></div>
             </header>
             """
     }
