@@ -59,7 +59,8 @@ public struct CompareReport {
 
     private func row(_ name: String, _ a: String, _ b: String, _ change: String,
                      colourA: ((String) -> String)? = nil, colourB: ((String) -> String)? = nil) -> String {
-        let pa = a.padding(toLength: 22, withPad: " ", startingAt: 0), pb = b.padding(toLength: 22, withPad: " ", startingAt: 0)
+        // 21 columns and a space each, so long question ids never run into each other.
+        let pa = HistoryTable.fit(a, 21) + " ", pb = HistoryTable.fit(b, 21) + " "
         return style.bold(name.padding(toLength: 18, withPad: " ", startingAt: 0))
             + (colourA.map { $0(pa) } ?? pa) + (colourB.map { $0(pb) } ?? pb) + change
     }
