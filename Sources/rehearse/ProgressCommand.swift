@@ -15,6 +15,7 @@ struct ProgressCommand: ParsableCommand {
           rehearse progress
           rehearse progress --topic lambda
           rehearse progress --role senior --json
+          rehearse progress --html progress.html
         """)
 
     @Option(help: ArgumentHelp("Only attempts at questions on this topic (e.g. lambda, s3).", valueName: "topic"))
@@ -26,11 +27,19 @@ struct ProgressCommand: ParsableCommand {
     @Flag(help: "Print the trends as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("Also write the trends as a self-contained HTML page with a chart per metric.", valueName: "file"))
+    var html: String?
+
     func run() throws {
         do {
             let store = try HistoryStore.open()
             let attempts = try store.summaries(topic: topic?.lowercased(), role: role?.lowercased())
             let summary = ProgressAnalysis().summarize(attempts, topic: topic, role: role)
+            if let html {
+                do { try ProgressHTML().render(summary).write(toFile: html, atomically: true, encoding: .utf8) }
+                catch { throw RehearseError.cannotWrite(path: html, reason: error.localizedDescription) }
+                StandardError.print("wrote \(html)")
+            }
             print(json ? try JSONOutput.historyString(summary) : ProgressReport(style: .forStandardOutput()).render(summary))
         } catch { throw fail(error) }
     }

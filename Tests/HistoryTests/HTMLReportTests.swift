@@ -106,4 +106,18 @@ import Testing
         #expect(Waveform.peaks(samples, buckets: 4) == [0.025, 0.05, 0, 1])
         #expect(Waveform.peaks([], buckets: 4).isEmpty)
     }
+
+    @Test func progressPageHasAChartPerMetricAndNoExternalURLs() {
+        let attempts = (0..<12).map { i in
+            ProgressAnalysisTests.attempt(i, score: 50 + i * 3, fillers: 8 - Double(i) * 0.5, wpm: 100 + Double(i) * 4,
+                                          topic: i.isMultiple(of: 2) ? "s3" : "lambda")
+        }
+        let html = ProgressHTML().render(ProgressAnalysis().summarize(attempts))
+        #expect(Self.count("<section class=\"card metric\">", in: html) == Metric.allCases.count)
+        #expect(Self.count("<polyline class=\"trend\"", in: html) == Metric.allCases.count)
+        #expect(html.contains("<rect class=\"band-ok\""))
+        #expect(html.contains("Score by topic"))
+        #expect(html.contains("<span class=\"better\">+"))
+        for banned in ["http://", "https://", "<link", "<script src", "url("] { #expect(!html.contains(banned)) }
+    }
 }
