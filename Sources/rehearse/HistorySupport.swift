@@ -59,9 +59,3 @@ struct AttemptRecorder {
                             : "saved \(ids.count) attempts (\(first)–\(last)) — see `rehearse history`")
     }
 }
-
-/// A history failure while scoring: the report was shown, the attempt was not kept.
-struct SaveError: Error, CustomStringConvertible {
-    var underlying: any Error
-    var description: String { "\(underlying) (score with --no-save to skip the history)" }
-}

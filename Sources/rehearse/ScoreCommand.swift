@@ -55,13 +55,13 @@ struct Score: ParsableCommand {
         // Open the history first: a damaged database should stop us before minutes of decoding.
         let recorder: AttemptRecorder?
         do { recorder = noSave ? nil : AttemptRecorder(store: try HistoryStore.open(), question: analyzer.question) }
-        catch { throw fail(SaveError(underlying: error)) }
+        catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
         if !isDirectory.boolValue {
             let report: AnswerReport
             do { report = try ScoringPipeline(analyzer: analyzer, model: model).score(path: path) }
             catch { throw fail(error) }
             print(json ? try JSONOutput.string(report) : TerminalReport(style: style).render(report))
-            do { try recorder?.save([report]) } catch { throw fail(SaveError(underlying: error)) }
+            do { try recorder?.save([report]) } catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
             return
         }
 
@@ -73,7 +73,7 @@ struct Score: ParsableCommand {
             .score(files) { done, _, current in bar.update(done: done, current: current) }
         try printBatch(outcomes, style: style)
         let reports = outcomes.compactMap { if case .scored(let r) = $0 { return r } else { return nil } }
-        do { try recorder?.save(reports) } catch { throw fail(SaveError(underlying: error)) }
+        do { try recorder?.save(reports) } catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
         if outcomes.contains(where: { if case .failed = $0 { return true } else { return false } }) {
             throw ExitCode(1)
         }
