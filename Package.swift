@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile",
@@ -28,9 +29,13 @@ let package = Package(
         .target(name: "Speech", dependencies: ["CPocketSphinx"]),
         .target(name: "Analysis"),
         .target(name: "Capture", dependencies: ["CAlsa", "AudioFiles", "Speech"]),
-        .target(name: "RehearseKit", dependencies: ["AudioFiles", "Speech", "Analysis", "Capture"]),
+        .target(name: "History", dependencies: [
+            "Analysis",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "RehearseKit", dependencies: ["AudioFiles", "Speech", "Analysis", "History", "Capture"]),
         .executableTarget(name: "rehearse", dependencies: [
-            "RehearseKit",
+            "RehearseKit", "History", "Analysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -41,6 +46,12 @@ let package = Package(
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "AudioFiles", "TestSupport"]),
         .testTarget(name: "RehearseCLITests", dependencies: ["rehearse", "RehearseKit", "TestSupport"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "AudioFiles", "Speech", "Analysis"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "RehearseKit", "Analysis", "HistoryStress"]),
+        // A second process for HistoryTests to run beside itself and kill mid-save.
+        .executableTarget(name: "HistoryStress", dependencies: [
+            "History", "Analysis",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], path: "Tests/HistoryStress"),
     ],
     swiftLanguageModes: [.v6]
 )

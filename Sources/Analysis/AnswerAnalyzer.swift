@@ -60,9 +60,12 @@ public struct AnswerAnalyzer: Sendable {
         let followUps = FollowUpWriter.write(structure: structure.findings, flags: flags.flags, services: services,
                                              mentions: mentions, clauses: clauses, question: question,
                                              alternatives: alternatives)
+        let transcriptWords: [AnswerReport.TranscriptWord] = words.enumerated().map { i, w in
+            .init(text: w.text, start: w.start, end: w.end, confidence: w.confidence, isFiller: fillerWords.contains(i))
+        }
         let feedback = FeedbackWriter.write(structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
                                             fillers: fillers, timing: timing, services: services,
-                                            segments: structure.segments, alternatives: alternatives)
+                                            transcript: transcriptWords, alternatives: alternatives)
         let followUpAnswer = followUpTo.map {
             FollowUpJudge.judge(words: contentTexts, chosen: $0.chosen, other: $0.other, alternatives: alternatives)
         }
@@ -76,9 +79,7 @@ public struct AnswerAnalyzer: Sendable {
             question: question.map { .init(id: $0.id, prompt: $0.prompt) },
             transcript: .init(
                 text: words.map { $0.text.lowercased() }.joined(separator: " "),
-                words: words.enumerated().map { i, w in
-                    .init(text: w.text, start: w.start, end: w.end, confidence: w.confidence, isFiller: fillerWords.contains(i))
-                }),
+                words: transcriptWords),
             pacing: pacing,
             fillers: fillers,
             structure: structure.findings,

@@ -1,11 +1,13 @@
 /// The two or three fixes worth most, each quoting the speaker's own words and saying what a
 /// stronger sentence would add. Ordered by how much the fix would change the answer.
+import Foundation
+
 enum FeedbackWriter {
     static let limit = 3
 
     static func write(structure: AnswerReport.Structure, flags: AnswerReport.Flags, evidence: AnswerReport.FlagEvidence,
                       fillers: AnswerReport.Fillers, timing: AnswerReport.Timing, services: [String],
-                      segments: [AnswerReport.Segment], alternatives: AlternativesMap) -> [AnswerReport.Feedback] {
+                      transcript: [AnswerReport.TranscriptWord], alternatives: AlternativesMap) -> [AnswerReport.Feedback] {
         var out: [AnswerReport.Feedback] = []
         func add(_ topic: String, _ quote: String?, _ suggestion: String) {
             out.append(.init(topic: topic, quote: quote.map(trim) ?? "", suggestion: suggestion))
@@ -54,7 +56,7 @@ enum FeedbackWriter {
             add("marketing words", evidence.marketingLanguage.prefix(3).joined(separator: "\", \""),
                 "Swap brochure words for what actually happened: a number, a failure you avoided, a cost you cut.")
         }
-        if fillers.per100Words > 5, let worst = worstFillerStretch(segments: segments, fillers: fillers) {
+        if fillers.per100Words > 5, let worst = densestFillerStretch(transcript) {
             add("fillers", worst, "Pause silently where the fillers are; a one-second pause sounds more confident than \"um\".")
         }
         if flags.mostlyWe {
@@ -63,13 +65,18 @@ enum FeedbackWriter {
         return Array(out.prefix(limit))
     }
 
-    /// The clause with the most fillers, for quoting.
-    private static func worstFillerStretch(segments: [AnswerReport.Segment], fillers: AnswerReport.Fillers) -> String? {
-        guard let item = fillers.items.first(where: { $0.start != nil }) ?? fillers.items.first else { return nil }
-        if let t = item.start, let seg = segments.first(where: { ($0.start ?? .infinity) <= t + 1 && t <= ($0.end ?? -1) + 1 }) {
-            return seg.text
+    /// The ten-word stretch with the most fillers, for quoting.
+    static func densestFillerStretch(_ words: [AnswerReport.TranscriptWord]) -> String? {
+        let window = min(10, words.count)
+        guard window > 0 else { return nil }
+        var best = 0, bestCount = -1
+        for start in 0...(words.count - window) {
+            let count = words[start..<start + window].filter(\.isFiller).count
+            if count > bestCount { best = start; bestCount = count }
         }
-        return item.text
+        guard bestCount > 0 else { return nil }
+        return words[best..<best + window].map { $0.text.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+            .joined(separator: " ")
     }
 
     private static func trim(_ s: String) -> String {

@@ -84,8 +84,10 @@ enum PartCues {
         "off the bill", "started catching", "came up", "contained", "we found", "caught", "we've had", "we have had",
         "back to normal", "disappeared", "stopped flagging", "were deleted", "went quiet", "calmed down",
         "haven't seen", "have not seen", "never saw", "didn't see", "the drill", "last drill", "survived",
-        "stayed up", "has stayed", "held up", "kept up", "went smoothly",
-    ]) + weighted(1, ["now", "after", "then", "lower", "better", "ok", "fine", "per month", "a month", "a year", "percent"])
+        "stayed up", "has stayed", "held up", "kept up", "went smoothly", "took under", "takes under", "in under",
+        "took less", "takes less", "now takes", "now take", "now finish", "now finishes", "now runs",
+    ]) + weighted(1, ["now", "after", "then", "lower", "better", "ok", "fine", "per month", "a month", "a year", "percent",
+                      "drill", "under", "took", "takes"])
 
     /// Verbs that make "I …" / "we …" a decision or an action the speaker took.
     static let actionVerbs: Set<String> = [

@@ -5,6 +5,9 @@ public enum RehearseError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadableText(path: String, reason: String)
     case unknownQuestion(id: String, known: Int)
     case missingData(path: String, what: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    /// The answer was scored and shown but the history could not keep it.
+    case notSaved(reason: String)
 
     public var description: String {
         switch self {
@@ -14,6 +17,8 @@ public enum RehearseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownQuestion(let id, let known):
             return "no question with id \"\(id)\" in the bank (\(known) questions) — list them with `rehearse questions`"
         case .missingData(let p, let what, let reason): return "\(p): cannot load the \(what) (\(reason))"
+        case .cannotWrite(let p, let reason): return "\(p): cannot write the file (\(reason))"
+        case .notSaved(let reason): return "\(reason) (score with --no-save to skip the history)"
         }
     }
 }

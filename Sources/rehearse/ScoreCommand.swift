@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import History
 import RehearseKit
 import Speech
 
@@ -18,6 +19,9 @@ struct Score: ParsableCommand {
           rehearse score notes.txt
           rehearse score answers/
           rehearse score why-not-kinesis.wav --compare SQS,Kinesis
+          rehearse score my-answer.wav --no-save
+
+        Every scored answer is saved to the history (see `rehearse history`) unless --no-save is given.
         """)
 
     @Argument(help: ArgumentHelp("A recording, a .txt transcript, or a folder of recordings.", valueName: "path"))
@@ -35,6 +39,9 @@ struct Score: ParsableCommand {
 
     @Option(help: ArgumentHelp("Threads for scoring a folder.", valueName: "n"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Don't save the attempt to the history.")
+    var noSave = false
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -57,11 +64,16 @@ struct Score: ParsableCommand {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw fail(RehearseError.notFound(path: path))
         }
+        // Open the history first: a damaged database should stop us before minutes of decoding.
+        let recorder: AttemptRecorder?
+        do { recorder = noSave ? nil : AttemptRecorder(store: try HistoryStore.open(), question: analyzer.question) }
+        catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
         if !isDirectory.boolValue {
             let report: AnswerReport
             do { report = try ScoringPipeline(analyzer: analyzer, model: model).score(path: path) }
             catch { throw fail(error) }
             print(json ? try JSONOutput.string(report) : TerminalReport(style: style).render(report))
+            do { try recorder?.save([report]) } catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
             return
         }
 
@@ -72,6 +84,8 @@ struct Score: ParsableCommand {
         let outcomes = BatchScorer(analyzer: analyzer, model: model, workers: jobs)
             .score(files) { done, _, current in bar.update(done: done, current: current) }
         try printBatch(outcomes, style: style)
+        let reports = outcomes.compactMap { if case .scored(let r) = $0 { return r } else { return nil } }
+        do { try recorder?.save(reports) } catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
         if outcomes.contains(where: { if case .failed = $0 { return true } else { return false } }) {
             throw ExitCode(1)
         }

@@ -77,6 +77,11 @@ extension Fixtures {
         }
         var env = ProcessInfo.processInfo.environment
         env["REHEARSE_MODELS"] = repo.appendingPathComponent("Models").path
+        // Never write into the real history: each run gets its own data directory unless the
+        // test names one.
+        let data = tempDirectory()
+        try? FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: data.path)
+        env["XDG_DATA_HOME"] = data.path
         env.merge(environment) { _, new in new }
         p.environment = env
         let out = Pipe(), err = Pipe()

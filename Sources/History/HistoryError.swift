@@ -1,0 +1,38 @@
+import Foundation
+
+/// Everything that can go wrong with the attempt history. Each case names the database file
+/// (or the attempt) so the CLI can print one line a user can act on.
+public enum HistoryError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file exists but is not an SQLite database, or SQLite found it damaged.
+    case notADatabase(path: String, sqliteMessage: String)
+    /// A valid SQLite database that some other program made.
+    case foreignDatabase(path: String)
+    /// Made by a newer Rehearse: it has migrations this build does not know.
+    case newerSchema(path: String)
+    case cannotOpen(path: String, sqliteMessage: String)
+    case sqliteFailed(path: String, sqliteMessage: String)
+    case attemptNotFound(id: Int64)
+    case noAttempts
+    case unreadableReport(id: Int64, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notADatabase(let p, let m):
+            return "\(p): not a readable Rehearse history (SQLite: \(m)); move the file aside to start a new history, or point XDG_DATA_HOME elsewhere"
+        case .foreignDatabase(let p):
+            return "\(p): this SQLite database belongs to another program; Rehearse will not write into it — move it aside or point XDG_DATA_HOME elsewhere"
+        case .newerSchema(let p):
+            return "\(p): made by a newer version of Rehearse; upgrade Rehearse to read it"
+        case .cannotOpen(let p, let m):
+            return "\(p): cannot open the history database (SQLite: \(m)); check the folder exists and is writable"
+        case .sqliteFailed(let p, let m):
+            return "\(p): the history database failed (SQLite: \(m))"
+        case .attemptNotFound(let id):
+            return "no attempt with id \(id) — list them with `rehearse history`"
+        case .noAttempts:
+            return "no attempts saved yet — score a recording with `rehearse score FILE`"
+        case .unreadableReport(let id, let reason):
+            return "attempt \(id): the stored report cannot be read (\(reason))"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Analysis
+import Foundation
+import History
+
+/// `rehearse compare A B`: two attempts side by side, with what changed.
+public struct CompareReport {
+    public var style: Style
+
+    public init(style: Style) { self.style = style }
+
+    public func render(_ a: Attempt, _ b: Attempt) -> String {
+        var out: [String] = []
+        out.append(style.bold("".padding(toLength: 18, withPad: " ", startingAt: 0)
+            + "#\(a.id ?? 0)".padding(toLength: 22, withPad: " ", startingAt: 0)
+            + "#\(b.id ?? 0)".padding(toLength: 22, withPad: " ", startingAt: 0) + "change"))
+        func when(_ x: Attempt) -> String { TimingReport.dateFormatter.string(from: x.createdAt) }
+        out.append(row("When", when(a), when(b), ""))
+        out.append(row("Question", a.questionId ?? "—", b.questionId ?? "—", ""))
+        if a.questionId != b.questionId {
+            out.append(style.yellow("  ! different questions: compare figures with care"))
+        }
+        out.append(row("Length", a.durationSeconds.map(TimingReport.clockShort) ?? "—",
+                       b.durationSeconds.map(TimingReport.clockShort) ?? "—",
+                       delta(a.durationSeconds, b.durationSeconds, lowerIsBetter: nil, format: "%+.0f s")))
+        out.append(row("Score", "\(a.score)/100", "\(b.score)/100",
+                       delta(Double(a.score), Double(b.score), lowerIsBetter: false, format: "%+.0f")))
+        out.append(row("Pace", a.wordsPerMinute.map { "\(Int($0.rounded())) wpm" } ?? "—",
+                       b.wordsPerMinute.map { "\(Int($0.rounded())) wpm" } ?? "—",
+                       paceChange(a.wordsPerMinute, b.wordsPerMinute)))
+        out.append(row("Fillers", fillers(a), fillers(b),
+                       delta(a.fillersPerMinute ?? a.fillersPer100Words, b.fillersPerMinute ?? b.fillersPer100Words,
+                             lowerIsBetter: true, format: a.fillersPerMinute != nil ? "%+.1f/min" : "%+.1f/100w")))
+        out.append(row("Long pauses", String(a.longPauseCount), String(b.longPauseCount),
+                       delta(Double(a.longPauseCount), Double(b.longPauseCount), lowerIsBetter: true, format: "%+.0f")))
+        out.append(row("Parts", "\(a.parts.count) of 4", "\(b.parts.count) of 4",
+                       delta(Double(a.parts.count), Double(b.parts.count), lowerIsBetter: false, format: "%+.0f")))
+        for part in AnswerPart.allCases {
+            let was = a.parts[part], now = b.parts[part]
+            let change = was == now ? "" : now ? style.green("gained") : style.red("lost")
+            out.append(row("  " + part.title, was ? "✓" : "✗", now ? "✓" : "✗", change,
+                           colourA: was ? style.green : style.red, colourB: now ? style.green : style.red))
+        }
+        out.append("")
+        for (x, label) in [(a, "#\(a.id ?? 0)"), (b, "#\(b.id ?? 0)")] {
+            let evidence = AnswerPart.allCases.compactMap { part -> String? in
+                let f = x.report.structure[part]
+                return f.present ? "\(part.title): \"\(f.evidence)\"" : nil
+            }
+            out.append(style.bold(label) + (evidence.isEmpty ? style.dim(" no parts found") : ""))
+            for e in evidence { out.append(TerminalReport(style: style).wrap("  " + e, indent: 4)) }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    private func fillers(_ x: Attempt) -> String {
+        x.fillersPerMinute.map { "\(x.fillerCount) (\(String(format: "%.1f", $0))/min)" }
+            ?? "\(x.fillerCount) (\(String(format: "%.1f", x.fillersPer100Words))/100w)"
+    }
+
+    private func row(_ name: String, _ a: String, _ b: String, _ change: String,
+                     colourA: ((String) -> String)? = nil, colourB: ((String) -> String)? = nil) -> String {
+        // 21 columns and a space each, so long question ids never run into each other.
+        let pa = HistoryTable.fit(a, 21) + " ", pb = HistoryTable.fit(b, 21) + " "
+        return style.bold(name.padding(toLength: 18, withPad: " ", startingAt: 0))
+            + (colourA.map { $0(pa) } ?? pa) + (colourB.map { $0(pb) } ?? pb) + change
+    }
+
+    /// The difference, coloured when one direction is better.
+    private func delta(_ a: Double?, _ b: Double?, lowerIsBetter: Bool?, format: String) -> String {
+        guard let a, let b else { return "" }
+        let d = b - a
+        if abs(d) < 1e-9 { return style.dim("same") }
+        let text = String(format: format, d)
+        guard let lowerIsBetter else { return text }
+        return (d < 0) == lowerIsBetter ? style.green(text) : style.red(text)
+    }
+
+    private func paceChange(_ a: Double?, _ b: Double?) -> String {
+        guard let a, let b else { return "" }
+        let text = String(format: "%+.0f wpm", b - a)
+        let gap = { (x: Double) in max(0, Metric.paceBand.lowerBound - x, x - Metric.paceBand.upperBound) }
+        if abs(b - a) < 0.5 { return style.dim("same") }
+        return gap(b) < gap(a) ? style.green(text) : gap(b) > gap(a) ? style.red(text) : text
+    }
+}

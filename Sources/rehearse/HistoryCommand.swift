@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import History
+import RehearseKit
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List saved attempts, newest first.",
+        discussion: """
+        Every `rehearse score` is saved (unless --no-save) in $XDG_DATA_HOME/rehearse/rehearse.sqlite
+        (~/.local/share/rehearse/rehearse.sqlite by default).
+
+        Examples:
+          rehearse history
+          rehearse history --limit 100
+          rehearse history --json | jq '.[0].score'
+        """)
+
+    @Flag(help: "Print a JSON array (newest first) with id, createdAt, questionId, durationSeconds, wordsPerMinute, fillersPerMinute, score and more.")
+    var json = false
+
+    @Option(help: ArgumentHelp("How many attempts to show (default: 20 in the terminal, all with --json).", valueName: "n"))
+    var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        do {
+            let store = try HistoryStore.open()
+            if json {
+                print(try JSONOutput.historyString(try store.recentSummaries(limit: limit)))
+                return
+            }
+            let attempts = try store.recentSummaries(limit: limit ?? 20)
+            if attempts.isEmpty {
+                print("No attempts saved yet. Score a recording with `rehearse score FILE`.")
+                return
+            }
+            let total = attempts.count < (limit ?? 20) ? attempts.count : try store.count()
+            print(HistoryTable(style: .forStandardOutput()).render(attempts, total: total))
+        } catch { throw fail(error) }
+    }
+}

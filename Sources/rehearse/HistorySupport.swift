@@ -1,0 +1,61 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import History
+import RehearseKit
+
+/// The history the commands read and write: `$XDG_DATA_HOME/rehearse/rehearse.sqlite`.
+enum HistoryStore {
+    static func open() throws -> any AttemptStoring {
+        try AppDatabase(path: AppDatabase.defaultPath())
+    }
+}
+
+/// An attempt named on the command line: its id, or `latest`.
+enum AttemptReference: ExpressibleByArgument, CustomStringConvertible {
+    case id(Int64)
+    case latest
+
+    init?(argument: String) {
+        if argument.lowercased() == "latest" { self = .latest; return }
+        guard let id = Int64(argument.trimmingCharacters(in: CharacterSet(charactersIn: "#"))), id > 0 else { return nil }
+        self = .id(id)
+    }
+
+    var description: String {
+        switch self {
+        case .id(let id): return String(id)
+        case .latest: return "latest"
+        }
+    }
+
+    func load(from store: any AttemptStoring) throws -> Attempt {
+        switch self {
+        case .id(let id): return try store.attempt(id: id)
+        case .latest: return try store.latestAttempt()
+        }
+    }
+}
+
+extension JSONOutput {
+    /// History JSON: ISO 8601 times, keys sorted, so scripts can diff runs.
+    static func historyString<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// Saves scored reports to the history and says where they went.
+struct AttemptRecorder {
+    var store: any AttemptStoring
+    var question: Question?
+
+    func save(_ reports: [AnswerReport]) throws {
+        let ids = try reports.map { try store.save(Attempt(report: $0, question: question)).id ?? 0 }
+        guard let first = ids.first, let last = ids.last else { return }
+        StandardError.print(ids.count == 1 ? "saved as attempt \(first) — `rehearse report \(first)` shows it again"
+                            : "saved \(ids.count) attempts (\(first)–\(last)) — see `rehearse history`")
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import History
+import RehearseKit
+
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Trends over your attempts: score, fillers, pace, long pauses and parts.",
+        discussion: """
+        Each metric is compared with your own baseline (the median of your first attempts). A change
+        is called out only past 10%: listeners don't notice smaller ones.
+
+        Examples:
+          rehearse progress
+          rehearse progress --topic lambda
+          rehearse progress --role senior --json
+          rehearse progress --html progress.html
+        """)
+
+    @Option(help: ArgumentHelp("Only attempts at questions on this topic (e.g. lambda, s3).", valueName: "topic"))
+    var topic: String?
+
+    @Option(help: ArgumentHelp("Only attempts at questions for this role (beginner, mid, senior).", valueName: "role"))
+    var role: String?
+
+    @Flag(help: "Print the trends as JSON.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also write the trends as a self-contained HTML page with a chart per metric.", valueName: "file"))
+    var html: String?
+
+    func run() throws {
+        do {
+            let store = try HistoryStore.open()
+            let attempts = try store.summaries(topic: topic?.lowercased(), role: role?.lowercased())
+            let summary = ProgressAnalysis().summarize(attempts, topic: topic, role: role)
+            if let html {
+                do { try ProgressHTML().render(summary).write(toFile: html, atomically: true, encoding: .utf8) }
+                catch { throw RehearseError.cannotWrite(path: html, reason: error.localizedDescription) }
+                StandardError.print("wrote \(html)")
+            }
+            print(json ? try JSONOutput.historyString(summary) : ProgressReport(style: .forStandardOutput()).render(summary))
+        } catch { throw fail(error) }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import History
+import RehearseKit
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Show the timing report of a saved attempt, or write it as an HTML page.",
+        discussion: """
+        The terminal report draws the answer on a time axis: when each part was said, pauses,
+        fillers and the pace in each 10-second window. The HTML page adds the waveform and plays
+        the recording; it is one self-contained file that needs no network.
+
+        Examples:
+          rehearse report latest
+          rehearse report 42 --html report.html
+          rehearse report 42 --json | jq .score.overall
+        """)
+
+    @Argument(help: ArgumentHelp("An attempt id from `rehearse history`, or `latest`.", valueName: "id|latest"))
+    var attempt: AttemptReference
+
+    @Flag(help: "Print the stored report as JSON (the `score --json` contract, schemaVersion 1).")
+    var json = false
+
+    @Option(help: ArgumentHelp("Write the report as a self-contained HTML page to this file.", valueName: "file"))
+    var html: String?
+
+    func run() throws {
+        do {
+            let store = try HistoryStore.open()
+            let attempt = try self.attempt.load(from: store)
+            let recordingExists = attempt.recordingPath.map { FileManager.default.fileExists(atPath: $0) } ?? false
+            if let html {
+                let page = HTMLReport().render(attempt, waveform: Waveform.load(for: attempt))
+                do { try page.write(toFile: html, atomically: true, encoding: .utf8) }
+                catch { throw RehearseError.cannotWrite(path: html, reason: error.localizedDescription) }
+                StandardError.print("wrote \(html) (attempt \(attempt.id ?? 0))")
+            }
+            if json {
+                print(try JSONOutput.string(attempt.report))
+            } else if html == nil {
+                print(TimingReport(style: .forStandardOutput()).render(attempt, recordingExists: recordingExists))
+            }
+        } catch { throw fail(error) }
+    }
+}
