@@ -1,6 +1,7 @@
 import Analysis
 import Capture
 import Foundation
+import History
 import Speech
 
 /// The practice loop: ask a question, count in, record, show the report, push the follow-up,
@@ -53,9 +54,11 @@ public final class PracticeSession {
     private let store: TakeStore
     private let keys: KeyInput?
     private let style: Style
+    private let history: (any AttemptStoring)?
 
     public init(options: Options, alternatives: AlternativesMap, recognizer: any IncrementalTranscribing, modelName: String,
-                store: TakeStore = TakeStore(), keys: KeyInput?) {
+                store: TakeStore = TakeStore(), history: (any AttemptStoring)? = nil, keys: KeyInput?) {
+        self.history = history
         self.options = options
         self.alternatives = alternatives
         self.recorder = LiveTakeRecorder(settings: options.capture, recognizer: recognizer)
@@ -177,6 +180,11 @@ public final class PracticeSession {
         let report = LiveTakeRecorder.report(for: live, analyzer: AnswerAnalyzer(question: asked, alternatives: alternatives, followUpTo: comparison),
                                              modelName: modelName)
         let o = live.outcome
+        if let history {
+            // A take that cannot be saved is still worth its report: say so and carry on.
+            do { try history.save(Attempt(report: report, question: asked)) }
+            catch { StandardError.print("rehearse: the take was not saved to the history: \(error)") }
+        }
         let info = TakeReport.TakeInfo(
             path: path, isFollowUp: isFollowUp, prompt: prompt, stopReason: o.stopReason,
             durationSeconds: (o.durationSeconds * 100).rounded() / 100,

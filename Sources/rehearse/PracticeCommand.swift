@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Capture
 import Foundation
+import History
 import RehearseKit
 import Speech
 
@@ -45,6 +46,9 @@ struct Practice: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds of count-in before each take.", valueName: "seconds"))
     var countIn = 3
 
+    @Flag(help: "Don't save the takes' reports to the history.")
+    var noSave = false
+
     func validate() throws {
         if silence <= 0 { throw ValidationError("--silence must be more than 0 seconds") }
         if countIn < 0 { throw ValidationError("--count-in cannot be negative") }
@@ -65,12 +69,26 @@ struct Practice: ParsableCommand {
             recognizer = try PocketSphinxRecognizer(model: model)
         } catch { throw fail(error) }
 
+        // The history orders the questions (least practised, then weakest, first) and keeps the takes.
+        var history: (any AttemptStoring)?
+        if !noSave {
+            do { history = try HistoryStore.open() }
+            catch { StandardError.print("rehearse: practising without history: \(error)") }
+        }
+        var records: [String: QuestionPicker.Record] = [:]
+        if let summaries = try? history?.summaries(topic: nil, role: nil) {
+            for (id, attempts) in Dictionary(grouping: summaries.filter { $0.questionId != nil }, by: { $0.questionId! }) {
+                records[id] = .init(attempts: attempts.count,
+                                    meanScore: Double(attempts.map(\.score).reduce(0, +)) / Double(attempts.count))
+            }
+        }
+
         let picker: QuestionPicker
         if let question {
             picker = QuestionPicker(bank: QuestionBank(questions: bank.questions.filter { $0.id == question }))
         } else {
             picker = QuestionPicker(bank: bank, role: role.flatMap { Question.Role(rawValue: $0.rawValue) },
-                                    topic: topic, seed: seed)
+                                    topic: topic, seed: seed, history: records)
             if picker.remaining.isEmpty {
                 throw fail(ValidationError("no questions match --role \(role?.rawValue ?? "any") --topic \(topic ?? "any"); topics: \(bank.topics.joined(separator: ", "))"))
             }
@@ -82,7 +100,7 @@ struct Practice: ParsableCommand {
         options.json = json
         options.countInSeconds = countIn
         let session = PracticeSession(options: options, alternatives: alternatives, recognizer: recognizer,
-                                      modelName: model.name, keys: KeyInput())
+                                      modelName: model.name, history: history, keys: KeyInput())
         let status: Int32
         do { status = try session.run(picker: picker) } catch { throw fail(error) }
         if status != 0 { throw ExitCode(status) }

@@ -43,6 +43,11 @@ struct PracticeCommandTests {
         #expect(path.hasPrefix(mic.takesDirectory.path + "/"), "take kept under XDG_DATA_HOME: \(path)")
         #expect(FileManager.default.fileExists(atPath: path))
 
+        // The take went into the history, under the question's id.
+        let history = try RehearseProcess.run(["history", "--json"], environment: mic.environment, in: mic.directory)
+        #expect(history.status == 0, "\(history.stderr)")
+        #expect(history.stdout.contains("\"\(Self.questionID)\""), "\(history.stdout.prefix(400))")
+
         // Latency: from the last speech written to the microphone until the report was out,
         // less the silence the endpointer must hear first.
         let reportSeconds = try #require(take["reportSeconds"] as? Double)
