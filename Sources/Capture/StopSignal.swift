@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
 
-/// SIGINT and SIGTERM during a take: the handler only records the signal; the capture loop
-/// sees it between blocks, finishes the WAV and stops. SA_RESTART keeps a blocked read going
-/// (the next block arrives within one period), so no half-read block is lost.
+/// SIGINT, SIGTERM and SIGHUP (the terminal closed) during a take: the handler only records
+/// the signal; the capture loop sees it between blocks, finishes the WAV and stops. SA_RESTART
+/// keeps a blocked read going (the next block arrives within one period), so no half-read
+/// block is lost.
 public enum StopSignal {
     private static let received = Atomic<Int32>(0)
 
@@ -14,8 +15,9 @@ public enum StopSignal {
         sigemptyset(&unblock)
         sigaddset(&unblock, SIGINT)
         sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGHUP)
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-        for signo in [SIGINT, SIGTERM] {
+        for signo in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signo in StopSignal.received.store(signo, ordering: .relaxed) }
             action.sa_flags = SA_RESTART

@@ -92,7 +92,7 @@ extension StopReason {
         case .maxDuration: return "time limit reached"
         case .silence: return "silence after speech"
         case .signal: return "interrupted"
-        case .key: return "key pressed"
+        case .key: return "q pressed"
         }
     }
 }

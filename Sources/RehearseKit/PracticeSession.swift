@@ -92,6 +92,7 @@ public final class PracticeSession {
                 print(TerminalReport(style: style).render(result.report))
                 print(style.dim("Saved \(result.take.path)  (\(result.take.stopReason.phrase); report \(String(format: "%.2f", result.take.reportSeconds)) s after the take ended)"))
                 if StopSignal.pending != nil { return 130 }
+                if result.take.stopReason == .key { return 0 }
 
                 let followUp = result.report.followUps.first ?? q.followUps.first
                 let offerFollowUp = options.followUp && !isFollowUp && followUp != nil
@@ -163,11 +164,14 @@ public final class PracticeSession {
         // Without --max, a take may run to twice the question's target length.
         let maxSeconds = options.capture.maxSeconds ?? Double(max(60, q.targetSeconds * 2))
         let display = RecordingDisplay(targetSeconds: q.targetSeconds,
-                                       hint: keys == nil ? "Ctrl-C stops" : "Enter stops")
+                                       hint: keys == nil ? "Ctrl-C stops" : "Enter stops, q stops and quits")
         let live = try self.recorder.record(to: path, display: display, maxSeconds: maxSeconds) { [keys] in
             if StopSignal.pending != nil { return .signal }
-            if let keys, keys.poll() == "\n" { return .enter }
-            return nil
+            switch keys?.poll() {
+            case "\n": return .enter
+            case "q": return .key  // stop, show the report, then quit
+            default: return nil
+            }
         }
         var asked = q
         if isFollowUp {
