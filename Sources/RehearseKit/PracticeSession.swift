@@ -75,6 +75,8 @@ public final class PracticeSession {
         guard let keys else {
             let result = try take(question: first, prompt: first.prompt, isFollowUp: false)
             print(options.json ? try Self.json(result) : TerminalReport(style: style).render(result.report))
+            fflush(nil)  // the report is out before the history is touched
+            save(result)
             return 0
         }
 
@@ -91,6 +93,7 @@ public final class PracticeSession {
                 let result = try take(question: q, prompt: prompt, isFollowUp: isFollowUp, comparison: comparison)
                 print(TerminalReport(style: style).render(result.report))
                 print(style.dim("Saved \(result.take.path)  (\(result.take.stopReason.phrase); report \(String(format: "%.2f", result.take.reportSeconds)) s after the take ended)"))
+                save(result)
                 if StopSignal.pending != nil { return 130 }
                 if result.take.stopReason == .key { return 0 }
 
@@ -184,18 +187,21 @@ public final class PracticeSession {
         let report = LiveTakeRecorder.report(for: live, analyzer: AnswerAnalyzer(question: asked, alternatives: alternatives, followUpTo: comparison),
                                              modelName: modelName)
         let o = live.outcome
-        if let history {
-            // A take that cannot be saved is still worth its report: say so and carry on.
-            do { try history.save(Attempt(report: report, question: asked)) }
-            catch { StandardError.print("rehearse: the take was not saved to the history: \(error)") }
-        }
         let info = TakeReport.TakeInfo(
             path: path, isFollowUp: isFollowUp, prompt: prompt, stopReason: o.stopReason,
             durationSeconds: (o.durationSeconds * 100).rounded() / 100,
             speechEndSeconds: o.speechEndSeconds.map { ($0 * 100).rounded() / 100 },
             overruns: o.overruns, suspends: o.suspends,
             reportSeconds: (Date().timeIntervalSince(o.stoppedAt) * 1000).rounded() / 1000)
-        return TakeReport(report: report, askedQuestion: q, take: info)
+        return TakeReport(report: report, askedQuestion: asked, take: info)
+    }
+
+    /// Saves a take's report to the history, after it is on the screen so the save never
+    /// delays it. A take that cannot be saved is still worth its report: say so and carry on.
+    private func save(_ result: TakeReport) {
+        guard let history else { return }
+        do { try history.save(Attempt(report: result.report, question: result.askedQuestion)) }
+        catch { StandardError.print("rehearse: the take was not saved to the history: \(error)") }
     }
 
     static func json(_ value: some Encodable) throws -> String {
