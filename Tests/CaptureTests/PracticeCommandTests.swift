@@ -50,8 +50,13 @@ struct PracticeCommandTests {
 
         // Latency: from the last speech written to the microphone until the report was out,
         // less the silence the endpointer must hear first.
+        // A starved CPU (a parallel build on a 2-core machine) can push this past 1 s; the
+        // message says where the time went and how loaded the machine was.
         let reportSeconds = try #require(take["reportSeconds"] as? Double)
-        #expect(reportSeconds <= 1.0, "report \(reportSeconds) s after the take ended")
+        let decodeSeconds = ((json["source"] as? [String: Any])?["decodeSeconds"] as? Double) ?? -1
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
+        #expect(reportSeconds <= 1.0,
+                "report \(reportSeconds) s after the take ended (decoding \(decodeSeconds) s); load \(load)")
         let lastSpeech = try #require(feeder.lastSpeechWritten)
         let endToEnd = exited.timeIntervalSince(lastSpeech)
         #expect(endToEnd - silence <= 1.0, "report \(endToEnd) s after the end of speech (silence \(silence) s)")
