@@ -28,11 +28,12 @@ let package = Package(
         .target(name: "AudioFiles", dependencies: ["CSndFile", "CSoxr"]),
         .target(name: "Speech", dependencies: ["CPocketSphinx"]),
         .target(name: "Analysis"),
+        .target(name: "Capture", dependencies: ["CAlsa", "AudioFiles", "Speech"]),
         .target(name: "History", dependencies: [
             "Analysis",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "RehearseKit", dependencies: ["AudioFiles", "Speech", "Analysis", "History"]),
+        .target(name: "RehearseKit", dependencies: ["AudioFiles", "Speech", "Analysis", "History", "Capture"]),
         .executableTarget(name: "rehearse", dependencies: [
             "RehearseKit", "History", "Analysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles", "TestSupport"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "AudioFiles", "TestSupport"]),
         .testTarget(name: "RehearseCLITests", dependencies: ["rehearse", "RehearseKit", "TestSupport"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "AudioFiles", "Speech", "Analysis", "RehearseKit"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "RehearseKit", "Analysis", "HistoryStress"]),
         // A second process for HistoryTests to run beside itself and kill mid-save.
         .executableTarget(name: "HistoryStress", dependencies: [

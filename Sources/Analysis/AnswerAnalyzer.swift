@@ -93,6 +93,7 @@ public struct AnswerAnalyzer: Sendable {
             feedback: feedback,
             followUpAnswer: followUpAnswer,
             score: score,
-            warnings: allWarnings)
+            warnings: allWarnings,
+            coverage: question.map { ContentCoverage.measure($0, content: content) })
     }
 }

@@ -21,6 +21,8 @@ public struct AnswerReport: Codable, Sendable, Hashable {
     public var followUpAnswer: FollowUpAnswer?
     public var score: Score
     public var warnings: [String]
+    /// Key points of the question hit and missed; null when no question was given.
+    public var coverage: ContentCoverage? = nil
 
     public func encode(to e: any Encoder) throws {
         var c = e.container(keyedBy: CodingKeys.self)
@@ -33,6 +35,7 @@ public struct AnswerReport: Codable, Sendable, Hashable {
         try c.encode(services, forKey: .services); try c.encode(flags, forKey: .flags)
         try c.encode(evidence, forKey: .evidence); try c.encode(followUps, forKey: .followUps)
         try c.encode(score, forKey: .score); try c.encode(warnings, forKey: .warnings)
+        try c.encode(coverage, forKey: .coverage)
     }
 
     public struct SourceInfo: Codable, Sendable, Hashable {

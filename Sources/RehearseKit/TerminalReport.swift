@@ -63,6 +63,12 @@ public struct TerminalReport {
         out.append("")
         out.append(label("Services") + (r.services.isEmpty ? style.dim("none named") : r.services.joined(separator: ", ")))
         out.append(wrap(label("Flags") + flagSummary(r), indent: 10))
+        if let c = r.coverage, c.total > 0 {
+            out.append("")
+            out.append(style.bold("Key points") + "  \(c.hit.count) of \(c.total)")
+            for h in c.hit { out.append(wrap("  \(style.green("✓")) \(h.point) " + style.dim("(\"\(h.phrase)\")"), indent: 4)) }
+            for m in c.missed { out.append(wrap("  \(style.red("✗")) \(m)", indent: 4)) }
+        }
         out.append("")
         for (i, q) in r.followUps.enumerated() {
             out.append(wrap((i == 0 ? style.bold("Next question → ") : String(repeating: " ", count: 16)) + q, indent: 16))
@@ -119,7 +125,7 @@ public struct TerminalReport {
 
     /// Wraps on spaces at `width` visible columns (ANSI codes don't count), keeping the
     /// line's own leading indentation and indenting continuation lines by `indent`.
-    func wrap(_ line: String, indent: Int) -> String {
+    public func wrap(_ line: String, indent: Int) -> String {
         let lead = String(line.prefix { $0 == " " })
         var lines: [String] = []
         var current = lead

@@ -3,11 +3,12 @@ import Foundation
 
 /// Owns one PocketSphinx decoder (the Debian 5prealpha API). Not thread-safe: give each
 /// worker thread its own. The only place in Rehearse that calls `ps_*`.
-public final class PocketSphinxRecognizer: Transcribing {
+public final class PocketSphinxRecognizer: IncrementalTranscribing {
     public let model: RecognizerModel
     private let config: OpaquePointer
     private let decoder: OpaquePointer
     private let logmath: OpaquePointer
+    private var openUtteranceOffset = 0.0
 
     /// Tokens the decoder emits for silence and noise; they are not words.
     static let nonWords: Set<String> = ["<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]", "[BREATH]", "[COUGH]"]
@@ -59,6 +60,22 @@ public final class PocketSphinxRecognizer: Transcribing {
         }
         try check(ps_end_utt(decoder), "ps_end_utt")
         return words(offset: utterance.startSeconds)
+    }
+
+    public func beginUtterance(startSample: Int) throws(SpeechError) {
+        try check(ps_start_utt(decoder), "ps_start_utt")
+        openUtteranceOffset = Double(startSample) / Double(SpeechAudio.sampleRate)
+    }
+
+    public func process(_ samples: [Int16]) throws(SpeechError) {
+        guard !samples.isEmpty else { return }
+        let processed = samples.withUnsafeBufferPointer { ps_process_raw(decoder, $0.baseAddress, $0.count, 0, 0) }
+        if processed < 0 { throw .decodeFailed(function: "ps_process_raw", code: processed) }
+    }
+
+    public func endUtterance() throws(SpeechError) -> [RecognizedWord] {
+        try check(ps_end_utt(decoder), "ps_end_utt")
+        return words(offset: openUtteranceOffset)
     }
 
     /// Walks the best path's segments, turning frames (100 per second) into recording time.

@@ -13,7 +13,8 @@ struct Rehearse: ParsableCommand {
         the follow-up an interviewer would ask next. Nothing leaves your machine.
         """,
         version: "0.1.0",
-        subcommands: [Score.self, HistoryCommand.self, ReportCommand.self, ProgressCommand.self, CompareCommand.self,
+        subcommands: [Score.self, Practice.self, Record.self, Questions.self, Devices.self,
+                      HistoryCommand.self, ReportCommand.self, ProgressCommand.self, CompareCommand.self,
                       ExportCommand.self, EvalAnalyzer.self],
         defaultSubcommand: nil)
 }

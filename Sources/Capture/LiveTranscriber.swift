@@ -1,0 +1,99 @@
+import Speech
+
+/// Cuts live audio into utterances at silences, like `UtteranceSegmenter`, but hands each
+/// utterance to the recognizer while it is still being spoken. When the speaker stops, only
+/// PocketSphinx's final search over the last utterance remains, so the report is ready within
+/// a fraction of a second however long the answer ran without a pause.
+final class LiveTranscriber {
+    struct Configuration {
+        /// Silence that closes an utterance (as the file segmenter: longer than gaps between words).
+        var splitSilence = 0.6
+        /// Audio kept before the first speech frame, so soft onsets are not clipped.
+        var preRoll = 0.3
+        /// Past this length an utterance closes at the next quiet frame, bounding decoder memory.
+        var longUtterance = 30.0
+        /// Shorter bursts of "speech" (clicks, bumps) are decoded but their words dropped.
+        var minSpeech = 0.08
+    }
+
+    private let recognizer: any IncrementalTranscribing
+    private let configuration: Configuration
+    private var vad = EnergyVAD()
+    private var partial: [Int16] = []
+    private var position = 0                 // samples classified so far
+    private var preRoll: [Int16] = []
+    private var open = false
+    private var utteranceSamples = 0
+    private var speechFrames = 0
+    private var silenceFrames = 0
+    private var feed: [Int16] = []           // classified audio not yet handed to the recognizer
+    private(set) var words: [RecognizedWord] = []
+
+    init(recognizer: any IncrementalTranscribing, configuration: Configuration = Configuration()) {
+        self.recognizer = recognizer
+        self.configuration = configuration
+    }
+
+    private func frames(_ seconds: Double) -> Int { Int((seconds * 100).rounded()) }
+
+    func append(_ block: [Int16]) throws(SpeechError) {
+        partial.append(contentsOf: block)
+        var offset = 0
+        while partial.count - offset >= EnergyVAD.frameSamples {
+            try consume(Array(partial[offset..<offset + EnergyVAD.frameSamples]))
+            offset += EnergyVAD.frameSamples
+        }
+        partial.removeFirst(offset)
+        if open { try flushFeed() }
+    }
+
+    /// Decodes what is still open; returns every word heard, in time order.
+    func finish() throws(SpeechError) -> [RecognizedWord] {
+        if open {
+            feed.append(contentsOf: partial)
+            partial = []
+            try close()
+        }
+        return words
+    }
+
+    private func consume(_ frame: [Int16]) throws(SpeechError) {
+        let speech = vad.isSpeech(frame)
+        defer { position += frame.count }
+        if !open {
+            guard speech else {
+                preRoll.append(contentsOf: frame)
+                let keep = frames(configuration.preRoll) * EnergyVAD.frameSamples
+                if preRoll.count > keep { preRoll.removeFirst(preRoll.count - keep) }
+                return
+            }
+            try recognizer.beginUtterance(startSample: position - preRoll.count)
+            open = true
+            feed = preRoll
+            utteranceSamples = preRoll.count
+            preRoll = []
+            speechFrames = 0
+            silenceFrames = 0
+        }
+        feed.append(contentsOf: frame)
+        utteranceSamples += frame.count
+        if speech { speechFrames += 1; silenceFrames = 0 } else { silenceFrames += 1 }
+        let long = Double(utteranceSamples) >= configuration.longUtterance * Double(SpeechAudio.sampleRate)
+        if silenceFrames >= frames(configuration.splitSilence) || (long && !speech) {
+            try close()
+        }
+    }
+
+    private func flushFeed() throws(SpeechError) {
+        guard !feed.isEmpty else { return }
+        try recognizer.process(feed)
+        feed = []
+    }
+
+    private func close() throws(SpeechError) {
+        try flushFeed()
+        let heard = try recognizer.endUtterance()
+        if speechFrames >= frames(configuration.minSpeech) { words.append(contentsOf: heard) }
+        open = false
+    }
+}

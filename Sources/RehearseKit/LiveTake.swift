@@ -1,0 +1,98 @@
+import Analysis
+import AudioFiles
+import Capture
+import Foundation
+import Speech
+
+/// Which microphone and when to stop.
+public struct CaptureSettings: Sendable {
+    public var device: String
+    public var maxSeconds: Double?
+    public var silenceSeconds: Double?
+
+    public init(device: String = "default", maxSeconds: Double? = nil, silenceSeconds: Double? = nil) {
+        self.device = device
+        self.maxSeconds = maxSeconds
+        self.silenceSeconds = silenceSeconds
+    }
+}
+
+/// One recorded take: the WAV on disk, how it ended, and the words decoded while recording.
+public struct LiveTake: Sendable {
+    public var path: String
+    public var outcome: RecordingOutcome
+    public var words: [RecognizedWord]
+    public var formatWarning: String?
+    /// Seconds from the end of recording until every word was decoded.
+    public var decodeSeconds: Double
+}
+
+/// Records takes from a microphone: opens the device, writes the WAV as it goes, decodes
+/// during capture (when given a recognizer) and shows the live line on stderr.
+public final class LiveTakeRecorder {
+    public let settings: CaptureSettings
+    private let recognizer: (any IncrementalTranscribing)?
+
+    public init(settings: CaptureSettings, recognizer: (any IncrementalTranscribing)?) {
+        self.settings = settings
+        self.recognizer = recognizer
+    }
+
+    /// Records to `path` until a stop condition; `stopRequest` is asked between blocks.
+    /// `maxSeconds` overrides the settings' limit for this take.
+    public func record(to path: String, display: RecordingDisplay, maxSeconds: Double? = nil,
+                       stopRequest: () -> StopReason?) throws -> LiveTake {
+        // Open the device first: a wrong --device must not leave an empty WAV behind.
+        let capture = try AlsaCapture(device: settings.device)
+        if let warning = capture.formatWarning { StandardError.print("rehearse: \(warning)") }
+        let writer = try TakeWriter(path: path)
+        defer { writer.close() }
+        let decoder = recognizer.map { BackgroundTranscriber(recognizer: $0) }
+        let recorder = Recorder(source: capture, writer: writer, decoder: decoder,
+                                options: .init(maxSeconds: maxSeconds ?? settings.maxSeconds, silenceSeconds: settings.silenceSeconds))
+        let outcome: RecordingOutcome
+        do {
+            outcome = try recorder.run(stopRequest: stopRequest, status: display.update)
+        } catch {
+            display.finish()
+            _ = try? decoder?.finish()
+            throw error
+        }
+        display.finish()
+        writer.close()
+        let words = try decoder?.finish() ?? []
+        return LiveTake(path: path, outcome: outcome, words: words, formatWarning: capture.formatWarning,
+                        decodeSeconds: Date().timeIntervalSince(outcome.stoppedAt))
+    }
+
+    /// The analyzer's report on a take, with the same source details `rehearse score` gives.
+    public static func report(for take: LiveTake, analyzer: AnswerAnalyzer, modelName: String) -> AnswerReport {
+        var warnings: [String] = []
+        if let w = take.formatWarning { warnings.append(w) }
+        let o = take.outcome
+        if o.overruns > 0 || o.suspends > 0 {
+            warnings.append("the recording lost audio \(o.overruns + o.suspends) time(s) (\(o.overruns) overruns, \(o.suspends) suspends): close busy programs and try again")
+        }
+        if o.stopReason == .maxDuration { warnings.append("stopped at the time limit (\(TerminalReport.clock(o.durationSeconds)))") }
+        let source = AnswerReport.SourceInfo(
+            path: take.path, durationSeconds: (o.durationSeconds * 100).rounded() / 100,
+            sampleRate: SpeechAudio.sampleRate, channels: 1, format: "WAV (Microsoft) / Signed 16 bit PCM",
+            recognizer: modelName, decodeSeconds: (take.decodeSeconds * 1000).rounded() / 1000)
+        return analyzer.analyze(
+            words: take.words.map { Word($0.text, start: $0.start, end: $0.end, confidence: ($0.confidence * 1000).rounded() / 1000) },
+            source: source, warnings: warnings)
+    }
+}
+
+extension StopReason {
+    /// How a person would say it: "stopped by Enter".
+    public var phrase: String {
+        switch self {
+        case .enter: return "Enter pressed"
+        case .maxDuration: return "time limit reached"
+        case .silence: return "silence after speech"
+        case .signal: return "interrupted"
+        case .key: return "q pressed"
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Analysis
+import ArgumentParser
+import Capture
+import Foundation
+import History
+import RehearseKit
+import Speech
+
+struct Practice: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answer interview questions out loud: ask, record, score, follow up.",
+        discussion: """
+        Keys: Enter stops a take (and then answers the follow-up), r retries, n moves to the next question, q quits. Every take is kept under $XDG_DATA_HOME/rehearse/takes (default ~/.local/share/rehearse/takes).
+
+        Without a terminal on stdin it records one answer until --silence after speech, --max or a signal, then prints the report (with --json: the `score --json` report plus the question and the take).
+
+        Examples:
+          rehearse practice --role senior
+          rehearse practice --topic vpc --device hw:1,0 --max 120
+          rehearse practice --question vpc-mid-private-outbound --json < /dev/null
+        """)
+
+    @Option(help: ArgumentHelp("Only questions for this level.", valueName: "role"))
+    var role: RoleOption?
+
+    @Option(help: ArgumentHelp("Only questions on this topic.", valueName: "topic"))
+    var topic: String?
+
+    @Option(help: ArgumentHelp("Practise this question (see `rehearse questions`).", valueName: "id"))
+    var question: String?
+
+    @OptionGroup var capture: CaptureOptions
+
+    @Option(help: ArgumentHelp("Stop a take after this much silence following speech.", valueName: "seconds"))
+    var silence = 2.5
+
+    @Flag(help: "Don't ask the follow-up question after each answer.")
+    var noFollowUp = false
+
+    @Flag(help: "Print the report as JSON (when stdin is not a terminal).")
+    var json = false
+
+    @Option(help: ArgumentHelp("Seed for the question order, to repeat a session.", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Seconds of count-in before each take.", valueName: "seconds"))
+    var countIn = 3
+
+    @Flag(help: "Don't save the takes' reports to the history.")
+    var noSave = false
+
+    func validate() throws {
+        if silence <= 0 { throw ValidationError("--silence must be more than 0 seconds") }
+        if countIn < 0 { throw ValidationError("--count-in cannot be negative") }
+    }
+
+    func run() throws {
+        let bank: QuestionBank
+        let alternatives: AlternativesMap
+        let recognizer: PocketSphinxRecognizer
+        let model = RecognizerModel.debianEnUS
+        do {
+            let models = ResourceLocator.modelsDirectory()
+            bank = try Resources.questionBank(in: models)
+            alternatives = try Resources.analyzer(questionID: nil).alternatives
+            if let question, bank.question(id: question) == nil {
+                throw RehearseError.unknownQuestion(id: question, known: bank.questions.count)
+            }
+            recognizer = try PocketSphinxRecognizer(model: model)
+        } catch { throw fail(error) }
+
+        // The history orders the questions (least practised, then weakest, first) and keeps the takes.
+        var history: (any AttemptStoring)?
+        if !noSave {
+            do { history = try HistoryStore.open() }
+            catch { StandardError.print("rehearse: practising without history: \(error)") }
+        }
+        var records: [String: QuestionPicker.Record] = [:]
+        if let summaries = try? history?.summaries(topic: nil, role: nil) {
+            for (id, attempts) in Dictionary(grouping: summaries.filter { $0.questionId != nil }, by: { $0.questionId! }) {
+                records[id] = .init(attempts: attempts.count,
+                                    meanScore: Double(attempts.map(\.score).reduce(0, +)) / Double(attempts.count))
+            }
+        }
+
+        let picker: QuestionPicker
+        if let question {
+            picker = QuestionPicker(bank: QuestionBank(questions: bank.questions.filter { $0.id == question }))
+        } else {
+            picker = QuestionPicker(bank: bank, role: role.flatMap { Question.Role(rawValue: $0.rawValue) },
+                                    topic: topic, seed: seed, history: records)
+            if picker.remaining.isEmpty {
+                throw fail(ValidationError("no questions match --role \(role?.rawValue ?? "any") --topic \(topic ?? "any"); topics: \(bank.topics.joined(separator: ", "))"))
+            }
+        }
+
+        StopSignal.install()
+        var options = PracticeSession.Options(capture: capture.settings(silenceSeconds: silence))
+        options.followUp = !noFollowUp
+        options.json = json
+        options.countInSeconds = countIn
+        let session = PracticeSession(options: options, alternatives: alternatives, recognizer: recognizer,
+                                      modelName: model.name, history: history, keys: KeyInput())
+        let status: Int32
+        do { status = try session.run(picker: picker) } catch { throw fail(error) }
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,50 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import RehearseKit
+
+struct Questions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Browse the question bank.",
+        discussion: """
+        Examples:
+          rehearse questions --role mid --topic lambda
+          rehearse questions --json | jq '.[].id'
+        """)
+
+    @Option(help: ArgumentHelp("Only questions for this level.", valueName: "role"))
+    var role: RoleOption?
+
+    @Option(help: ArgumentHelp("Only questions on this topic, e.g. vpc, lambda, iam.", valueName: "topic"))
+    var topic: String?
+
+    @Flag(help: "Print the questions as a JSON array.")
+    var json = false
+
+    func run() throws {
+        let bank: QuestionBank
+        do { bank = try Resources.questionBank(in: ResourceLocator.modelsDirectory()) } catch { throw fail(error) }
+        if let topic, !bank.topics.contains(where: { $0.caseInsensitiveCompare(topic) == .orderedSame }) {
+            throw fail(ValidationError("no topic \"\(topic)\" — topics: \(bank.topics.joined(separator: ", "))"))
+        }
+        let chosen = bank.questions.filter { q in
+            (role == nil || q.role.rawValue == role!.rawValue)
+                && (topic == nil || q.topic.caseInsensitiveCompare(topic!) == .orderedSame)
+        }
+        if json {
+            print(try JSONOutput.string(chosen))
+            return
+        }
+        let style = Style.forStandardOutput()
+        let renderer = TerminalReport(style: style)
+        for topic in Array(Set(chosen.map(\.topic))).sorted() {
+            print(style.bold(topic))
+            for q in chosen where q.topic == topic {
+                print(renderer.wrap("  " + style.dim(q.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) + q.id, indent: 11))
+                print(renderer.wrap("           " + q.prompt, indent: 11))
+            }
+            print("")
+        }
+        print(style.dim("\(chosen.count) question(s). Practise one: rehearse practice --question ID"))
+    }
+}
