@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rehearse", targets: ["rehearse"]),
+        .executable(name: "rehearse-lm", targets: ["LanguageModelBuilder"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,10 @@ let package = Package(
         .target(name: "RehearseKit", dependencies: ["AudioFiles", "Speech", "Analysis"]),
         .executableTarget(name: "rehearse", dependencies: [
             "RehearseKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "LanguageModelBuilder", dependencies: [
+            "Speech",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

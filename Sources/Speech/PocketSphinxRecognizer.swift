@@ -8,6 +8,11 @@ public final class PocketSphinxRecognizer: Transcribing {
     private let config: OpaquePointer
     private let decoder: OpaquePointer
     private let logmath: OpaquePointer
+    /// The domain+general mix, when the model has a general part; the decoder searches it.
+    private let mixedModel: InterpolatedLanguageModel?
+    private let languageSearch: String
+    private let fillerSearch: String?
+    public var fillerMerger = FillerMerger()
 
     /// Tokens the decoder emits for silence and noise; they are not words.
     static let nonWords: Set<String> = ["<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]", "[BREATH]", "[COUGH]"]
@@ -21,13 +26,14 @@ public final class PocketSphinxRecognizer: Transcribing {
             .appendingPathComponent("rehearse-pocketsphinx-\(getpid())-\(UUID().uuidString.prefix(8)).log").path
         var arguments: [String: String] = [
             "-hmm": model.acousticModel,
-            "-lm": model.languageModel,
             "-dict": model.dictionary,
             "-logfn": logPath,
             // We cut utterances ourselves; PocketSphinx's own silence removal shifts word times.
             "-remove_silence": "no",
             "-bestpath": "yes",
         ]
+        // A mixed model is loaded below and handed to the decoder; a single one by file name.
+        if model.generalLanguageModel == nil { arguments["-lm"] = model.languageModel }
         arguments.merge(extraArguments) { _, new in new }
         guard let config = Self.parse(arguments) else {
             throw .decoderInitFailed(message: "rejected arguments \(arguments.keys.sorted())")
@@ -37,10 +43,38 @@ public final class PocketSphinxRecognizer: Transcribing {
             cmd_ln_free_r(config)
             throw .decoderInitFailed(message: message)
         }
+        let logmath = ps_get_logmath(decoder)!
+        var mixed: InterpolatedLanguageModel?
+        var fillerSearch: String?
+        do throws(SpeechError) {
+            if let general = model.generalLanguageModel {
+                let set = try InterpolatedLanguageModel(
+                    domain: model.languageModel, general: general, domainWeight: model.domainWeight,
+                    config: config, logmath: logmath)
+                try Self.install(set, in: decoder, name: Self.mixedSearchName, logPath: logPath)
+                mixed = set
+            }
+            if let keywords = model.fillerKeywords {
+                if ps_set_kws(decoder, Self.fillerSearchName, keywords) < 0 {
+                    throw .decoderInitFailed(message: Self.lastErrorLine(in: logPath, keep: true)
+                                                        ?? "ps_set_kws rejected \(keywords)")
+                }
+                fillerSearch = Self.fillerSearchName
+            }
+        } catch {
+            ps_free(decoder)
+            cmd_ln_free_r(config)
+            unlink(logPath)
+            throw error
+        }
         unlink(logPath)
         self.config = config
         self.decoder = decoder
-        self.logmath = ps_get_logmath(decoder)
+        self.logmath = logmath
+        self.mixedModel = mixed
+        self.fillerSearch = fillerSearch
+        self.languageSearch = mixed != nil ? Self.mixedSearchName : String(cString: ps_get_search(decoder))
+        try check(ps_set_search(decoder, languageSearch), "ps_set_search")
     }
 
     deinit {
@@ -48,7 +82,33 @@ public final class PocketSphinxRecognizer: Transcribing {
         cmd_ln_free_r(config)
     }
 
+    static let mixedSearchName = "rehearse-mix"
+    static let fillerSearchName = "rehearse-fillers"
+
+    /// Adds `model` as an n-gram search. Whether `ps_set_lm` takes its own reference differs
+    /// between PocketSphinx versions, so count: after this the decoder holds one and
+    /// `model` still holds its own.
+    private static func install(_ model: InterpolatedLanguageModel, in decoder: OpaquePointer, name: String,
+                                logPath: String) throws(SpeechError) {
+        guard ps_set_lm(decoder, name, model.handle) >= 0 else {
+            throw .decoderInitFailed(message: lastErrorLine(in: logPath, keep: true) ?? "ps_set_lm failed")
+        }
+        ngram_model_retain(model.handle)
+        if ngram_model_free(model.handle) == 1 { ngram_model_retain(model.handle) }
+    }
+
     public func transcribe(_ utterance: Utterance) throws(SpeechError) -> [RecognizedWord] {
+        let words = try decode(utterance)
+        guard let fillerSearch else { return words }
+        try check(ps_set_search(decoder, fillerSearch), "ps_set_search")
+        defer { _ = ps_set_search(decoder, languageSearch) }
+        let spotted = try decode(utterance).filter { FillerMerger.hesitations.contains($0.text) }
+            .map { w -> RecognizedWord in var w = w; w.source = .keywordSpotting; return w }
+        return fillerMerger.merge(words: words, spotted: spotted)
+    }
+
+    /// Runs the active search over one utterance.
+    private func decode(_ utterance: Utterance) throws(SpeechError) -> [RecognizedWord] {
         try check(ps_start_utt(decoder), "ps_start_utt")
         let processed = utterance.samples.withUnsafeBufferPointer {
             ps_process_raw(decoder, $0.baseAddress, $0.count, 0, 1)
@@ -106,8 +166,8 @@ public final class PocketSphinxRecognizer: Transcribing {
         }
     }
 
-    private static func lastErrorLine(in logPath: String) -> String? {
-        defer { unlink(logPath) }
+    private static func lastErrorLine(in logPath: String, keep: Bool = false) -> String? {
+        defer { if !keep { unlink(logPath) } }
         guard let log = try? String(contentsOfFile: logPath, encoding: .utf8) else { return nil }
         return log.split(separator: "\n").last { $0.contains("ERROR") || $0.contains("FATAL") }
             .map { line in

@@ -28,6 +28,9 @@ struct Score: ParsableCommand {
     @Option(help: ArgumentHelp("The id of the question being answered (see `rehearse questions`).", valueName: "id"))
     var question: String?
 
+    @Option(help: ArgumentHelp("Recognizer model: \"rehearse\" (AWS domain model in Models/, the default), \"debian\" (stock en-us), or a folder with a recognizer.json.", valueName: "name|folder"))
+    var model: String?
+
     @Option(help: ArgumentHelp("Threads for scoring a folder.", valueName: "n"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
@@ -38,7 +41,12 @@ struct Score: ParsableCommand {
     func run() throws {
         let analyzer: AnswerAnalyzer
         do { analyzer = try Resources.analyzer(questionID: question) } catch { throw fail(error) }
-        let model = RecognizerModel.debianEnUS
+        let model: RecognizerModel
+        do {
+            let selection = try ModelSelection.resolve(self.model)
+            model = selection.model
+            if let note = selection.note { StandardError.print("rehearse: note: \(note)") }
+        } catch { throw fail(error) }
         let style = Style.forStandardOutput()
 
         var isDirectory: ObjCBool = false
