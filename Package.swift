@@ -29,8 +29,11 @@ let package = Package(
         .target(name: "Speech", dependencies: ["CPocketSphinx"]),
         .target(name: "Analysis"),
         .target(name: "RehearseKit", dependencies: ["AudioFiles", "Speech", "Analysis"]),
+        .target(name: "SpeechEvaluation", dependencies: ["RehearseKit", "Speech", "Analysis"]),
         .executableTarget(name: "rehearse", dependencies: [
             "RehearseKit",
+            "Speech",
+            "SpeechEvaluation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "LanguageModelBuilder", dependencies: [

@@ -13,7 +13,7 @@ struct Rehearse: ParsableCommand {
         the follow-up an interviewer would ask next. Nothing leaves your machine.
         """,
         version: "0.1.0",
-        subcommands: [Score.self],
+        subcommands: [Score.self, EvalASR.self],
         defaultSubcommand: nil)
 }
 
