@@ -45,6 +45,8 @@ let package = Package(
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "AudioFiles"]),
         .testTarget(name: "RehearseCLITests", dependencies: ["RehearseKit"]),
+        .testTarget(name: "LanguageModelBuilderTests", dependencies: ["LanguageModelBuilder"]),
+        .testTarget(name: "SpeechEvalTests", dependencies: ["SpeechEvaluation", "RehearseKit", "Speech"]),
     ],
     swiftLanguageModes: [.v6]
 )
