@@ -60,7 +60,8 @@ synth() {  # engine voice stretch text wav
     *) echo "$0: unknown engine $engine" >&2; exit 1 ;;
   esac
   # 16 kHz mono, leading/trailing silence trimmed so inserted pauses are exact.
-  sox "$wav.raw.wav" -r 16000 -c 1 -b 16 "$wav" silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse
+  # Levels normalised to -6 dBFS so the noisy copy has headroom.
+  sox "$wav.raw.wav" -r 16000 -c 1 -b 16 "$wav" silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse norm -6
 }
 
 manifest="$out/manifest.json"

@@ -2,14 +2,14 @@
 ///
 /// The language model rarely emits "um"/"uh"; when the speaker hesitates it usually writes a
 /// short function word there ("a", "the", "and") or nothing. A spotted hesitation replaces
-/// such a word when it covers most of it, fills a gap when it overlaps nothing, and is
-/// dropped when it lands inside a content word (a false alarm on part of a word).
+/// the short word it overlaps most, fills a gap when it overlaps nothing else much, and is
+/// dropped when it lands on content words only (a false alarm on part of a word).
 public struct FillerMerger: Sendable {
     /// Words the decoder writes for a hesitation it did not recognise as one.
     public var confusable: Set<String> = ["a", "uh", "um", "the", "and", "an", "i'm", "on", "of", "in", "are",
                                           "or", "her", "huh", "hmm", "mm", "oh", "ah", "a.", "em", "um's"]
-    /// Fraction of an overlapped word the spotted hesitation must cover to replace it.
-    public var replaceCoverage = 0.5
+    /// Seconds a spotted hesitation must overlap a confusable word to replace it.
+    public var minimumReplaceOverlap = 0.05
     /// Overlap with a content word (in seconds) above which the hit counts as a false alarm.
     public var maximumOverlap = 0.06
 
@@ -34,14 +34,15 @@ public struct FillerMerger: Sendable {
                 for i in overlapping where Self.hesitations.contains(result[i].text) { result[i].source = .both }
                 continue
             }
-            let replaceable = overlapping.allSatisfy { i in
-                confusable.contains(result[i].text) && overlap(result[i], hit) >= replaceCoverage * result[i].duration
-            }
-            if replaceable {
+            // Spotted hits are timed only roughly (to the 50 ms step), so take the confusable
+            // word the hit overlaps most and keep that word's times.
+            let candidate = overlapping.filter { confusable.contains(result[$0].text) }
+                .max { overlap(result[$0], hit) < overlap(result[$1], hit) }
+            if let i = candidate, overlap(result[i], hit) >= minimumReplaceOverlap {
                 var merged = hit
-                merged.start = min(hit.start, result[overlapping.first!].start)
-                merged.end = max(hit.end, result[overlapping.last!].end)
-                result.replaceSubrange(overlapping.first!...overlapping.last!, with: [merged])
+                merged.start = result[i].start
+                merged.end = result[i].end
+                result[i] = merged
             } else if overlapping.allSatisfy({ overlap(result[$0], hit) <= maximumOverlap }) {
                 let at = result.firstIndex { $0.start >= hit.start } ?? result.count
                 result.insert(hit, at: at)

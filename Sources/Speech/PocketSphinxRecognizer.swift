@@ -11,7 +11,8 @@ public final class PocketSphinxRecognizer: Transcribing {
     /// The domain+general mix, when the model has a general part; the decoder searches it.
     private let mixedModel: InterpolatedLanguageModel?
     private let languageSearch: String
-    private let fillerSearch: String?
+    /// A second decoder that spots hesitations, when the model lists filler keywords.
+    private let spotter: KeywordSpotter?
     public var fillerMerger = FillerMerger()
 
     /// Tokens the decoder emits for silence and noise; they are not words.
@@ -34,6 +35,7 @@ public final class PocketSphinxRecognizer: Transcribing {
         ]
         // A mixed model is loaded below and handed to the decoder; a single one by file name.
         if model.generalLanguageModel == nil { arguments["-lm"] = model.languageModel }
+        arguments.merge(model.decoderArguments) { _, new in new }
         arguments.merge(extraArguments) { _, new in new }
         guard let config = Self.parse(arguments) else {
             throw .decoderInitFailed(message: "rejected arguments \(arguments.keys.sorted())")
@@ -45,7 +47,7 @@ public final class PocketSphinxRecognizer: Transcribing {
         }
         let logmath = ps_get_logmath(decoder)!
         var mixed: InterpolatedLanguageModel?
-        var fillerSearch: String?
+        var spotter: KeywordSpotter?
         do throws(SpeechError) {
             if let general = model.generalLanguageModel {
                 let set = try InterpolatedLanguageModel(
@@ -55,11 +57,7 @@ public final class PocketSphinxRecognizer: Transcribing {
                 mixed = set
             }
             if let keywords = model.fillerKeywords {
-                if ps_set_kws(decoder, Self.fillerSearchName, keywords) < 0 {
-                    throw .decoderInitFailed(message: Self.lastErrorLine(in: logPath, keep: true)
-                                                        ?? "ps_set_kws rejected \(keywords)")
-                }
-                fillerSearch = Self.fillerSearchName
+                spotter = try KeywordSpotter(model: model, keywords: keywords, extraArguments: extraArguments)
             }
         } catch {
             ps_free(decoder)
@@ -72,7 +70,7 @@ public final class PocketSphinxRecognizer: Transcribing {
         self.decoder = decoder
         self.logmath = logmath
         self.mixedModel = mixed
-        self.fillerSearch = fillerSearch
+        self.spotter = spotter
         self.languageSearch = mixed != nil ? Self.mixedSearchName : String(cString: ps_get_search(decoder))
         try check(ps_set_search(decoder, languageSearch), "ps_set_search")
     }
@@ -83,7 +81,6 @@ public final class PocketSphinxRecognizer: Transcribing {
     }
 
     static let mixedSearchName = "rehearse-mix"
-    static let fillerSearchName = "rehearse-fillers"
 
     /// Adds `model` as an n-gram search. Whether `ps_set_lm` takes its own reference differs
     /// between PocketSphinx versions, so count: after this the decoder holds one and
@@ -99,11 +96,8 @@ public final class PocketSphinxRecognizer: Transcribing {
 
     public func transcribe(_ utterance: Utterance) throws(SpeechError) -> [RecognizedWord] {
         let words = try decode(utterance)
-        guard let fillerSearch else { return words }
-        try check(ps_set_search(decoder, fillerSearch), "ps_set_search")
-        defer { _ = ps_set_search(decoder, languageSearch) }
-        let spotted = try decode(utterance).filter { FillerMerger.hesitations.contains($0.text) }
-            .map { w -> RecognizedWord in var w = w; w.source = .keywordSpotting; return w }
+        guard let spotter else { return words }
+        let spotted = try spotter.spot(utterance)
         return fillerMerger.merge(words: words, spotted: spotted)
     }
 
@@ -153,11 +147,11 @@ public final class PocketSphinxRecognizer: Transcribing {
         return word.lowercased()
     }
 
-    private func check(_ rc: Int32, _ function: String) throws(SpeechError) {
+    func check(_ rc: Int32, _ function: String) throws(SpeechError) {
         if rc < 0 { throw .decodeFailed(function: function, code: rc) }
     }
 
-    private static func parse(_ arguments: [String: String]) -> OpaquePointer? {
+    static func parse(_ arguments: [String: String]) -> OpaquePointer? {
         let flat = ["rehearse"] + arguments.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
         var cStrings = flat.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
@@ -166,7 +160,7 @@ public final class PocketSphinxRecognizer: Transcribing {
         }
     }
 
-    private static func lastErrorLine(in logPath: String, keep: Bool = false) -> String? {
+    static func lastErrorLine(in logPath: String, keep: Bool = false) -> String? {
         defer { if !keep { unlink(logPath) } }
         guard let log = try? String(contentsOfFile: logPath, encoding: .utf8) else { return nil }
         return log.split(separator: "\n").last { $0.contains("ERROR") || $0.contains("FATAL") }

@@ -16,9 +16,12 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     /// A keyword-spotting list ("um /1e+3/") searched in a second pass for hesitations the
     /// language model pass does not emit. Nil: no second pass.
     public var fillerKeywords: String?
+    /// Decoder settings tuned with this model ("-cmn": "batch"); the caller's own win.
+    public var decoderArguments: [String: String]
 
     public init(acousticModel: String, languageModel: String, dictionary: String, name: String,
-                generalLanguageModel: String? = nil, domainWeight: Double = 1, fillerKeywords: String? = nil) {
+                generalLanguageModel: String? = nil, domainWeight: Double = 1, fillerKeywords: String? = nil,
+                decoderArguments: [String: String] = [:]) {
         self.acousticModel = acousticModel
         self.languageModel = languageModel
         self.dictionary = dictionary
@@ -26,6 +29,7 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
         self.generalLanguageModel = generalLanguageModel
         self.domainWeight = domainWeight
         self.fillerKeywords = fillerKeywords
+        self.decoderArguments = decoderArguments
     }
 
     public static let debianDirectory = "/usr/share/pocketsphinx/model/en-us"
@@ -84,9 +88,11 @@ extension RecognizerModel {
         public var generalLanguageModel: String?
         public var domainWeight: Double?
         public var fillerKeywords: String?
+        public var decoderArguments: [String: String]?
 
         public init(name: String, acousticModel: String, languageModel: String, dictionary: String,
-                    generalLanguageModel: String?, domainWeight: Double?, fillerKeywords: String?) {
+                    generalLanguageModel: String?, domainWeight: Double?, fillerKeywords: String?,
+                    decoderArguments: [String: String]? = nil) {
             self.name = name
             self.acousticModel = acousticModel
             self.languageModel = languageModel
@@ -94,6 +100,7 @@ extension RecognizerModel {
             self.generalLanguageModel = generalLanguageModel
             self.domainWeight = domainWeight
             self.fillerKeywords = fillerKeywords
+            self.decoderArguments = decoderArguments
         }
 
         func resolved(against directory: URL) -> RecognizerModel {
@@ -101,7 +108,8 @@ extension RecognizerModel {
             return RecognizerModel(
                 acousticModel: path(acousticModel), languageModel: path(languageModel), dictionary: path(dictionary),
                 name: name, generalLanguageModel: generalLanguageModel.map(path),
-                domainWeight: domainWeight ?? 1, fillerKeywords: fillerKeywords.map(path))
+                domainWeight: domainWeight ?? 1, fillerKeywords: fillerKeywords.map(path),
+                decoderArguments: decoderArguments ?? [:])
         }
     }
 }

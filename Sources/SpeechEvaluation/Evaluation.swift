@@ -22,11 +22,11 @@ public struct Evaluation: Sendable {
         public var recordings: [RecordingScore]
     }
 
-    /// Seconds to load the model and build the decoder, measured once.
+    /// CPU seconds to load the model and build the decoder, measured once.
     public func measureLoad() throws -> Double {
-        let started = Date()
+        let started = Self.threadCPUSeconds()
         _ = try PocketSphinxRecognizer(model: model)
-        return Date().timeIntervalSince(started)
+        return Self.threadCPUSeconds() - started
     }
 
     public func run(_ recordings: [EvaluationManifest.Recording], in folder: URL,
@@ -47,8 +47,11 @@ public struct Evaluation: Sendable {
                 let path = folder.appendingPathComponent(recording.path).path
                 var score: RecordingScore
                 do {
+                    let cpuBefore = Self.threadCPUSeconds()
                     let report = try pipeline.scoreRecording(path: path)
+                    let cpu = Self.threadCPUSeconds() - cpuBefore
                     score = RecordingScore.compare(recording, heard: report, analyzer: analyzer)
+                    score.cpuSeconds = cpu
                 } catch {
                     score = RecordingScore(id: recording.id, voice: recording.voice, condition: recording.condition)
                     score.error = "\(path): \(error)"
@@ -61,6 +64,16 @@ public struct Evaluation: Sendable {
             }
         }
         return Result(model: model.name, modelLoadSeconds: load, recordings: state.withLock { $0.scores.map { $0! } })
+    }
+}
+
+extension Evaluation {
+    /// CPU time of the calling thread: the real-time factor on one core, whatever else the
+    /// machine is doing (wall time on a shared machine measures the neighbours).
+    static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }
 
@@ -89,15 +102,15 @@ extension Evaluation.Result {
         func pad(_ s: String, _ n: Int, left: Bool = false) -> String {
             s.count >= n ? s : (left ? s + String(repeating: " ", count: n - s.count) : String(repeating: " ", count: n - s.count) + s)
         }
-        var lines = ["model: \(model)   load \(f(modelLoadSeconds)) s",
+        var lines = ["model: \(model)   load \(f(modelLoadSeconds)) s CPU   (RTF: CPU seconds per audio second on one thread; wallRTF: wall clock, slowed by whatever else runs)",
                      pad("voice", 34, left: true) + pad("cond", 10, left: true)
-                        + ["n", "WER", "AWS-R", "fill-P", "fill-R", "um/uh-P", "um/uh-R", "WPM-err", "long-R", "RTF"].map { pad($0, 8) }.joined()]
+                        + ["n", "WER", "AWS-R", "fill-P", "fill-R", "um/uh-P", "um/uh-R", "WPM-err", "long-R", "RTF", "wallRTF"].map { pad($0, 8) }.joined()]
         for (voice, condition, s) in summaries {
             if voice == "all voices" && lines.last?.hasPrefix("all") == false { lines.append("") }
             let n = s.failed > 0 ? "\(s.recordings - s.failed)/\(s.recordings)" : "\(s.recordings)"
             lines.append(pad(voice, 34, left: true) + pad(condition, 10, left: true)
                 + [n, f(s.wordErrorRate), f(s.serviceRecall), f(s.fillerPrecision), f(s.fillerRecall), f(s.hesitationPrecision), f(s.hesitationRecall),
-                   s.wpmError.map { String(format: "%.1f%%", $0 * 100) } ?? "–", f(s.longPauseRecall), f(s.realTimeFactor, 3)]
+                   s.wpmError.map { String(format: "%.1f%%", $0 * 100) } ?? "–", f(s.longPauseRecall), f(s.realTimeFactor, 3), f(s.wallRealTimeFactor, 3)]
                     .map { pad($0, 8) }.joined())
         }
         let all = ScoreSummary(recordings)

@@ -26,7 +26,10 @@ public struct RecordingScore: Codable, Sendable, Hashable {
     public var longPausesFound = 0
     public var longPausesHeard = 0
     public var audioSeconds = 0.0
+    /// Wall time of the decode, as the report gives it.
     public var decodeSeconds = 0.0
+    /// CPU time of the whole pipeline on its thread (reading, decoding, analysis).
+    public var cpuSeconds = 0.0
     public var hypothesis = ""
     public var error: String?
 
@@ -91,7 +94,7 @@ public struct ScoreSummary: Codable, Sendable, Hashable {
     public var hesitationsReferenced = 0, hesitationsHeard = 0, hesitationsMatched = 0
     public var wpmRelativeErrorSum = 0.0, wpmCount = 0
     public var longPausesReferenced = 0, longPausesFound = 0, longPausesHeard = 0
-    public var audioSeconds = 0.0, decodeSeconds = 0.0
+    public var audioSeconds = 0.0, decodeSeconds = 0.0, cpuSeconds = 0.0
 
     public init() {}
 
@@ -114,7 +117,7 @@ public struct ScoreSummary: Codable, Sendable, Hashable {
         }
         longPausesReferenced += s.longPausesReferenced; longPausesFound += s.longPausesFound
         longPausesHeard += s.longPausesHeard
-        audioSeconds += s.audioSeconds; decodeSeconds += s.decodeSeconds
+        audioSeconds += s.audioSeconds; decodeSeconds += s.decodeSeconds; cpuSeconds += s.cpuSeconds
     }
 
     public var wordErrorRate: Double { words.rate }
@@ -125,7 +128,9 @@ public struct ScoreSummary: Codable, Sendable, Hashable {
     public var hesitationRecall: Double? { ratio(hesitationsMatched, hesitationsReferenced) }
     public var wpmError: Double? { wpmCount > 0 ? wpmRelativeErrorSum / Double(wpmCount) : nil }
     public var longPauseRecall: Double? { ratio(longPausesFound, longPausesReferenced) }
-    public var realTimeFactor: Double? { audioSeconds > 0 ? decodeSeconds / audioSeconds : nil }
+    /// CPU seconds per second of audio, on one core.
+    public var realTimeFactor: Double? { audioSeconds > 0 ? cpuSeconds / audioSeconds : nil }
+    public var wallRealTimeFactor: Double? { audioSeconds > 0 ? decodeSeconds / audioSeconds : nil }
 
     private func ratio(_ a: Int, _ b: Int) -> Double? { b > 0 ? Double(a) / Double(b) : nil }
 }
