@@ -51,7 +51,11 @@ struct RehearseLM: ParsableCommand {
             let text = try String(contentsOfFile: corpus + "/" + file, encoding: .utf8)
             sentences += tokenizer.sentences(in: text)
         }
-        try HeldOutCheck.verify(training: sentences, heldOutFiles: heldOut.filter { fm.fileExists(atPath: $0) })
+        let heldOutFiles = heldOut.filter { fm.fileExists(atPath: $0) }
+        for missing in heldOut where !heldOutFiles.contains(missing) {
+            print("note: \(missing) not found, so it was not checked for leaks into the corpus")
+        }
+        try HeldOutCheck.verify(training: sentences, heldOutFiles: heldOutFiles)
 
         var counter = KneserNeyTrigram()
         for s in sentences { counter.add(sentence: s) }

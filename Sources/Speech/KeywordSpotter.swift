@@ -14,9 +14,14 @@ final class KeywordSpotter {
     static let typicalFillerSeconds = 0.3
 
     init(model: RecognizerModel, keywords: String, extraArguments: [String: String]) throws(SpeechError) {
-        let logPath = FileManager.default.temporaryDirectory
-            .appendingPathComponent("rehearse-kws-\(getpid())-\(UUID().uuidString.prefix(8)).log").path
-        var arguments = ["-hmm": model.acousticModel, "-dict": model.dictionary, "-kws": keywords,
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rehearse-kws-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        let logPath = scratch + ".log", dictionaryPath = scratch + ".dict"
+        // Only the keywords' own entries: loading the whole dictionary a second time costs
+        // about a tenth of a second and memory for words this decoder never searches.
+        try Self.writeDictionary(for: keywords, from: model.dictionary, to: dictionaryPath)
+        defer { unlink(dictionaryPath) }
+        var arguments = ["-hmm": model.acousticModel, "-dict": dictionaryPath, "-kws": keywords,
                          "-logfn": logPath, "-remove_silence": "no"]
         arguments.merge(model.decoderArguments) { _, new in new }
         arguments.merge(extraArguments) { _, new in new }
@@ -36,6 +41,25 @@ final class KeywordSpotter {
     deinit {
         ps_free(decoder)
         cmd_ln_free_r(config)
+    }
+
+    /// Copies the dictionary lines for every word in the keyword list ("um /1/" -> "um").
+    private static func writeDictionary(for keywordList: String, from dictionary: String, to path: String) throws(SpeechError) {
+        guard let list = try? String(contentsOfFile: keywordList, encoding: .utf8) else {
+            throw .modelMissing(path: keywordList, what: "filler keyword list")
+        }
+        guard let entries = try? String(contentsOfFile: dictionary, encoding: .utf8) else {
+            throw .modelMissing(path: dictionary, what: "pronunciation dictionary")
+        }
+        let words = Set(list.split(separator: "\n").flatMap { line in
+            line.split(separator: "/").first.map { $0.split(separator: " ").map(String.init) } ?? []
+        })
+        let lines = entries.split(separator: "\n").filter { line in
+            guard let word = line.split(separator: " ").first else { return false }
+            return words.contains(String(word.split(separator: "(").first ?? word))
+        }
+        do { try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8) }
+        catch { throw .decoderInitFailed(message: "cannot write \(path): \(error)") }
     }
 
     /// Spots keywords in one utterance, fed in 50 ms steps. Debian's build gives no segments
