@@ -94,12 +94,12 @@ final class KeywordSpotter {
         if failure < 0 { _ = ps_end_utt(decoder); throw .decodeFailed(function: "ps_process_raw", code: failure) }
         if ps_end_utt(decoder) < 0 { throw .decodeFailed(function: "ps_end_utt", code: -1) }
         collect(atSample: utterance.samples.count)
-        return hits.filter { isVoiced($0, in: utterance) }
+        return hits.filter { Self.isVoiced($0, in: utterance) }
     }
 
     /// A hesitation is a sustained voiced sound, well above the utterance's background; a
     /// "hit" on a quiet stretch is the spotter matching noise.
-    func isVoiced(_ hit: RecognizedWord, in utterance: Utterance) -> Bool {
+    static func isVoiced(_ hit: RecognizedWord, in utterance: Utterance) -> Bool {
         let frame = EnergyVAD.frameSamples
         let levels = stride(from: 0, to: utterance.samples.count - frame + 1, by: frame).map {
             EnergyVAD.level(utterance.samples[$0..<$0 + frame])
@@ -109,8 +109,8 @@ final class KeywordSpotter {
         let first = max(0, Int(((hit.start - utterance.startSeconds) * 100).rounded()))
         let last = min(levels.count, Int(((hit.end - utterance.startSeconds) * 100).rounded()))
         guard first < last else { return false }
-        let voiced = levels[first..<last].filter { $0 >= floor + Self.voicedMarginDecibels }.count
-        return Double(voiced) >= Self.minimumVoicedFraction * Double(last - first)
+        let voiced = levels[first..<last].filter { $0 >= floor + voicedMarginDecibels }.count
+        return Double(voiced) >= minimumVoicedFraction * Double(last - first)
     }
 
     static let voicedMarginDecibels = 15.0

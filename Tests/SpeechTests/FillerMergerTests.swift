@@ -49,3 +49,22 @@ import Testing
         #expect(throws: SpeechError.self) { try RecognizerModel.directory(URL(fileURLWithPath: "/nonexistent")) }
     }
 }
+
+@Suite struct KeywordGateTests {
+    /// One second of faint noise with a loud 300 ms hum in the middle.
+    let utterance: Utterance = {
+        var samples = (0..<16_000).map { _ in Int16.random(in: -30...30) }
+        for i in 6_400..<11_200 { samples[i] = Int16(8_000 * sin(Double(i) * 2 * .pi * 150 / 16_000)) }
+        return Utterance(samples: samples, startSample: 16_000)
+    }()
+
+    @Test func hitOnTheHumIsVoiced() {
+        let hit = RecognizedWord(text: "um", start: 1.4, end: 1.7, confidence: 1, source: .keywordSpotting)
+        #expect(KeywordSpotter.isVoiced(hit, in: utterance))
+    }
+
+    @Test func hitOnTheBackgroundIsNot() {
+        let hit = RecognizedWord(text: "um", start: 1.05, end: 1.35, confidence: 1, source: .keywordSpotting)
+        #expect(!KeywordSpotter.isVoiced(hit, in: utterance))
+    }
+}
