@@ -94,20 +94,29 @@ final class KeywordSpotter {
         if failure < 0 { _ = ps_end_utt(decoder); throw .decodeFailed(function: "ps_process_raw", code: failure) }
         if ps_end_utt(decoder) < 0 { throw .decodeFailed(function: "ps_end_utt", code: -1) }
         collect(atSample: utterance.samples.count)
-        return hits.filter { Self.isVoiced($0, in: utterance) }
+        guard !hits.isEmpty else { return [] }
+        let levels = Self.frameLevels(utterance)
+        return hits.filter { Self.isVoiced($0, levels: levels, utteranceStart: utterance.startSeconds) }
     }
 
     /// A hesitation is a sustained voiced sound, well above the utterance's background; a
     /// "hit" on a quiet stretch is the spotter matching noise.
     static func isVoiced(_ hit: RecognizedWord, in utterance: Utterance) -> Bool {
+        isVoiced(hit, levels: frameLevels(utterance), utteranceStart: utterance.startSeconds)
+    }
+
+    static func frameLevels(_ utterance: Utterance) -> [Double] {
         let frame = EnergyVAD.frameSamples
-        let levels = stride(from: 0, to: utterance.samples.count - frame + 1, by: frame).map {
+        return stride(from: 0, to: utterance.samples.count - frame + 1, by: frame).map {
             EnergyVAD.level(utterance.samples[$0..<$0 + frame])
         }
+    }
+
+    static func isVoiced(_ hit: RecognizedWord, levels: [Double], utteranceStart: Double) -> Bool {
         guard levels.count > 10 else { return true }
         let floor = levels.sorted()[levels.count / 10]
-        let first = max(0, Int(((hit.start - utterance.startSeconds) * 100).rounded()))
-        let last = min(levels.count, Int(((hit.end - utterance.startSeconds) * 100).rounded()))
+        let first = max(0, Int(((hit.start - utteranceStart) * 100).rounded()))
+        let last = min(levels.count, Int(((hit.end - utteranceStart) * 100).rounded()))
         guard first < last else { return false }
         let voiced = levels[first..<last].filter { $0 >= floor + voicedMarginDecibels }.count
         return Double(voiced) >= minimumVoicedFraction * Double(last - first)
