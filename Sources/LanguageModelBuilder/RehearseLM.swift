@@ -34,6 +34,9 @@ struct RehearseLM: ParsableCommand {
     @Option(help: "Weight of the domain model in the mix (0–1).")
     var domainWeight = 0.6
 
+    @Flag(help: "Turn on the keyword-spotting pass for um/uh in recognizer.json (more filler recall, less precision; see README-lm.md).")
+    var keywordPass = false
+
     @Option(help: ArgumentHelp("Held-out text that must not appear in the corpus (JSON list of {text}); checked, never read as training text.", valueName: "path"))
     var heldOut: [String] = ["Tests/Data/asr-dev/answers.json"]
 
@@ -84,7 +87,7 @@ struct RehearseLM: ParsableCommand {
             dictionary: "rehearse.dict",
             generalLanguageModel: general,
             domainWeight: domainWeight,
-            fillerKeywords: "fillers.kws")
+            fillerKeywords: keywordPass ? "fillers.kws" : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(description).write(to: URL(fileURLWithPath: output + "/recognizer.json"))
