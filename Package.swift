@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rehearse", targets: ["rehearse"]),
+        .executable(name: "rehearse-lm", targets: ["LanguageModelBuilder"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,8 +35,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "RehearseKit", dependencies: ["AudioFiles", "Speech", "Analysis", "History", "Capture"]),
+        // Runs the real pipeline over synthesized answers and measures it (rehearse eval-asr).
+        .target(name: "SpeechEvaluation", dependencies: ["RehearseKit", "Speech", "Analysis"]),
         .executableTarget(name: "rehearse", dependencies: [
-            "RehearseKit", "History", "Analysis",
+            "RehearseKit", "History", "Analysis", "Speech", "SpeechEvaluation",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "LanguageModelBuilder", dependencies: [
+            "Speech",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -52,6 +59,8 @@ let package = Package(
             "History", "Analysis",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tests/HistoryStress"),
+        .testTarget(name: "LanguageModelBuilderTests", dependencies: ["LanguageModelBuilder"]),
+        .testTarget(name: "SpeechEvalTests", dependencies: ["SpeechEvaluation", "RehearseKit", "Speech"]),
     ],
     swiftLanguageModes: [.v6]
 )

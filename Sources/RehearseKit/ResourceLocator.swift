@@ -13,7 +13,8 @@ public enum ResourceLocator {
         if let exe = Bundle.main.executableURL { dir = exe.resolvingSymlinksInPath().deletingLastPathComponent() }
         for _ in 0..<6 {
             let candidate = dir.appendingPathComponent("Models", isDirectory: true)
-            if fm.fileExists(atPath: candidate.appendingPathComponent("questions.json").path) { return candidate }
+            if fm.fileExists(atPath: candidate.appendingPathComponent("questions.json").path)
+                || fm.fileExists(atPath: candidate.appendingPathComponent("recognizer.json").path) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
         for path in ["/usr/local/share/rehearse/Models", "/usr/share/rehearse/Models"] where fm.fileExists(atPath: path) {

@@ -9,6 +9,12 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     private let decoder: OpaquePointer
     private let logmath: OpaquePointer
     private var openUtteranceOffset = 0.0
+    /// The domain+general mix, when the model has a general part; the decoder searches it.
+    private let mixedModel: InterpolatedLanguageModel?
+    private let languageSearch: String
+    /// A second decoder that spots hesitations, when the model lists filler keywords.
+    private let spotter: KeywordSpotter?
+    public var fillerMerger = FillerMerger()
 
     /// Tokens the decoder emits for silence and noise; they are not words.
     static let nonWords: Set<String> = ["<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]", "[BREATH]", "[COUGH]"]
@@ -22,13 +28,15 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
             .appendingPathComponent("rehearse-pocketsphinx-\(getpid())-\(UUID().uuidString.prefix(8)).log").path
         var arguments: [String: String] = [
             "-hmm": model.acousticModel,
-            "-lm": model.languageModel,
             "-dict": model.dictionary,
             "-logfn": logPath,
             // We cut utterances ourselves; PocketSphinx's own silence removal shifts word times.
             "-remove_silence": "no",
             "-bestpath": "yes",
         ]
+        // A mixed model is loaded below and handed to the decoder; a single one by file name.
+        if model.generalLanguageModel == nil { arguments["-lm"] = model.languageModel }
+        arguments.merge(model.decoderArguments) { _, new in new }
         arguments.merge(extraArguments) { _, new in new }
         guard let config = Self.parse(arguments) else {
             throw .decoderInitFailed(message: "rejected arguments \(arguments.keys.sorted())")
@@ -38,10 +46,34 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
             cmd_ln_free_r(config)
             throw .decoderInitFailed(message: message)
         }
+        let logmath = ps_get_logmath(decoder)!
+        var mixed: InterpolatedLanguageModel?
+        var spotter: KeywordSpotter?
+        do throws(SpeechError) {
+            if let general = model.generalLanguageModel {
+                let set = try InterpolatedLanguageModel(
+                    domain: model.languageModel, general: general, domainWeight: model.domainWeight,
+                    config: config, logmath: logmath)
+                try Self.install(set, in: decoder, name: Self.mixedSearchName, logPath: logPath)
+                mixed = set
+            }
+            if let keywords = model.fillerKeywords {
+                spotter = try KeywordSpotter(model: model, keywords: keywords, extraArguments: extraArguments)
+            }
+        } catch {
+            ps_free(decoder)
+            cmd_ln_free_r(config)
+            unlink(logPath)
+            throw error
+        }
         unlink(logPath)
         self.config = config
         self.decoder = decoder
-        self.logmath = ps_get_logmath(decoder)
+        self.logmath = logmath
+        self.mixedModel = mixed
+        self.spotter = spotter
+        self.languageSearch = mixed != nil ? Self.mixedSearchName : String(cString: ps_get_search(decoder))
+        try check(ps_set_search(decoder, languageSearch), "ps_set_search")
     }
 
     deinit {
@@ -49,7 +81,29 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         cmd_ln_free_r(config)
     }
 
+    static let mixedSearchName = "rehearse-mix"
+
+    /// Adds `model` as an n-gram search. Whether `ps_set_lm` takes its own reference differs
+    /// between PocketSphinx versions, so count: after this the decoder holds one and
+    /// `model` still holds its own.
+    private static func install(_ model: InterpolatedLanguageModel, in decoder: OpaquePointer, name: String,
+                                logPath: String) throws(SpeechError) {
+        guard ps_set_lm(decoder, name, model.handle) >= 0 else {
+            throw .decoderInitFailed(message: lastErrorLine(in: logPath, keep: true) ?? "ps_set_lm failed")
+        }
+        ngram_model_retain(model.handle)
+        if ngram_model_free(model.handle) == 1 { ngram_model_retain(model.handle) }
+    }
+
     public func transcribe(_ utterance: Utterance) throws(SpeechError) -> [RecognizedWord] {
+        let words = try decode(utterance)
+        guard let spotter else { return words }
+        let spotted = try spotter.spot(utterance)
+        return fillerMerger.merge(words: words, spotted: spotted)
+    }
+
+    /// Runs the active search over one utterance.
+    private func decode(_ utterance: Utterance) throws(SpeechError) -> [RecognizedWord] {
         try check(ps_start_utt(decoder), "ps_start_utt")
         let processed = utterance.samples.withUnsafeBufferPointer {
             ps_process_raw(decoder, $0.baseAddress, $0.count, 0, 1)
@@ -110,11 +164,11 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         return word.lowercased()
     }
 
-    private func check(_ rc: Int32, _ function: String) throws(SpeechError) {
+    func check(_ rc: Int32, _ function: String) throws(SpeechError) {
         if rc < 0 { throw .decodeFailed(function: function, code: rc) }
     }
 
-    private static func parse(_ arguments: [String: String]) -> OpaquePointer? {
+    static func parse(_ arguments: [String: String]) -> OpaquePointer? {
         let flat = ["rehearse"] + arguments.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
         var cStrings = flat.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
@@ -123,8 +177,8 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         }
     }
 
-    private static func lastErrorLine(in logPath: String) -> String? {
-        defer { unlink(logPath) }
+    static func lastErrorLine(in logPath: String, keep: Bool = false) -> String? {
+        defer { if !keep { unlink(logPath) } }
         guard let log = try? String(contentsOfFile: logPath, encoding: .utf8) else { return nil }
         return log.split(separator: "\n").last { $0.contains("ERROR") || $0.contains("FATAL") }
             .map { line in

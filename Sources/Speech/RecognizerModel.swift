@@ -1,19 +1,35 @@
 import Foundation
 
 /// The files PocketSphinx needs: an acoustic model directory, a language model and a
-/// pronunciation dictionary.
+/// pronunciation dictionary; optionally a general model to mix in and a filler keyword list.
 public struct RecognizerModel: Sendable, Hashable, Codable {
     public var acousticModel: String
     public var languageModel: String
     public var dictionary: String
     /// A short name shown in reports, e.g. "en-us (Debian)".
     public var name: String
+    /// A general model interpolated with `languageModel` at run time, so a small domain model
+    /// keeps ordinary English. Nil: `languageModel` is used alone.
+    public var generalLanguageModel: String?
+    /// Weight of `languageModel` in the mix, the rest goes to `generalLanguageModel`.
+    public var domainWeight: Double
+    /// A keyword-spotting list ("um /1e+3/") searched in a second pass for hesitations the
+    /// language model pass does not emit. Nil: no second pass.
+    public var fillerKeywords: String?
+    /// Decoder settings tuned with this model ("-cmn": "batch"); the caller's own win.
+    public var decoderArguments: [String: String]
 
-    public init(acousticModel: String, languageModel: String, dictionary: String, name: String) {
+    public init(acousticModel: String, languageModel: String, dictionary: String, name: String,
+                generalLanguageModel: String? = nil, domainWeight: Double = 1, fillerKeywords: String? = nil,
+                decoderArguments: [String: String] = [:]) {
         self.acousticModel = acousticModel
         self.languageModel = languageModel
         self.dictionary = dictionary
         self.name = name
+        self.generalLanguageModel = generalLanguageModel
+        self.domainWeight = domainWeight
+        self.fillerKeywords = fillerKeywords
+        self.decoderArguments = decoderArguments
     }
 
     public static let debianDirectory = "/usr/share/pocketsphinx/model/en-us"
@@ -25,6 +41,26 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
         dictionary: debianDirectory + "/cmudict-en-us.dict",
         name: "en-us (Debian)")
 
+    /// The file a model directory describes itself with.
+    public static let descriptionFile = "recognizer.json"
+
+    /// Rehearse's AWS-domain model as built by `rehearse-lm` into `modelsDirectory`.
+    public static func rehearseDomain(modelsDirectory: URL) throws(SpeechError) -> RecognizerModel {
+        try directory(modelsDirectory)
+    }
+
+    /// A model described by `recognizer.json` in `directory`; paths in it are relative to it.
+    public static func directory(_ directory: URL) throws(SpeechError) -> RecognizerModel {
+        let url = directory.appendingPathComponent(descriptionFile)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw .modelMissing(path: url.path, what: "model description (build it with `swift run rehearse-lm`)")
+        }
+        let description: Description
+        do { description = try JSONDecoder().decode(Description.self, from: Data(contentsOf: url)) }
+        catch { throw .modelDescriptionUnreadable(path: url.path, reason: "\(error)") }
+        return description.resolved(against: directory)
+    }
+
     /// Fails with a clear message naming the first missing file.
     public func validate() throws(SpeechError) {
         let fm = FileManager.default
@@ -33,5 +69,47 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
         }
         if !fm.fileExists(atPath: languageModel) { throw .modelMissing(path: languageModel, what: "language model") }
         if !fm.fileExists(atPath: dictionary) { throw .modelMissing(path: dictionary, what: "pronunciation dictionary") }
+        if let general = generalLanguageModel, !fm.fileExists(atPath: general) {
+            throw .modelMissing(path: general, what: "general language model")
+        }
+        if let kws = fillerKeywords, !fm.fileExists(atPath: kws) {
+            throw .modelMissing(path: kws, what: "filler keyword list")
+        }
+    }
+}
+
+extension RecognizerModel {
+    /// `recognizer.json`: how a model directory names its files.
+    public struct Description: Codable, Sendable, Hashable {
+        public var name: String
+        public var acousticModel: String
+        public var languageModel: String
+        public var dictionary: String
+        public var generalLanguageModel: String?
+        public var domainWeight: Double?
+        public var fillerKeywords: String?
+        public var decoderArguments: [String: String]?
+
+        public init(name: String, acousticModel: String, languageModel: String, dictionary: String,
+                    generalLanguageModel: String?, domainWeight: Double?, fillerKeywords: String?,
+                    decoderArguments: [String: String]? = nil) {
+            self.name = name
+            self.acousticModel = acousticModel
+            self.languageModel = languageModel
+            self.dictionary = dictionary
+            self.generalLanguageModel = generalLanguageModel
+            self.domainWeight = domainWeight
+            self.fillerKeywords = fillerKeywords
+            self.decoderArguments = decoderArguments
+        }
+
+        func resolved(against directory: URL) -> RecognizerModel {
+            func path(_ p: String) -> String { p.hasPrefix("/") ? p : directory.appendingPathComponent(p).path }
+            return RecognizerModel(
+                acousticModel: path(acousticModel), languageModel: path(languageModel), dictionary: path(dictionary),
+                name: name, generalLanguageModel: generalLanguageModel.map(path),
+                domainWeight: domainWeight ?? 1, fillerKeywords: fillerKeywords.map(path),
+                decoderArguments: decoderArguments ?? [:])
+        }
     }
 }

@@ -4,6 +4,10 @@ public enum SpeechError: Error, Equatable, Sendable, CustomStringConvertible {
     case modelMissing(path: String, what: String)
     /// `ps_init` refused the configuration; `message` is PocketSphinx's own last error line.
     case decoderInitFailed(message: String)
+    /// A model directory's `recognizer.json` is not valid.
+    case modelDescriptionUnreadable(path: String, reason: String)
+    /// A language model file could not be loaded or mixed (`function` is the sphinxbase call).
+    case languageModelFailed(path: String, function: String)
     /// A decoding call returned an error code.
     case decodeFailed(function: String, code: Int32)
 
@@ -11,6 +15,10 @@ public enum SpeechError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .modelMissing(let path, let what):
             return "\(path): \(what) not found — install pocketsphinx-en-us (apt-get install pocketsphinx-en-us) or pass --model"
+        case .modelDescriptionUnreadable(let path, let reason):
+            return "\(path): cannot read the model description (\(reason))"
+        case .languageModelFailed(let path, let function):
+            return "\(path): \(function) could not load the language model"
         case .decoderInitFailed(let message):
             return "PocketSphinx could not start: \(message)"
         case .decodeFailed(let function, let code):

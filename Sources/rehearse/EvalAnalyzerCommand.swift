@@ -38,6 +38,8 @@ struct EvalAnalyzer: ParsableCommand {
     @Option(help: ArgumentHelp("Score <id>.wav recordings of the answers in this folder (the real pipeline) instead of the text.", valueName: "dir"))
     var audio: String?
 
+    @OptionGroup var modelOption: ModelOption
+
     @Option(help: ArgumentHelp("Write each answer's text to <dir>/<id>.txt (for the synthesis script) and stop.", valueName: "dir"))
     var exportTexts: String?
 
@@ -60,7 +62,9 @@ struct EvalAnalyzer: ParsableCommand {
             let present = chosen.filter { FileManager.default.fileExists(atPath: audio + "/\($0.id).wav") }
             guard !present.isEmpty else { throw fail(RehearseErrorText("\(audio): no <id>.wav recordings of the labelled answers — run scripts/synth-labelled.sh")) }
             let bar = ProgressBar(total: present.count, label: "decoding")
-            let outcomes = BatchScorer(analyzer: analyzer, model: .debianEnUS)
+            let model: RecognizerModel
+            do { model = try modelOption.resolve() } catch { throw fail(error) }
+            let outcomes = BatchScorer(analyzer: analyzer, model: model)
                 .score(present.map { audio + "/\($0.id).wav" }) { done, _, current in bar.update(done: done, current: current) }
             for (answer, outcome) in zip(present, outcomes) {
                 guard case .scored(let report) = outcome else { continue }

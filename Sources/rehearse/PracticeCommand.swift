@@ -30,6 +30,7 @@ struct Practice: ParsableCommand {
     var question: String?
 
     @OptionGroup var capture: CaptureOptions
+    @OptionGroup var modelOption: ModelOption
 
     @Option(help: ArgumentHelp("Stop a take after this much silence following speech.", valueName: "seconds"))
     var silence = 2.5
@@ -58,8 +59,9 @@ struct Practice: ParsableCommand {
         let bank: QuestionBank
         let alternatives: AlternativesMap
         let recognizer: PocketSphinxRecognizer
-        let model = RecognizerModel.debianEnUS
+        let model: RecognizerModel
         do {
+            model = try modelOption.resolve()
             let models = ResourceLocator.modelsDirectory()
             bank = try Resources.questionBank(in: models)
             alternatives = try Resources.analyzer(questionID: nil).alternatives

@@ -37,6 +37,8 @@ struct Score: ParsableCommand {
                                valueName: "chosen,other"))
     var compare: String?
 
+    @OptionGroup var modelOption: ModelOption
+
     @Option(help: ArgumentHelp("Threads for scoring a folder.", valueName: "n"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
@@ -57,7 +59,8 @@ struct Score: ParsableCommand {
             analyzer.followUpTo = (ServiceCatalog.canonicalName(for: pair[0]) ?? pair[0],
                                    ServiceCatalog.canonicalName(for: pair[1]) ?? pair[1])
         }
-        let model = RecognizerModel.debianEnUS
+        let model: RecognizerModel
+        do { model = try modelOption.resolve() } catch { throw fail(error) }
         let style = Style.forStandardOutput()
 
         var isDirectory: ObjCBool = false

@@ -1,4 +1,6 @@
 import Analysis
+import ArgumentParser
+import Speech
 import Foundation
 import RehearseKit
 
@@ -29,6 +31,19 @@ enum Resources {
         }
         do { return try QuestionBank(contentsOf: url) }
         catch { throw RehearseError.missingData(path: url.path, what: "question bank", reason: "\(error)") }
+    }
+}
+
+/// `--model`, shared by every command that transcribes.
+struct ModelOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Recognizer model: \"rehearse\" (AWS domain model in Models/, the default), \"debian\" (stock en-us), or a folder with a recognizer.json.", valueName: "name|folder"))
+    var model: String?
+
+    /// The model to load; prints a note on stderr when it falls back.
+    func resolve() throws -> RecognizerModel {
+        let selection = try ModelSelection.resolve(model)
+        if let note = selection.note { StandardError.print("rehearse: note: \(note)") }
+        return selection.model
     }
 }
 

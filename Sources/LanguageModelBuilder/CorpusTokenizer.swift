@@ -1,0 +1,138 @@
+import Foundation
+
+/// Turns written answers into the recognizer's tokens: lowercase words, numbers spelled out,
+/// AWS names as the single tokens the dictionary knows ("S3" -> "s3", "Dynamo DB" -> "dynamodb",
+/// "Route 53" -> "route fifty three"), one sentence per array.
+struct CorpusTokenizer {
+    /// Tokens that were written as acronyms ("VPC", "AZs"); the dictionary spells them out.
+    private(set) var acronyms: Set<String> = []
+
+    /// AWS names written as several words or with digits, and the token sequence we emit.
+    /// Camel-case names ("CloudFront", "DynamoDB") need no entry: lowercasing joins them.
+    static let phrases: [([String], [String])] = [
+        (["route", "53"], ["route", "fifty", "three"]),
+        (["route53"], ["route", "fifty", "three"]),
+        (["dynamo", "db"], ["dynamodb"]),
+        (["cloud", "front"], ["cloudfront"]),
+        (["cloud", "watch"], ["cloudwatch"]),
+        (["cloud", "trail"], ["cloudtrail"]),
+        (["cloud", "formation"], ["cloudformation"]),
+        (["event", "bridge"], ["eventbridge"]),
+        (["guard", "duty"], ["guardduty"]),
+        (["elastic", "cache"], ["elasticache"]),
+        (["e", "c", "2"], ["ec2"]),
+        (["s", "3"], ["s3"]),
+    ]
+
+    /// Tokens that keep their digits because the dictionary has them as one word.
+    static let alphanumericTokens: Set<String> = ["s3", "ec2"]
+
+    static let units: [String: [String]] = [
+        "ms": ["milliseconds"], "gb": ["gigabytes"], "tb": ["terabytes"], "mb": ["megabytes"],
+        "kb": ["kilobytes"], "k": ["thousand"], "x": ["x"], "s": ["seconds"], "m": ["million"],
+        "am": ["a", "m"], "pm": ["p", "m"], "h": ["hours"], "hr": ["hours"], "min": ["minutes"],
+    ]
+
+    /// Splits text into sentences of tokens. Sentence ends are ". ? !" and line breaks.
+    mutating func sentences(in text: String) -> [[String]] {
+        var result: [[String]] = []
+        var current: [String] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            for raw in line.split(whereSeparator: \.isWhitespace) {
+                let word = String(raw)
+                current += tokens(forWritten: word)
+                if let last = word.last(where: { !"\"')]".contains($0) }), ".?!".contains(last),
+                   !(word.count <= 4 && word.first?.isUppercase == true && word.dropLast().contains(".")) {
+                    if !current.isEmpty { result.append(Self.mergePhrases(current)) }
+                    current = []
+                }
+            }
+            if !current.isEmpty { result.append(Self.mergePhrases(current)) }
+            current = []
+        }
+        return result
+    }
+
+    /// One whitespace-separated written word -> tokens (before phrase merging).
+    mutating func tokens(forWritten word: String) -> [String] {
+        var text = word.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
+        text = text.replacingOccurrences(of: "IPv", with: "IP v ")
+        var out: [String] = []
+        var suffix: [String] = []
+        if text.contains("$") { text = text.replacingOccurrences(of: "$", with: ""); suffix.append("dollars") }
+        if text.contains("%") { text = text.replacingOccurrences(of: "%", with: " "); suffix.insert("percent", at: 0) }
+        // Split on anything that is not a letter, digit, apostrophe, or a dot/comma inside a number.
+        var pieces: [String] = []
+        var piece = ""
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() {
+            if c.isLetter || c.isNumber || c == "'" {
+                piece.append(c)
+            } else if (c == "." || c == ",") && i > 0 && i + 1 < chars.count && chars[i - 1].isNumber && chars[i + 1].isNumber {
+                piece.append(c)
+            } else {
+                pieces.append(piece); piece = ""
+            }
+        }
+        pieces.append(piece)
+        for p in pieces {
+            let trimmed = p.trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+            if !trimmed.isEmpty { out += tokens(forPiece: trimmed) }
+        }
+        return out + suffix
+    }
+
+    private mutating func tokens(forPiece piece: String) -> [String] {
+        var written = piece
+        // "S3's", "the VPC's": the dictionary has no possessive acronyms, and the 's is barely heard.
+        if written.hasSuffix("'s") || written.hasSuffix("'S") {
+            let base = String(written.dropLast(2))
+            if Self.isAcronym(base) || Self.alphanumericTokens.contains(base.lowercased()) { written = base }
+        }
+        let lower = written.lowercased()
+        if let spoken = SpokenNumbers.spoken(lower) { return spoken }
+        if Self.alphanumericTokens.contains(lower) { return [lower] }
+        // "10ms", "5x", "t3", "p99": split letters from digits and say the number.
+        if lower.contains(where: \.isNumber) && lower.contains(where: \.isLetter) {
+            var runs: [String] = []
+            var run = ""
+            for c in lower {
+                if let last = run.last, last.isNumber != c.isNumber { runs.append(run); run = "" }
+                run.append(c)
+            }
+            runs.append(run)
+            var out: [String] = []
+            for (i, r) in runs.enumerated() {
+                if let n = SpokenNumbers.spoken(r) { out += n }
+                else if i > 0, let unit = Self.units[r] { out += unit }
+                else { out.append(r); if r.count > 1 { acronyms.insert(r) } }
+            }
+            return out
+        }
+        if Self.isAcronym(written) { acronyms.insert(lower) }
+        return [lower]
+    }
+
+    /// "VPC", "AZs", "IOPS": two or more capitals, maybe a plural "s".
+    static func isAcronym(_ w: String) -> Bool {
+        let core = w.hasSuffix("s") ? String(w.dropLast()) : w
+        return core.count >= 2 && core.allSatisfy { $0.isUppercase || $0.isNumber } && core.contains(where: \.isLetter)
+    }
+
+    static func mergePhrases(_ tokens: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        outer: while i < tokens.count {
+            for (form, replacement) in phrases where i + form.count <= tokens.count {
+                if Array(tokens[i..<i + form.count]) == form {
+                    out += replacement
+                    i += form.count
+                    continue outer
+                }
+            }
+            out.append(tokens[i])
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,123 @@
+import Analysis
+import Foundation
+import RehearseKit
+import Speech
+import Synchronization
+
+/// Runs the real pipeline (audio reader, segmenter, PocketSphinx, analyzer) over a manifest's
+/// recordings and scores what it heard against what was rendered.
+public struct Evaluation: Sendable {
+    public var model: RecognizerModel
+    public var workers: Int
+    public var analyzer = AnswerAnalyzer()
+
+    public init(model: RecognizerModel, workers: Int = 1) {
+        self.model = model
+        self.workers = max(1, workers)
+    }
+
+    public struct Result: Codable, Sendable {
+        public var model: String
+        public var modelLoadSeconds: Double
+        public var recordings: [RecordingScore]
+    }
+
+    /// CPU seconds to load the model and build the decoder, measured once.
+    public func measureLoad() throws -> Double {
+        let started = Self.threadCPUSeconds()
+        _ = try PocketSphinxRecognizer(model: model)
+        return Self.threadCPUSeconds() - started
+    }
+
+    public func run(_ recordings: [EvaluationManifest.Recording], in folder: URL,
+                    progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) throws -> Result {
+        let load = try measureLoad()
+        let state = Mutex<(next: Int, done: Int, scores: [RecordingScore?])>((0, 0, Array(repeating: nil, count: recordings.count)))
+        let model = self.model, analyzer = self.analyzer
+        DispatchQueue.concurrentPerform(iterations: min(workers, recordings.count)) { _ in
+            let pipeline = ScoringPipeline(analyzer: analyzer, model: model)
+            while true {
+                let index: Int? = state.withLock { s in
+                    guard s.next < recordings.count else { return nil }
+                    defer { s.next += 1 }
+                    return s.next
+                }
+                guard let index else { return }
+                let recording = recordings[index]
+                let path = folder.appendingPathComponent(recording.path).path
+                var score: RecordingScore
+                do {
+                    let cpuBefore = Self.threadCPUSeconds()
+                    let report = try pipeline.scoreRecording(path: path)
+                    let cpu = Self.threadCPUSeconds() - cpuBefore
+                    score = RecordingScore.compare(recording, heard: report, analyzer: analyzer)
+                    score.cpuSeconds = cpu
+                } catch {
+                    score = RecordingScore(id: recording.id, voice: recording.voice, condition: recording.condition)
+                    score.error = "\(path): \(error)"
+                }
+                state.withLock { s in
+                    s.scores[index] = score
+                    s.done += 1
+                    progress(s.done, recordings.count, recording.path)
+                }
+            }
+        }
+        return Result(model: model.name, modelLoadSeconds: load, recordings: state.withLock { $0.scores.map { $0! } })
+    }
+}
+
+extension Evaluation {
+    /// CPU time of the calling thread: the real-time factor on one core, whatever else the
+    /// machine is doing (wall time on a shared machine measures the neighbours).
+    static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+}
+
+extension Evaluation.Result {
+    /// Rows per voice and condition, then per condition over all voices.
+    public var summaries: [(voice: String, condition: String, summary: ScoreSummary)] {
+        var rows: [(String, String, ScoreSummary)] = []
+        let conditions = ["clean", "noisy", "stereo44k"].filter { c in recordings.contains { $0.condition == c } }
+            + Set(recordings.map(\.condition)).subtracting(["clean", "noisy", "stereo44k"]).sorted()
+        let voices = Array(Set(recordings.map(\.voice))).sorted()
+        for voice in voices {
+            for condition in conditions {
+                let group = recordings.filter { $0.voice == voice && $0.condition == condition }
+                if !group.isEmpty { rows.append((voice, condition, ScoreSummary(group))) }
+            }
+        }
+        for condition in conditions {
+            rows.append(("all voices", condition, ScoreSummary(recordings.filter { $0.condition == condition })))
+        }
+        return rows
+    }
+
+    /// The table `rehearse eval-asr` prints.
+    public func table() -> String {
+        func f(_ x: Double?, _ digits: Int = 2) -> String { x.map { String(format: "%.\(digits)f", $0) } ?? "–" }
+        func pad(_ s: String, _ n: Int, left: Bool = false) -> String {
+            s.count >= n ? s : (left ? s + String(repeating: " ", count: n - s.count) : String(repeating: " ", count: n - s.count) + s)
+        }
+        var lines = ["model: \(model)   load \(f(modelLoadSeconds)) s CPU   (RTF: CPU seconds per audio second on one thread; wallRTF: wall clock, slowed by whatever else runs)",
+                     pad("voice", 34, left: true) + pad("cond", 10, left: true)
+                        + ["n", "WER", "AWS-R", "fill-P", "fill-R", "um/uh-P", "um/uh-R", "WPM-err", "long-R", "RTF", "wallRTF"].map { pad($0, 8) }.joined()]
+        for (voice, condition, s) in summaries {
+            if voice == "all voices" && lines.last?.hasPrefix("all") == false { lines.append("") }
+            let n = s.failed > 0 ? "\(s.recordings - s.failed)/\(s.recordings)" : "\(s.recordings)"
+            lines.append(pad(voice, 34, left: true) + pad(condition, 10, left: true)
+                + [n, f(s.wordErrorRate), f(s.serviceRecall), f(s.fillerPrecision), f(s.fillerRecall), f(s.hesitationPrecision), f(s.hesitationRecall),
+                   s.wpmError.map { String(format: "%.1f%%", $0 * 100) } ?? "–", f(s.longPauseRecall), f(s.realTimeFactor, 3), f(s.wallRealTimeFactor, 3)]
+                    .map { pad($0, 8) }.joined())
+        }
+        let all = ScoreSummary(recordings)
+        if all.fillersFoundInReference != all.fillersReferenced {
+            lines.append("")
+            lines.append("note: on the reference texts themselves the analyzer finds \(all.fillersFoundInReference) of \(all.fillersReferenced) fillers; its rules cap fill-R")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import RehearseKit
+import Speech
+import SpeechEvaluation
+
+struct EvalASR: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval-asr",
+        abstract: "Measure how well the recognizer hears a synthesized answer corpus.",
+        discussion: """
+        Runs every recording in MANIFEST (written by scripts/synth-asr-corpus.sh) through the
+        real pipeline and prints, per voice and condition: word error rate (fillers included),
+        recall of AWS service names, filler precision and recall, words-per-minute error,
+        recall of long pauses, and the real-time factor.
+
+        Examples:
+          scripts/synth-asr-corpus.sh && rehearse eval-asr Audio/asr-eval/manifest.json
+          rehearse eval-asr Audio/asr-eval/manifest.json --model debian --voice flite-slt-0.92
+        """)
+
+    @Argument(help: ArgumentHelp("manifest.json from scripts/synth-asr-corpus.sh.", valueName: "manifest"))
+    var manifest: String
+
+    @Option(help: ArgumentHelp("Recognizer model: \"rehearse\" (default), \"debian\", or a folder with a recognizer.json.", valueName: "name|folder"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("Only these voices (repeatable).", valueName: "voice"))
+    var voice: [String] = []
+
+    @Option(help: ArgumentHelp("Only these conditions: clean, noisy, stereo44k (repeatable).", valueName: "condition"))
+    var condition: [String] = []
+
+    @Option(help: ArgumentHelp("Only the first n answers of each voice.", valueName: "n"))
+    var limit: Int?
+
+    @Option(help: ArgumentHelp("Threads (RTF is per thread; use 1 for a clean timing).", valueName: "n"))
+    var jobs = 1
+
+    @Flag(help: "Print every recording's scores and the summaries as JSON.")
+    var json = false
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    private func resolveModel() throws -> (model: RecognizerModel, note: String?) {
+        do {
+            let selection = try ModelSelection.resolve(model)
+            if let note = selection.note { StandardError.print("rehearse: note: \(note)") }
+            return selection
+        } catch { throw fail(error) }
+    }
+
+    func run() throws {
+        let url = URL(fileURLWithPath: manifest)
+        let loaded: EvaluationManifest
+        do { loaded = try EvaluationManifest.load(url) }
+        catch { throw fail(RehearseError.missingData(path: manifest, what: "evaluation manifest", reason: "\(error)")) }
+        var recordings = loaded.recordings
+        if !voice.isEmpty { recordings = recordings.filter { voice.contains($0.voice) } }
+        if !condition.isEmpty { recordings = recordings.filter { condition.contains($0.condition) } }
+        if let limit {
+            let ids = Set(Array(Set(recordings.map(\.id))).sorted().prefix(limit))
+            recordings = recordings.filter { ids.contains($0.id) }
+        }
+        guard !recordings.isEmpty else { throw fail(RehearseError.missingData(path: manifest, what: "recordings", reason: "none match the filters")) }
+
+        let selection = try resolveModel()
+
+        let bar = ProgressBar(total: recordings.count, label: "decoding")
+        let result: Evaluation.Result
+        do {
+            result = try Evaluation(model: selection.model, workers: jobs)
+                .run(recordings, in: url.deletingLastPathComponent()) { done, _, path in bar.update(done: done, current: path) }
+        } catch { throw fail(error) }
+        for failure in result.recordings.compactMap(\.error) { StandardError.print("rehearse: \(failure)") }
+        if json {
+            struct Output: Encodable {
+                var result: Evaluation.Result
+                var summaries: [Row]
+                struct Row: Encodable { var voice: String; var condition: String; var summary: ScoreSummary }
+            }
+            print(try JSONOutput.string(Output(result: result, summaries: result.summaries.map { .init(voice: $0.voice, condition: $0.condition, summary: $0.summary) })))
+        } else {
+            print(result.table())
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import RehearseKit
+import Speech
+import Testing
+@testable import SpeechEvaluation
+
+/// A small slice of the benchmark as a regression guard: three dev answers spoken by one
+/// flite voice, clean and noisy, through the real pipeline with the domain model. Thresholds
+/// are loose (noisy speech is still hard for this acoustic model, about 0.5 WER here); the
+/// full run (README-lm.md) is the benchmark.
+@Suite(.serialized) struct SpeechEvalSliceTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var toolsPresent: Bool {
+        ["/usr/bin/flite", "/usr/bin/sox", "/usr/bin/jq"].allSatisfy { FileManager.default.fileExists(atPath: $0) }
+            && FileManager.default.fileExists(atPath: root.appendingPathComponent("Models/recognizer.json").path)
+    }
+
+    @Test(.enabled(if: toolsPresent)) func threeAnswersOneVoice() throws {
+        let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("rehearse-eval-slice-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let script = Process()
+        script.executableURL = Self.root.appendingPathComponent("scripts/synth-asr-corpus.sh")
+        script.arguments = ["-o", out.path, "-v", "flite:slt:1.0", "-n", "3"]
+        script.standardError = FileHandle.nullDevice
+        try script.run()
+        script.waitUntilExit()
+        #expect(script.terminationStatus == 0)
+
+        let manifest = try EvaluationManifest.load(out.appendingPathComponent("manifest.json"))
+        let recordings = manifest.recordings.filter { $0.condition != "stereo44k" }
+        #expect(recordings.count == 6)
+        let model = try RecognizerModel.rehearseDomain(modelsDirectory: Self.root.appendingPathComponent("Models"))
+        let result = try Evaluation(model: model, workers: 2).run(recordings, in: out)
+        #expect(result.recordings.allSatisfy { $0.error == nil })
+        let clean = ScoreSummary(result.recordings.filter { $0.condition == "clean" })
+        let noisy = ScoreSummary(result.recordings.filter { $0.condition == "noisy" })
+        #expect(clean.wordErrorRate < 0.35, "clean WER \(clean.wordErrorRate)")
+        #expect(noisy.wordErrorRate < 0.7, "noisy WER \(noisy.wordErrorRate)")
+        #expect((clean.serviceRecall ?? 0) >= 0.6)
+        #expect((clean.fillerRecall ?? 0) >= 0.3)
+        #expect((clean.longPauseRecall ?? 0) >= 0.5)
+        #expect(result.modelLoadSeconds < 3)
+    }
+}

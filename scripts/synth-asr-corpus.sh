@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Renders the held-out ASR development answers as speech for `rehearse eval-asr`.
+#
+# Each answer is spoken by each voice; every "<pause N>" marker becomes N seconds of real
+# silence (the TTS's own leading and trailing silence is trimmed first, so the gap is exact).
+# Each rendering also gets a noisy copy (pink or brown noise at about 15-20 dB SNR) and a
+# 44.1 kHz stereo copy. Writes WAVs and manifest.json under OUT (gitignored).
+#
+#   scripts/synth-asr-corpus.sh [-o OUT] [-v "VOICES"] [-n LIMIT] [--espeak]
+#
+# VOICES are engine:voice:stretch (stretch > 1 is slower speech), default:
+#   flite:kal16:1.0 flite:slt:0.92 flite:rms:1.1 flite:awb:1.0
+#   festival:cmu_us_slt_arctic_hts:1.05 festival:ked_diphone:0.95
+# --espeak adds espeak-ng:en-us:1.0, a stress case (a poor proxy for people).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")/.." && pwd)"
+answers="$here/Tests/Data/asr-dev/answers.json"
+out="$here/Audio/asr-eval"
+voices="flite:kal16:1.0 flite:slt:0.92 flite:rms:1.1 flite:awb:1.0 festival:cmu_us_slt_arctic_hts:1.05 festival:ked_diphone:0.95"
+limit=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -o) out="$2"; shift 2 ;;
+    -v) voices="$2"; shift 2 ;;
+    -n) limit="$2"; shift 2 ;;
+    --espeak) voices="$voices espeak-ng:en-us:1.0"; shift ;;
+    -a) answers="$2"; shift 2 ;;
+    *) echo "usage: $0 [-o OUT] [-v VOICES] [-n LIMIT] [-a answers.json] [--espeak]" >&2; exit 2 ;;
+  esac
+done
+for tool in jq sox soxi flite; do command -v "$tool" >/dev/null || { echo "$0: needs $tool" >&2; exit 1; }; done
+
+mkdir -p "$out"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+lead=0.5   # silence before the first and after the last word
+
+# How a TTS should say our tokens: "s3" as "S three", "iam" as "I A M", "dynamodb" as "dynamo D B".
+speakable() {
+  sed -E \
+    -e 's/\bs3\b/S three/g; s/\bec2\b/E C two/g; s/\bdynamodb\b/dynamo D B/g' \
+    -e 's/\bcloudfront\b/cloud front/g; s/\bcloudwatch\b/cloud watch/g; s/\bcloudtrail\b/cloud trail/g' \
+    -e 's/\bcloudformation\b/cloud formation/g; s/\beventbridge\b/event bridge/g; s/\bguardduty\b/guard duty/g' \
+    -e 's/\belasticache\b/elasti cash/g; s/\bfargate\b/far gate/g; s/\bnacls?\b/nackle/g; s/\bkinesis\b/kin eesis/g' \
+    -e 's/\bpostgres\b/post gress/g; s/\bredshift\b/red shift/g; s/\bopensearch\b/open search/g' \
+    -e 's/\bvpcs\b/V P Cs/g; s/\balbs\b/A L Bs/g; s/\bazs\b/A Zs/g; s/\bapis\b/A P Is/g; s/\bamis\b/A M Is/g' \
+    -e 's/\b(iam|vpc|rds|kms|az|sqs|sns|alb|nlb|elb|ecs|eks|ecr|efs|ebs|api|apis|rpo|rto|ttl|aws|sts|acm|scp|cli|sdk|dns|cpu|ssm|waf|mfa|sso|tls)\b/\U&/g' |
+  sed -E 's/\b([A-Z])([A-Z])([A-Z]?)([A-Z]?)\b/\1 \2 \3 \4/g; s/  +/ /g'
+}
+
+synth() {  # engine voice stretch text wav
+  local engine="$1" voice="$2" stretch="$3" text="$4" wav="$5"
+  case "$engine" in
+    flite) flite -voice "$voice" --setf duration_stretch="$stretch" -t "$text" -o "$wav.raw.wav" ;;
+    festival)
+      printf '%s\n' "$text" > "$wav.txt"
+      text2wave -eval "(voice_$voice)" -eval "(Parameter.set 'Duration_Stretch $stretch)" "$wav.txt" -o "$wav.raw.wav" ;;
+    espeak-ng) espeak-ng -v "$voice" -s "$(awk "BEGIN{print int(165/$stretch)}")" -w "$wav.raw.wav" "$text" ;;
+    *) echo "$0: unknown engine $engine" >&2; exit 1 ;;
+  esac
+  # 16 kHz mono, leading/trailing silence trimmed so inserted pauses are exact.
+  # Levels normalised to -6 dBFS so the noisy copy has headroom.
+  sox "$wav.raw.wav" -r 16000 -c 1 -b 16 "$wav" silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse norm -6
+}
+
+manifest="$out/manifest.json"
+entries="$tmp/entries.jsonl"
+: > "$entries"
+count=$(jq length "$answers")
+[ "$limit" -gt 0 ] && [ "$limit" -lt "$count" ] && count=$limit
+
+for spec in $voices; do
+  IFS=: read -r engine voice stretch <<<"$spec"
+  command -v "$engine" >/dev/null || command -v text2wave >/dev/null || { echo "skipping $spec: $engine missing" >&2; continue; }
+  name="$engine-$voice-$stretch"
+  mkdir -p "$out/$name"
+  echo "synthesising $count answers with $name" >&2
+  for ((i = 0; i < count; i++)); do
+    id=$(jq -r ".[$i].id" "$answers")
+    text=$(jq -r ".[$i].text" "$answers")
+    fillers=$(jq -r ".[$i].fillers" "$answers")
+    pieces=("$tmp/lead.wav")
+    sox -n -r 16000 -c 1 -b 16 "$tmp/lead.wav" trim 0 "$lead"
+    t=$lead
+    pauses="[]"
+    rest="$text"
+    n=0
+    while :; do
+      segment="${rest%%<pause *}"
+      segment="$(echo "$segment" | xargs)"
+      if [ -n "$segment" ]; then
+        wav="$tmp/seg$n.wav"
+        synth "$engine" "$voice" "$stretch" "$(echo "$segment" | speakable)" "$wav"
+        pieces+=("$wav")
+        t=$(awk "BEGIN{print $t + $(soxi -D "$wav")}")
+        n=$((n + 1))
+      fi
+      [[ "$rest" == *"<pause "* ]] || break
+      after="${rest#*<pause }"
+      seconds="${after%%>*}"
+      rest="${after#*>}"
+      sox -n -r 16000 -c 1 -b 16 "$tmp/pause$n.wav" trim 0 "$seconds"
+      pieces+=("$tmp/pause$n.wav")
+      pauses=$(jq -c ". + [{\"start\": $t, \"seconds\": $seconds}]" <<<"$pauses")
+      t=$(awk "BEGIN{print $t + $seconds}")
+    done
+    speech_end=$t
+    pieces+=("$tmp/lead.wav")
+    clean="$out/$name/$id.wav"
+    sox "${pieces[@]}" "$clean"
+    duration=$(soxi -D "$clean")
+
+    # Noise at 15-20 dB below the speech level (measured over the whole file, pauses included).
+    noisy="$out/$name/$id-noisy.wav"
+    colour=$([ $((i % 2)) -eq 0 ] && echo pinknoise || echo brownnoise)
+    snr=$(awk "BEGIN{srand($i + 7); print 15 + int(rand() * 6)}")
+    sox -n -r 16000 -c 1 -b 16 "$tmp/noise.wav" synth "$duration" "$colour" vol 0.5
+    speech_rms=$(sox "$clean" -n stat 2>&1 | awk '/RMS     amplitude/{print $3}')
+    noise_rms=$(sox "$tmp/noise.wav" -n stat 2>&1 | awk '/RMS     amplitude/{print $3}')
+    gain=$(awk "BEGIN{print $speech_rms / $noise_rms / (10 ^ ($snr / 20))}")
+    sox -m "$clean" -v "$gain" "$tmp/noise.wav" "$noisy"
+
+    stereo="$out/$name/$id-44k-stereo.wav"
+    sox "$clean" -r 44100 -c 2 -b 16 "$stereo"
+
+    reference=$(sed -E 's/<pause [0-9.]+>//g; s/  +/ /g; s/^ //; s/ $//' <<<"$text")
+    for cond in clean noisy stereo44k; do
+      case $cond in clean) path=$clean ;; noisy) path=$noisy ;; stereo44k) path=$stereo ;; esac
+      jq -nc --arg id "$id" --arg voice "$name" --arg condition "$cond" --arg path "${path#$out/}" \
+        --arg reference "$reference" --argjson fillers "$fillers" --argjson pauses "$pauses" \
+        --argjson speechStart "$lead" --argjson speechEnd "$speech_end" --argjson duration "$duration" \
+        --argjson snr "$([ $cond = noisy ] && echo "$snr" || echo null)" \
+        '{id: $id, voice: $voice, condition: $condition, path: $path, reference: $reference, fillers: $fillers,
+          pauses: $pauses, speechStart: $speechStart, speechEnd: $speechEnd, duration: $duration, snr: $snr}' >> "$entries"
+    done
+  done
+done
+jq -s '{version: 1, answers: "'"${answers#$here/}"'", recordings: .}' "$entries" > "$manifest"
+echo "wrote $(jq '.recordings | length' "$manifest") recordings and $manifest" >&2
