@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(pkg-config libsndfile1-dev libsoxr-dev libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us libasound2-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(sox libsox-fmt-base flite alsa-utils)
+  packages+=(sox libsox-fmt-base flite alsa-utils jq)
 fi
 if ! command -v swift >/dev/null; then
   echo "install-deps: swift is not on PATH — install Swift 6 from https://www.swift.org/install/linux/ and re-run" >&2

@@ -43,12 +43,11 @@ enum FillerDetector {
         }
     }
 
-    /// "do you know how", "if you know the" are questions or conditions, not fillers.
+    /// "do you know how", "if you know the" are questions or conditions, not fillers. What
+    /// follows does not decide it: "you know how close it was" in an answer is a filler.
     private static func isFillerYouKnow(_ t: [Token], at i: Int) -> Bool {
         let prev = i > 0 ? t[i - 1].text : nil
-        let after = i + 2 < t.count ? t[i + 2].text : nil
         if let prev, ["do", "did", "don't", "didn't", "if", "as", "would", "you'd", "let", "to", "what", "whether", "might", "may"].contains(prev) { return false }
-        if let after, ["how", "why", "where", "whether", "who", "which", "it", "them", "him", "her", "about", "exactly"].contains(after), !(t[i + 1].breakAfter) { return false }
         return true
     }
 
@@ -56,7 +55,7 @@ enum FillerDetector {
     private static func isFillerIMean(prev: String?, _ t: [Token], at i: Int) -> Bool {
         let after = i + 2 < t.count ? t[i + 2].text : nil
         if let prev, ["what", "which", "that"].contains(prev) { return false }
-        if let after, ["to", "it", "that", "by", "what"].contains(after), !(t[i + 1].breakAfter) { return false }
+        if let after, ["to", "by", "what"].contains(after), !(t[i + 1].breakAfter) { return false }
         return true
     }
 
