@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Plays raw 16 kHz mono S16_LE audio into a FIFO in real time, for ALSA's `file` PCM plugin
-to read as a microphone (see README-capture.md). Writes whole 20 ms blocks (640 bytes, the
+to read as a microphone (see docs/capture.md). Writes whole 20 ms blocks (640 bytes, the
 capture block size) on a fixed clock and prints, on stderr, the time the last non-silent
 block was written (as it happens), so latency can be measured from the end of speech.
 

@@ -4,7 +4,7 @@ import Speech
 
 /// Builds the domain language model, dictionary and filler keyword list in Models/ from the
 /// answers in Models/corpus. Reads nothing else: the ASR development corpus under Tests/ is
-/// never training text (see README-lm.md).
+/// never training text (see docs/language-model.md).
 @main
 struct RehearseLM: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,7 +34,7 @@ struct RehearseLM: ParsableCommand {
     @Option(help: "Weight of the domain model in the mix (0–1).")
     var domainWeight = 0.6
 
-    @Flag(help: "Turn on the keyword-spotting pass for um/uh in recognizer.json (more filler recall, less precision; see README-lm.md).")
+    @Flag(help: "Turn on the keyword-spotting pass for um/uh in recognizer.json (more filler recall, less precision; see docs/language-model.md).")
     var keywordPass = false
 
     @Option(help: ArgumentHelp("Held-out text that must not appear in the corpus (JSON list of {text}); checked, never read as training text.", valueName: "path"))
