@@ -94,7 +94,7 @@ public struct TerminalReport {
         for key in order {
             guard let part = r.score.parts[key] else { continue }
             let pts = part.measured ? "\(Self.num(part.points))/\(Int(part.max))" : "  —  "
-            out.append(wrap("  \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(pts.padding(toLength: 6, withPad: " ", startingAt: 0)) \(part.note)", indent: 20))
+            out.append(wrap("  \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(pts.padding(toLength: max(7, pts.count), withPad: " ", startingAt: 0)) \(part.note)", indent: 21))
         }
         out.append("")
         out.append(style.bold("Transcript"))
