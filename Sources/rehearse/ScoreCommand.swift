@@ -84,6 +84,7 @@ struct Score: ParsableCommand {
         do { files = try BatchScorer.recordings(in: path) } catch { throw fail(RehearseError.notFound(path: path)) }
         guard !files.isEmpty else { throw fail(RehearseError.noRecordings(directory: path)) }
         let bar = ProgressBar(total: files.count, label: "scoring")
+        bar.update(done: 0, current: files[0])
         let outcomes = BatchScorer(analyzer: analyzer, model: model, workers: jobs)
             .score(files) { done, _, current in bar.update(done: done, current: current) }
         try printBatch(outcomes, style: style)
