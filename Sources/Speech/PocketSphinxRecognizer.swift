@@ -9,6 +9,8 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     private let decoder: OpaquePointer
     private let logmath: OpaquePointer
     private var openUtteranceOffset = 0.0
+    /// Frames decoded so far by the block-by-block path (see `endUtterance`).
+    private var incrementalFrames = 0
     /// The domain+general mix, when the model has a general part; the decoder searches it.
     private let mixedModel: InterpolatedLanguageModel?
     private let languageSearch: String
@@ -129,7 +131,11 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
 
     public func endUtterance() throws(SpeechError) -> [RecognizedWord] {
         try check(ps_end_utt(decoder), "ps_end_utt")
-        return words(offset: openUtteranceOffset)
+        // Debian's 5prealpha: after an utterance fed block by block, segment frames keep
+        // counting from the previous utterances fed that way, so subtract what came before.
+        let base = Double(incrementalFrames) / 100
+        incrementalFrames += Int(ps_get_n_frames(decoder))
+        return words(offset: openUtteranceOffset - base)
     }
 
     /// Walks the best path's segments, turning frames (100 per second) into recording time.
