@@ -16,7 +16,7 @@ public struct TerminalReport {
             header += style.dim("  \(Self.clock(s.durationSeconds)), \(s.sampleRate) Hz, \(s.channels == 1 ? "mono" : "\(s.channels) ch")")
         }
         out.append(header)
-        if let q = r.question { out.append(style.dim("Q [\(q.id)] ") + q.prompt) }
+        if let q = r.question { out.append(wrap(style.dim("Q [\(q.id)]") + " " + q.prompt, indent: 2)) }
         for w in r.warnings { out.append(style.yellow("! " + w)) }
         out.append(scoreLine(r.score.overall))
         out.append("")
