@@ -25,11 +25,8 @@ public struct AnswerAnalyzer: Sendable {
         var fillerTokenSet = Set<Int>()
         for m in fillerMatches { fillerTokenSet.formUnion(m.tokenRange) }
         // A word is a filler when every token it produced is one ("um," or "like").
-        var fillerWords = Set<Int>()
-        for (i, _) in words.enumerated() {
-            let own = tokens.indices.filter { tokens[$0].wordIndex == i }
-            if !own.isEmpty && own.allSatisfy(fillerTokenSet.contains) { fillerWords.insert(i) }
-        }
+        let tokensByWord = Dictionary(grouping: tokens.indices, by: { tokens[$0].wordIndex })
+        let fillerWords = Set(tokensByWord.filter { $0.value.allSatisfy(fillerTokenSet.contains) }.keys)
         var content = tokens.enumerated().filter { !fillerTokenSet.contains($0.offset) }.map(\.element)
         // A filler between two words ends no phrase, but punctuation on the filler ("um,") does.
         for m in fillerMatches where m.tokenRange.lowerBound > 0 && tokens[m.tokenRange.upperBound - 1].breakAfter {

@@ -22,8 +22,7 @@ struct EvalASR: ParsableCommand {
     @Argument(help: ArgumentHelp("manifest.json from scripts/synth-asr-corpus.sh.", valueName: "manifest"))
     var manifest: String
 
-    @Option(help: ArgumentHelp("Recognizer model: \"rehearse\" (default), \"debian\", or a folder with a recognizer.json.", valueName: "name|folder"))
-    var model: String?
+    @OptionGroup var modelOption: ModelOption
 
     @Option(help: ArgumentHelp("Only these voices (repeatable).", valueName: "voice"))
     var voice: [String] = []
@@ -45,14 +44,6 @@ struct EvalASR: ParsableCommand {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
-    private func resolveModel() throws -> (model: RecognizerModel, note: String?) {
-        do {
-            let selection = try ModelSelection.resolve(model)
-            if let note = selection.note { StandardError.print("rehearse: note: \(note)") }
-            return selection
-        } catch { throw fail(error) }
-    }
-
     func run() throws {
         let url = URL(fileURLWithPath: manifest)
         let loaded: EvaluationManifest
@@ -67,12 +58,13 @@ struct EvalASR: ParsableCommand {
         }
         guard !recordings.isEmpty else { throw fail(RehearseError.missingData(path: manifest, what: "recordings", reason: "none match the filters")) }
 
-        let selection = try resolveModel()
+        let model: RecognizerModel
+        do { model = try modelOption.resolve() } catch { throw fail(error) }
 
         let bar = ProgressBar(total: recordings.count, label: "decoding")
         let result: Evaluation.Result
         do {
-            result = try Evaluation(model: selection.model, workers: jobs)
+            result = try Evaluation(model: model, workers: jobs)
                 .run(recordings, in: url.deletingLastPathComponent()) { done, _, path in bar.update(done: done, current: path) }
         } catch { throw fail(error) }
         for failure in result.recordings.compactMap(\.error) { StandardError.print("rehearse: \(failure)") }
