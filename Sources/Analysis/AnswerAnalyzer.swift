@@ -38,7 +38,8 @@ public struct AnswerAnalyzer: Sendable {
 
         let timed = words.contains { $0.start != nil && $0.end != nil }
         let pacing = PacingAnalysis.measure(words: words, contentCount: content.count, timed: timed)
-        let fillers = PacingAnalysis.fillers(fillerMatches, tokens: tokens, pacing: pacing, contentCount: content.count)
+        let fillers = PacingAnalysis.fillers(fillerMatches, tokens: tokens, words: words, pacing: pacing,
+                                             contentCount: content.count, timed: timed)
         let contentTexts = content.map(\.text)
         let mentions = ServiceCatalog.mentions(in: contentTexts)
         var masked = contentTexts

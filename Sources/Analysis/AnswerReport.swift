@@ -119,9 +119,13 @@ public struct AnswerReport: Codable, Sendable, Hashable {
         public var text: String
         public var start: Double?
         public var end: Double?
+        /// How it was found: "lm" (a word in the recognizer's transcript), "kws" (the
+        /// keyword-spotting pass), "lm+kws" (both); null for typed text.
+        public var source: String?
         public func encode(to e: any Encoder) throws {
             var c = e.container(keyedBy: CodingKeys.self)
             try c.encode(text, forKey: .text); try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+            try c.encode(source, forKey: .source)
         }
     }
 

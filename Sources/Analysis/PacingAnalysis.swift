@@ -28,14 +28,17 @@ enum PacingAnalysis {
                      longPauseCount: pauses.filter(\.long).count)
     }
 
-    static func fillers(_ matches: [FillerDetector.Match], tokens: [Token], pacing: AnswerReport.Pacing,
-                        contentCount: Int) -> AnswerReport.Fillers {
+    static func fillers(_ matches: [FillerDetector.Match], tokens: [Token], words: [Word], pacing: AnswerReport.Pacing,
+                        contentCount: Int, timed: Bool) -> AnswerReport.Fillers {
         var byWord: [String: Int] = [:]
         var items: [AnswerReport.FillerItem] = []
         for m in matches {
             byWord[m.text, default: 0] += 1
-            items.append(.init(text: m.text, start: tokens[m.tokenRange.lowerBound].start,
-                               end: tokens[m.tokenRange.upperBound - 1].end))
+            let first = tokens[m.tokenRange.lowerBound]
+            // A recognized filler with no pass recorded came from the transcript itself.
+            let source = words[first.wordIndex].source ?? (timed ? "lm" : nil)
+            items.append(.init(text: m.text, start: first.start, end: tokens[m.tokenRange.upperBound - 1].end,
+                               source: source))
         }
         let total = contentCount + matches.count
         let perMinute = pacing.speechSpanSeconds.flatMap { $0 > 0 ? Double(matches.count) / $0 * 60 : nil }

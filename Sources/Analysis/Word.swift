@@ -5,12 +5,17 @@ public struct Word: Codable, Sendable, Hashable {
     public var start: Double?
     public var end: Double?
     public var confidence: Double?
+    /// Which recognizer pass heard a hesitation: "lm" (the transcript), "kws" (keyword
+    /// spotting), "lm+kws" (both). Nil for ordinary words and typed text.
+    public var source: String?
 
-    public init(_ text: String, start: Double? = nil, end: Double? = nil, confidence: Double? = nil) {
+    public init(_ text: String, start: Double? = nil, end: Double? = nil, confidence: Double? = nil,
+                source: String? = nil) {
         self.text = text
         self.start = start
         self.end = end
         self.confidence = confidence
+        self.source = source
     }
 }
 

@@ -116,6 +116,22 @@ struct KneserNeyTrigram {
 }
 
 extension KneserNeyTrigram.Model {
+    /// Adds `log10(factor)` to every n-gram that predicts one of `words`, leaving backoff
+    /// weights alone. The result no longer sums to one: it is a per-word insertion bonus for
+    /// the decoder, which PocketSphinx accepts (it never renormalises). Used for "um" and "uh",
+    /// whose acoustic evidence is weak ("uh" is the same AH as "a"), so the decoder drops
+    /// them unless the language model asks for them more strongly than their text rate.
+    func boosting(_ words: Set<String>, by factor: Double) -> Self {
+        guard factor != 1 else { return self }
+        let bonus = log10(factor)
+        let boosted = Set(vocabulary.indices.filter { words.contains(vocabulary[$0]) }.map { Int32($0) })
+        var copy = self
+        for w in boosted where copy.unigrams[w] != nil { copy.unigrams[w]! += bonus }
+        for (b, p) in bigrams where boosted.contains(b.b) { copy.bigrams[b] = p + bonus }
+        for (t, p) in trigrams where boosted.contains(t.c) { copy.trigrams[t] = p + bonus }
+        return copy
+    }
+
     /// ARPA text, n-grams sorted so the file diffs cleanly between builds.
     func arpa(header: [String]) -> String {
         func f(_ x: Double) -> String { String(format: "%.6f", x) }

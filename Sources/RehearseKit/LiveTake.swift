@@ -79,7 +79,7 @@ public final class LiveTakeRecorder {
             sampleRate: SpeechAudio.sampleRate, channels: 1, format: "WAV (Microsoft) / Signed 16 bit PCM",
             recognizer: modelName, decodeSeconds: (take.decodeSeconds * 1000).rounded() / 1000)
         return analyzer.analyze(
-            words: take.words.map { Word($0.text, start: $0.start, end: $0.end, confidence: ($0.confidence * 1000).rounded() / 1000) },
+            words: take.words.map(Word.init(recognized:)),
             source: source, warnings: warnings)
     }
 }

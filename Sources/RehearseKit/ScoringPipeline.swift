@@ -76,7 +76,16 @@ public final class ScoringPipeline {
             sampleRate: format.sampleRate, channels: format.channels, format: format.formatName,
             recognizer: modelName, decodeSeconds: (decodeSeconds * 1000).rounded() / 1000)
         return analyzer.analyze(
-            words: words.map { Word($0.text, start: $0.start, end: $0.end, confidence: ($0.confidence * 1000).rounded() / 1000) },
+            words: words.map(Word.init(recognized:)),
             source: source, warnings: warnings)
+    }
+}
+
+extension Word {
+    /// The analyzer's view of a recognized word: confidence to three places, and which pass
+    /// heard it when it is a hesitation.
+    init(recognized w: RecognizedWord) {
+        self.init(w.text, start: w.start, end: w.end, confidence: (w.confidence * 1000).rounded() / 1000,
+                  source: w.source?.rawValue)
     }
 }

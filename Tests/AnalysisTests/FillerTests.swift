@@ -50,4 +50,15 @@ struct FillerTests {
         #expect(r.fillers.items[1].start == 1.6)
         #expect(r.transcript.words.filter(\.isFiller).count == 2)
     }
+
+    @Test("each filler says which recognizer pass found it; typed text has none")
+    func sources() {
+        var words = evenlyTimed("um we chose sqs uh basically because it was simpler")
+        words[4].source = "kws"
+        let heard = analyzer.analyze(words: words).fillers.items
+        #expect(heard.map(\.text) == ["um", "uh", "basically"])
+        #expect(heard.map(\.source) == ["lm", "kws", "lm"])
+        let typed = analyzer.analyze(text: "um we chose sqs uh because it was simpler").fillers.items
+        #expect(typed.count == 2 && typed.allSatisfy { $0.source == nil })
+    }
 }

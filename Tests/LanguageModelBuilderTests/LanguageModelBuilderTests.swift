@@ -52,6 +52,31 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
             #expect(abs(words.map { p3(h.a, h.b, $0) }.reduce(0, +) - 1) < 1e-6)
         }
     }
+
+    /// The hesitation bonus raises every n-gram that predicts "um" by exactly log10(4) and
+    /// touches nothing else (backoff weights included).
+    @Test func hesitationBonusRaisesOnlyHesitations() {
+        var counter = KneserNeyTrigram()
+        for s in ["um we use s3 for backups", "so um we moved to s3", "we um use dynamodb"] {
+            counter.add(sentence: s.split(separator: " ").map(String.init))
+        }
+        let m = counter.estimate()
+        let b = m.boosting(["um"], by: 4)
+        let um = Int32(m.vocabulary.firstIndex(of: "um")!)
+        #expect(abs(b.unigrams[um]! - m.unigrams[um]! - log10(4)) < 1e-9)
+        var raised = 0
+        for (k, p) in m.bigrams {
+            let delta = b.bigrams[k]! - p
+            #expect(abs(delta - (k.b == um ? log10(4) : 0)) < 1e-9)
+            if k.b == um { raised += 1 }
+        }
+        for (k, p) in m.trigrams {
+            #expect(abs(b.trigrams[k]! - p - (k.c == um ? log10(4) : 0)) < 1e-9)
+        }
+        #expect(raised >= 3)
+        #expect(b.unigramBackoff == m.unigramBackoff && b.bigramBackoff == m.bigramBackoff)
+        for w in m.unigrams.keys where w != um { #expect(b.unigrams[w] == m.unigrams[w]) }
+    }
 }
 
 @Suite struct PronunciationTests {
