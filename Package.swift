@@ -60,7 +60,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tests/HistoryStress"),
         .testTarget(name: "LanguageModelBuilderTests", dependencies: ["LanguageModelBuilder"]),
-        .testTarget(name: "SpeechEvalTests", dependencies: ["SpeechEvaluation", "RehearseKit", "Speech"]),
+        .testTarget(name: "SpeechEvalTests", dependencies: ["SpeechEvaluation", "RehearseKit", "Speech", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

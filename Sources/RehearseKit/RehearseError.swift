@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors the pipeline raises itself (audio and speech errors pass through with their own text).
 public enum RehearseError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(path: String)
@@ -19,6 +21,26 @@ public enum RehearseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingData(let p, let what, let reason): return "\(p): cannot load the \(what) (\(reason))"
         case .cannotWrite(let p, let reason): return "\(p): cannot write the file (\(reason))"
         case .notSaved(let reason): return "\(reason) (score with --no-save to skip the history)"
+        }
+    }
+}
+
+extension RehearseError {
+    /// Why a data file could not be loaded, in a few words rather than Foundation's dump.
+    public static func reason(loading error: any Error) -> String {
+        if let cocoa = error as? CocoaError {
+            switch cocoa.code {
+            case .fileReadNoSuchFile: return "no such file"
+            case .fileReadNoPermission: return "permission denied"
+            default: break
+            }
+        }
+        switch error {
+        case DecodingError.dataCorrupted(let c): return "not valid JSON: \(c.debugDescription)"
+        case DecodingError.keyNotFound(let key, _): return "missing field \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
+            return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: ".")): \(c.debugDescription)"
+        default: return "\(error)"
         }
     }
 }

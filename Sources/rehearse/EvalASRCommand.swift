@@ -33,6 +33,12 @@ struct EvalASR: ParsableCommand {
     @Option(help: ArgumentHelp("Only the first n answers of each voice.", valueName: "n"))
     var limit: Int?
 
+    @Option(help: ArgumentHelp("Leave out the first n answers of each voice (e.g. the ones a setting was tuned on).", valueName: "n"))
+    var skip = 0
+
+    @Option(help: ArgumentHelp("Summarise the recordings in an earlier --json output instead of decoding again.", valueName: "file"))
+    var results: String?
+
     @Option(help: ArgumentHelp("Threads (RTF is per thread; use 1 for a clean timing).", valueName: "n"))
     var jobs = 1
 
@@ -42,31 +48,38 @@ struct EvalASR: ParsableCommand {
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if skip < 0 { throw ValidationError("--skip cannot be negative") }
     }
 
     func run() throws {
         let url = URL(fileURLWithPath: manifest)
         let loaded: EvaluationManifest
         do { loaded = try EvaluationManifest.load(url) }
-        catch { throw fail(RehearseError.missingData(path: manifest, what: "evaluation manifest", reason: "\(error)")) }
+        catch { throw fail(RehearseError.missingData(path: manifest, what: "evaluation manifest", reason: RehearseError.reason(loading: error))) }
         var recordings = loaded.recordings
         if !voice.isEmpty { recordings = recordings.filter { voice.contains($0.voice) } }
         if !condition.isEmpty { recordings = recordings.filter { condition.contains($0.condition) } }
-        if let limit {
-            let ids = Set(Array(Set(recordings.map(\.id))).sorted().prefix(limit))
-            recordings = recordings.filter { ids.contains($0.id) }
-        }
+        let ids = Set(Array(Set(recordings.map(\.id))).sorted().dropFirst(skip).prefix(limit ?? .max))
+        recordings = recordings.filter { ids.contains($0.id) }
         guard !recordings.isEmpty else { throw fail(RehearseError.missingData(path: manifest, what: "recordings", reason: "none match the filters")) }
 
-        let model: RecognizerModel
-        do { model = try modelOption.resolve() } catch { throw fail(error) }
-
-        let bar = ProgressBar(total: recordings.count, label: "decoding")
-        let result: Evaluation.Result
-        do {
-            result = try Evaluation(model: model, workers: jobs)
-                .run(recordings, in: url.deletingLastPathComponent()) { done, _, path in bar.update(done: done, current: path) }
-        } catch { throw fail(error) }
+        var result: Evaluation.Result
+        if let results {
+            struct Saved: Decodable { var result: Evaluation.Result }
+            do { result = try JSONDecoder().decode(Saved.self, from: Data(contentsOf: URL(fileURLWithPath: results))).result }
+            catch { throw fail(RehearseError.missingData(path: results, what: "earlier eval-asr --json output", reason: RehearseError.reason(loading: error))) }
+            let wanted = Set(recordings.map { "\($0.id) \($0.voice) \($0.condition)" })
+            result.recordings = result.recordings.filter { wanted.contains("\($0.id) \($0.voice) \($0.condition)") }
+            guard !result.recordings.isEmpty else { throw fail(RehearseError.missingData(path: results, what: "recordings", reason: "none match the filters")) }
+        } else {
+            let model: RecognizerModel
+            do { model = try modelOption.resolve() } catch { throw fail(error) }
+            let bar = ProgressBar(total: recordings.count, label: "decoding")
+            do {
+                result = try Evaluation(model: model, workers: jobs)
+                    .run(recordings, in: url.deletingLastPathComponent()) { done, _, path in bar.update(done: done, current: path) }
+            } catch { throw fail(error) }
+        }
         for failure in result.recordings.compactMap(\.error) { StandardError.print("rehearse: \(failure)") }
         if json {
             struct Output: Encodable {
