@@ -21,9 +21,9 @@ struct EvalAnalyzer: ParsableCommand {
           rehearse eval-analyzer Tests/Data/analyzer-eval/answers.json --audio .eval/labelled
 
         Decoding every recording takes minutes. --transcripts keeps what the recognizer heard (timed
-        words, as <id>.heard.json) and reuses it while it is newer than the recording and came from
-        the same model; without --audio it scores only the kept transcripts, so tuning the analyzer
-        on recognizer output re-runs the analyzer alone:
+        words, as <id>.heard.json) and reuses it while it came from the same model and settings and
+        is newer than the recording and the model's files; without --audio it scores only the kept
+        transcripts, so tuning the analyzer on recognizer output re-runs the analyzer alone:
 
           rehearse eval-analyzer Tests/Data/analyzer-eval/answers.json --audio .eval/labelled --transcripts .eval/heard
           rehearse eval-analyzer Tests/Data/analyzer-eval/answers.json --transcripts .eval/heard --half even --misses
@@ -109,7 +109,7 @@ extension EvalAnalyzer {
     func heardWords(_ chosen: [LabelledAnswer], analyzer: AnswerAnalyzer) throws -> [(LabelledAnswer, [Word])] {
         let store = transcripts.map { HeardTranscriptStore(directory: $0) }
         guard let audio else {
-            let kept = chosen.compactMap { a in store!.load(id: a.id, recognizer: nil, recording: nil).map { (a, $0) } }
+            let kept = chosen.compactMap { a in store!.load(id: a.id, model: nil, recording: nil).map { (a, $0) } }
             guard !kept.isEmpty else { throw fail(RehearseErrorText("\(transcripts!): no <id>.heard.json transcripts — run once with --audio")) }
             return kept
         }
@@ -119,7 +119,7 @@ extension EvalAnalyzer {
         do { model = try modelOption.resolve() } catch { throw fail(error) }
         var words: [String: [Word]] = [:]
         for a in present {
-            words[a.id] = store?.load(id: a.id, recognizer: model.name, recording: audio + "/\(a.id).wav")
+            words[a.id] = store?.load(id: a.id, model: model, recording: audio + "/\(a.id).wav")
         }
         let toDecode = present.filter { words[$0.id] == nil }
         if !toDecode.isEmpty {
@@ -130,7 +130,7 @@ extension EvalAnalyzer {
                 guard case .scored(let report) = outcome else { continue }
                 let heard = report.transcript.words.map { Word($0.text, start: $0.start, end: $0.end, confidence: $0.confidence) }
                 words[answer.id] = heard
-                try store?.save(id: answer.id, recognizer: model.name, words: heard)
+                try store?.save(id: answer.id, model: model, words: heard)
             }
         }
         return present.compactMap { a in words[a.id].map { (a, $0) } }
