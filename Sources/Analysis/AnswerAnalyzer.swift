@@ -44,7 +44,13 @@ public struct AnswerAnalyzer: Sendable {
         let mentions = ServiceCatalog.mentions(in: contentTexts)
         var masked = contentTexts
         for m in mentions { for i in m.tokenRange { masked[i] = ServiceCatalog.placeholder } }
-        let clauses = ClauseSplitter.split(content, masked: masked)
+        let silenceBefore: [Double?] = content.indices.map { i in
+            let w = content[i].wordIndex
+            guard w > 0, i == 0 || content[i - 1].wordIndex != w,
+                  let start = words[w].start, let end = words[w - 1].end else { return nil }
+            return start - end
+        }
+        let clauses = ClauseSplitter.split(content, masked: masked, silenceBefore: silenceBefore)
         var services: [String] = []
         for m in mentions where !services.contains(m.name) { services.append(m.name) }
 

@@ -25,10 +25,17 @@ enum ClauseSplitter {
                                           "we chose", "i chose", "we went", "i went", "we decided", "i decided", "we picked",
                                           "i picked", "we moved", "we switched", "and we", "and i", "and that", "and it",
                                           "we ended", "after that", "in the", "on the", "as a", "we had", "we were", "it was"]
+    /// A gap this long ends a phrase wherever it falls, even with a filler inside it.
     static let pauseBreak = 0.45
+    /// Silence of a quarter second between two words is where speakers put a full stop; transcripts
+    /// have no punctuation, so this is the sentence boundary of recognizer output. It needs a few
+    /// words before it, so a pause after "so" or "and we" does not cut a phrase off.
+    static let sentencePause = 0.25
     static let minClauseTokens = 3
 
-    static func split(_ tokens: [Token], masked: [String]) -> [Clause] {
+    /// `silenceBefore[i]`: the silence between token `i` and the word spoken just before it (a
+    /// filler included), or nil for typed text and for the later pieces of one written word.
+    static func split(_ tokens: [Token], masked: [String], silenceBefore: [Double?] = []) -> [Clause] {
         var clauses: [Clause] = []
         var begin = 0
         func emit(_ end: Int) {
@@ -44,9 +51,11 @@ enum ClauseSplitter {
             let pair = i + 1 < tokens.count ? here + " " + tokens[i + 1].text : ""
             let pause = (tokens[i].start ?? 0) - (prev.end ?? 0) >= pauseBreak && prev.end != nil
             let long = i - begin >= minClauseTokens
+            let silence = i < silenceBefore.count ? silenceBefore[i] ?? 0 : 0
+            let sentenceGap = long && silence >= sentencePause
             // A comma inside a list of services ("Kinesis, Lambda, S3") does not end a clause.
             let commaBreak = prev.breakAfter && long && masked[i] != ServiceCatalog.placeholder
-            if prev.sentenceEnd || commaBreak || pause || (long && (openers.contains(here) || pairOpeners.contains(pair))) {
+            if prev.sentenceEnd || commaBreak || pause || sentenceGap || (long && (openers.contains(here) || pairOpeners.contains(pair))) {
                 emit(i)
             }
         }

@@ -10,14 +10,14 @@ enum PartCues {
         "we needed", "we need", "i needed", "needed to", "had to", "we were trying", "trying to", "we wanted",
         "there was a", "there were", "nobody knew", "no one knew", "kept failing", "kept timing", "kept crashing", "kept",
         "timing out", "was failing", "were failing", "fell over", "falls over", "jumped", "spiked", "spike", "was growing",
-        "were growing", "grew", "outage", "incident", "we were running", "we were storing", "we were using", "we were getting",
+        "were growing", "grew", "logged out", "logged everybody out", "logged everyone out", "slowing down", "was slowing", "were slowing", "outage", "incident", "we were running", "we were storing", "we were using", "we were getting",
         "we ran into", "ran into", "bill jumped", "bill doubled", "bill spiked", "bill went up", "too slow", "too expensive", "was slow", "were slow", "complained",
         "complaining", "pain point", "bottleneck", "was down", "went down", "broke", "was breaking", "auditor", "auditors", "compliance",
         "deadline", "getting paged", "got paged", "paged", "back when", "last year", "every monday", "every night",
         "every time", "we had a", "we had an", "we had to", "we had this", "we have a", "suddenly", "started failing",
         "started throwing", "was costing", "were costing", "was leaking", "exposed", "public bucket", "couldn't reach",
         "could not reach", "cannot reach", "can't reach", "returning five", "returning 5", "5xx", "five hundreds",
-        "latency was", "users were", "peak", "black friday", "on prem", "on premises", "data center", "the service was", "the app was", "the database was", "was hitting",
+        "latency was", "users were", "peak", "black friday", "the service was", "the app was", "the database was", "was hitting",
         "were hitting", "ran out", "running out", "hit the limit", "throttled", "throttling",
         "imagine", "say you", "let's say", "suppose", "nobody could", "no one could", "couldn't", "could not",
         "wasn't working", "didn't work", "stopped working", "would not", "wouldn't", "was stuck", "behind",
@@ -26,7 +26,9 @@ enum PartCues {
                       "requests", "manual", "manually", "expensive", "cost", "bill", "risk", "if the", "when the",
                       "at my last", "at my previous", "in my last", "in my previous", "when i joined", "on a project",
                       "our team", "my team", "the team", "a client", "the client", "legacy", "monolith", "migration",
-                      "migrating", "launch", "traffic", "customers", "errors", "our", "my", "target"])
+                      "migrating", "launch", "traffic", "customers", "errors", "our", "my", "target", "targets",
+                      // Where things ran sets a scene only with a problem or a "we were" beside it.
+                      "on prem", "on premises", "data center", "when we"])
 
     static let choice: [(String, Int)] = weighted(2, [
         "chose", "choose", "chosen", "picked", "pick", "went with", "go with", "going with", "decided", "opted",
@@ -52,14 +54,14 @@ enum PartCues {
         "drawbacks", "the cost was", "the cost is", "costs more", "cost more", "cost us", "more expensive", "pricier",
         "gave up", "give up", "giving up", "what we lost", "we lose", "we lost", "the risk", "risk is", "the price",
         "at the expense", "expense of", "limitation", "limitations", "on the other hand", "flip side", "penalty",
-        "cold start", "cold starts", "takes longer", "take longer", "took longer", "slower", "more complex",
+        "locked into", "lock into", "cold start", "cold starts", "takes longer", "take longer", "took longer", "slower", "more complex",
         "complexity", "complicated", "overhead", "lock in", "locked in", "vendor lock", "harder to", "hard to",
         "we can't", "we cannot", "can't", "cannot", "we couldn't", "couldn't", "doesn't", "don't get", "not free",
         "the bad part", "the hard part", "we accepted", "accept", "accepted", "we had to accept", "that means a",
         "which means", "that means", "means we", "means a", "the trade", "which hurts", "extra cost", "extra latency",
         "regional outage", "takes us down", "take us down", "single point", "not ideal", "a bit more", "more work",
-        "more moving parts", "another thing to", "eventual consistency", "eventually consistent", "we pay",
-        "pay for", "paying for", "costlier", "only works", "won't", "lose", "losing", "still have to", "still need to",
+        "more moving parts", "another thing to", "eventual consistency", "eventually consistent",
+        "costlier", "only works", "won't", "lose", "losing", "still have to", "still need to",
         "minutes longer", "seconds longer", "if that", "if it goes", "if the region", "the con", "cons", "caveat",
         "we sacrificed", "sacrifice", "compromise", "worse", "less flexible", "less control",
         "slowed", "slows", "annoyed", "annoying", "annoyance", "isn't pretty", "not pretty", "still our job",
@@ -68,7 +70,24 @@ enum PartCues {
         "grumbled", "complained about", "extra seconds", "extra minutes", "few extra", "wasn't thrilled",
         "not thrilled", "wasn't happy", "not happy", "unhappy", "accepting", "accepting that", "learning curve", "more to manage", "more to maintain", "one more thing",
         "we traded", "trades", "the price we", "we paid",
-    ]) + weighted(1, ["but", "however", "although", "though", "risk", "cost", "costs", "price", "latency", "limit"])
+        // Recognizers split compounds and drop articles: "the down side", "trade of", "catch is".
+        "down side", "down sides", "draw back", "draw backs", "trade of", "catch is", "catch was", "the only catch",
+        "the only problem", "the only downside", "the problem with that", "the problem with it", "one problem is",
+        // What got slower or harder, said plainly.
+        "slowed us", "slows us", "held us back", "slowed down", "slowed things", "pay more", "paying more",
+        "paid more", "at the cost", "comes at", "came at", "live with", "lived with", "living with", "we now have to",
+        "now we have to", "now have to", "have to maintain", "have to manage", "have to babysit",
+        // What the choice made harder, in plain words.
+        "headache", "headaches", "a pain", "painful", "frustrating", "tedious", "tricky", "awkward", "clunky",
+        "brittle", "fragile", "messy", "nightmare", "which costs", "costs time", "cost time", "costs us",
+        "something we have to", "have to own", "still own", "our problem", "interrupted", "have to rerun",
+        "have to re run", "to redo", "is slow", "are slow", "got slower", "gets slower",
+        "the trouble is", "the trouble was", "trouble is", "the problem is that", "had to agree", "had to live with",
+        "stale", "out of date", "only as fresh", "only as good", "only as current", "care and feeding", "needs care",
+        "when it breaks", "if it breaks", "when that breaks", "if that breaks", "what we spend",
+    ]) + weighted(1, ["but", "however", "although", "though", "risk", "cost", "costs", "price", "latency", "limit",
+                      "longer", "a little", "slightly", "comes with", "came with", "not as", "isn't as", "wasn't as",
+                      "downtime", "down time"])
 
     static let result: [(String, Int)] = weighted(2, [
         "result", "results", "as a result", "the outcome", "outcome", "dropped", "drop", "dropping", "reduced", "reduce",
@@ -79,15 +98,38 @@ enum PartCues {
         "never had", "haven't had", "have not had", "no longer", "stopped", "fixed", "resolved", "recovered", "within",
         "zero", "faster", "quicker", "shorter", "lower", "higher", "less", "fewer", "under a", "under one",
         "success", "succeeded", "it worked", "that worked", "paid off", "shipped", "launched", "delivered",
-        "finished", "completed", "the end", "in the end", "ended up with", "end result", "since", "happy", "signed off",
+        "finished", "completed", "the end", "in the end", "ended up with", "end result", "happy", "signed off",
+        // "since" alone is as often "because"; "ever since", "since then" are outcomes.
+        "ever since", "since launch", "since we moved", "since we switched", "since the change",
+        "worked again", "working again", "works again", "back up", "came back", "back online", "latency stayed",
+        "next time", "the next time", "nobody has been", "no one has been", "not lost", "haven't lost",
+        "ready by", "on time", "we signed", "signed up", "we won", "won the", "not failed", "hasn't failed", "never failed", "hasn't happened",
+        "has not happened", "not once", "hasn't broken", "not affect", "not affected", "wasn't affected", "unaffected",
+        "no impact", "nobody noticed", "no one noticed", "didn't notice", "since last", "since january", "since february",
+        "since march", "since april", "since may", "since june", "since july", "since august", "since september",
+        "since october", "since november", "since december", "stayed at", "stayed flat", "stayed within", "stayed around", "held at", "held steady", "steady at",
         "cleared", "went to zero", "to zero", "reliable", "stable", "came in at", "came in under", "failed over in",
         "off the bill", "started catching", "came up", "contained", "we found", "caught", "we've had", "we have had",
         "back to normal", "disappeared", "stopped flagging", "were deleted", "went quiet", "calmed down",
         "haven't seen", "have not seen", "never saw", "didn't see", "the drill", "last drill", "survived",
         "stayed up", "has stayed", "held up", "kept up", "went smoothly", "took under", "takes under", "in under",
         "took less", "takes less", "now takes", "now take", "now finish", "now finishes", "now runs",
-    ]) + weighted(1, ["now", "after", "then", "lower", "better", "ok", "fine", "per month", "a month", "a year", "percent",
+    ]) + weighted(1, ["now", "after", "then", "lower", "better", "ok", "fine", "stayed", "again", "the next", "closed",
+                      "close", "finding", "findings", "per month", "a month", "a year", "percent",
                       "drill", "under", "took", "takes"])
+
+    /// Plain statements of what got worse, more work or more money. Before the decision they
+    /// describe the problem ("we were paying for idle servers"); only after it do they say what
+    /// the choice cost ("we pay for capacity that sits idle", "there is more to patch").
+    static let consequences: [(String, Int)] = weighted(2, [
+        "we pay", "pay for", "paying for", "idle", "on the bill", "more to", "later than", "slower than",
+        "had to build", "have to build", "had to write", "have to write", "had to run", "have to run",
+        "slow * down", "slows * down", "slowed * down", "drift", "drifts", "out of sync", "takes up to",
+        "take up to", "can take", "pushback", "push back",
+        "extra work", "which adds", "adds a few", "adds latency", "one more call", "to show up", "delay", "delayed",
+        "lag", "late", "can be up to", "broke", "we spent", "not supported", "isn't supported", "unsupported", "twice as", "more often", "not all", "no longer able", "we lost",
+    ]) + weighted(1, ["would have", "for free", "our own", "manual", "by hand", "every release", "every deploy",
+                      "every change", "twice", "one more", "adds", "a few minutes", "a few seconds", "up to"])
 
     /// Verbs that make "I …" / "we …" a decision or an action the speaker took.
     static let actionVerbs: Set<String> = [
@@ -103,6 +145,7 @@ enum PartCues {
         "standardized", "automated", "scheduled", "capped", "limited", "partitioned", "sharded", "indexed",
         "separated", "centralized", "encrypted", "archived", "bought", "reserved", "committed", "paired",
         "rehearsed", "tested", "drilled", "wired", "routed", "placed", "gave", "ran", "run",
+        "copied", "copy", "shipped", "forwarded", "pointed", "exported", "offloaded", "streamed", "synced", "replicated", "mirrored", "shifted",
     ]
     /// Verbs that name what was there rather than a decision: "we used X, Y and Z".
     static let weakActionVerbs: Set<String> = ["used", "use", "using", "had", "have", "got", "worked", "touched", "helped", "was", "were"]
@@ -162,12 +205,31 @@ enum PhraseMatcher {
         phrase.split(separator: " ").flatMap { $0 == "*" ? ["*"] : Tokenizer.split(String($0)) }
     }
 
+    /// Words a recognizer writes for one another because they sound alike. Inside a phrase of two
+    /// or more words the neighbours anchor the reading, so "rather then" still reads "rather than"
+    /// and "takes us done" "takes us down"; a one-word cue must match exactly.
+    static let homophones: [String: Set<String>] = [
+        "than": ["then"], "then": ["than"], "there": ["their", "they're"], "their": ["there", "they're"],
+        "they're": ["their", "there"], "are": ["our"], "were": ["we're", "where"], "we're": ["were"],
+        "to": ["two", "too"], "two": ["to", "too"], "too": ["to", "two"], "four": ["for"], "one": ["won"],
+        "eight": ["ate"], "down": ["done"], "its": ["it's"], "it's": ["its"], "no": ["know"], "know": ["no"],
+        "new": ["knew"], "right": ["write"], "write": ["right"], "cache": ["cash"], "cached": ["cashed"],
+        "by": ["buy"], "in": ["inn"], "into": ["in"], "where": ["were", "wear"],
+    ]
+
+    static func tokenMatches(_ heard: String, _ cue: String, inPhrase: Bool) -> Bool {
+        heard == cue || (inPhrase && homophones[cue]?.contains(heard) == true)
+    }
+
     /// Every start index where `phrase` occurs in `tokens`.
     static func occurrences(of phrase: [String], in tokens: [String]) -> [Int] {
         guard !phrase.isEmpty, phrase.count <= tokens.count else { return [] }
         var hits: [Int] = []
+        let inPhrase = phrase.count > 1
         outer: for i in 0...(tokens.count - phrase.count) {
-            for (k, p) in phrase.enumerated() where p != "*" && tokens[i + k] != p { continue outer }
+            for (k, p) in phrase.enumerated() where p != "*" && !tokenMatches(tokens[i + k], p, inPhrase: inPhrase) {
+                continue outer
+            }
             hits.append(i)
         }
         return hits
@@ -186,6 +248,7 @@ struct CompiledCues: Sendable {
     let firstPersonDecision: [[String]]
     let marketing: [[String]]
     let hedges: [[String]]
+    let consequences: [([String], Int)]
 
     static let shared = CompiledCues()
 
@@ -199,14 +262,24 @@ struct CompiledCues: Sendable {
         firstPersonDecision = compile(PartCues.firstPersonDecision)
         marketing = compile(PartCues.marketing)
         hedges = compile(PartCues.hedges)
+        consequences = compile(PartCues.consequences)
     }
 
     /// Sum of weights of the cues of `part` found in `tokens`, each cue counted once, and the
     /// best-weighted cue (for evidence).
     func score(_ part: AnswerPart, _ tokens: [String]) -> (score: Int, cues: [String]) {
+        score(parts[part] ?? [], tokens)
+    }
+
+    /// A trade-off said after the decision: its own cues plus the plain consequences.
+    func tradeoffAfterChoice(_ tokens: [String]) -> (score: Int, cues: [String]) {
+        score((parts[.tradeoff] ?? []) + consequences, tokens)
+    }
+
+    func score(_ list: [([String], Int)], _ tokens: [String]) -> (score: Int, cues: [String]) {
         var total = 0
         var cues: [String] = []
-        for (phrase, weight) in parts[part] ?? [] where PhraseMatcher.contains(phrase, in: tokens) {
+        for (phrase, weight) in list where PhraseMatcher.contains(phrase, in: tokens) {
             // A shorter cue inside a longer one already counted adds nothing ("trade off" vs "the trade").
             let joined = phrase.joined(separator: " ")
             if cues.contains(where: { $0.contains(joined) || joined.contains($0) }) { continue }

@@ -16,6 +16,11 @@ enum Quantities {
         "transactions", "messages", "points", "p99", "p95", "latency", "outages", "bugs", "a", "per",
     ]
 
+    /// Words a recognizer writes for a spoken number: "went from for a month to one".
+    static let numberHomophones: Set<String> = ["for", "to", "too", "won", "ate"]
+    /// Units that follow only a number, so "to minutes" can only be "two minutes".
+    static let unitsAfterNumberOnly: Set<String> = ["percent", "milliseconds", "millisecond", "ms", "seconds", "minutes", "hours"]
+
     static func isNumber(_ token: String) -> Bool {
         if numberWords.contains(token) { return true }
         guard let first = token.first, first.isNumber else { return false }
@@ -38,6 +43,24 @@ enum Quantities {
             // "99.99" uptime figures or "from 800 to 120": a bare figure in a comparison counts.
             if t.contains(".") { return true }
             if i + 2 < list.count, list[i + 1] == "to", isNumber(list[i + 2]) { return true }
+        }
+        return hasMisheardMeasurement(list)
+    }
+
+    /// Figures a recognizer has turned into short words: "from for a month to one" (four),
+    /// "down to to minutes" (two). A homophone counts only where a number must stand: in a
+    /// from…to comparison that ends in a number, or right before a unit that needs one.
+    static func hasMisheardMeasurement(_ list: [String]) -> Bool {
+        for (i, t) in list.enumerated() {
+            if t == "from" {
+                let window = list[(i + 1)..<min(list.count, i + 6)]
+                guard let to = window.firstIndex(where: { $0 == "to" }), to > i + 1, to + 1 < list.count,
+                      isNumber(list[to + 1]) || numberHomophones.contains(list[to + 1]) else { continue }
+                if list[(i + 1)..<to].contains(where: { isNumber($0) || numberHomophones.contains($0) }) { return true }
+            }
+            if numberHomophones.contains(t), t != "for", i + 1 < list.count, unitsAfterNumberOnly.contains(list[i + 1]) {
+                return true
+            }
         }
         return false
     }

@@ -24,13 +24,39 @@ enum StructureDetector {
     static let impersonalChoices: [[String]] = [["the", "fix", "was"], ["the", "fix", "is"], ["the", "decision", "was"],
                                                 ["the", "call", "was"], ["the", "plan", "was", "to"], ["the", "answer", "was"]]
     static let minimumContextTokens = 4
+    /// Marketing phrases in one clause that make it brochure copy rather than a story.
+    static let brochureRun = 3
 
     static func hasFirstPerson(_ tokens: [String]) -> Bool {
+        !firstPersonTokens(tokens).isEmpty
+    }
+
+    static func firstPersonTokens(_ tokens: [String]) -> [String] {
         var masked = tokens
         for phrase in hedgingFirstPerson {
             for start in PhraseMatcher.occurrences(of: phrase, in: masked) { masked[start] = "_" }
         }
-        return masked.contains(where: firstPerson.contains)
+        return masked.filter(firstPerson.contains)
+    }
+
+    /// Possessives recognizers also write for "or", "are" and "for a" ("on demand our provisioned").
+    static let possessives: Set<String> = ["our", "my"]
+
+    /// Words a real possessive follows: "for our team", "in my last job", or a clause start.
+    static let possessiveLeads: Set<String> = ["of", "in", "on", "at", "to", "for", "with", "from", "into", "across",
+                                               "and", "but", "so", "because", "when", "then", "all", "both"]
+
+    /// An answer tells the speaker's own story when "I" or "we" appear in it, or it says "our"/"my"
+    /// more than once. One lone "our" counts only where a possessive fits (opening a clause, after
+    /// a preposition): mid-phrase, as in "on demand our provisioned", it is a misheard "or".
+    static func isNarrative(_ clauses: [Clause]) -> Bool {
+        let found = clauses.flatMap { firstPersonTokens($0.tokens) }
+        if found.contains(where: { !possessives.contains($0) }) || found.count >= 2 { return true }
+        return clauses.contains { clause in
+            clause.tokens.indices.contains { i in
+                possessives.contains(clause.tokens[i]) && (i == 0 || possessiveLeads.contains(clause.tokens[i - 1]))
+            }
+        }
     }
 
     /// "I pushed for", "we basically moved": a first-person subject and, within three words,
@@ -51,6 +77,33 @@ enum StructureDetector {
         return (best.0, best.1, false)
     }
 
+    /// "We went through the bill", "it went down": "went" that moves through a process or a
+    /// state, not toward an option. ("We went with", "we went multi-AZ" stay decisions.)
+    static let motionIdioms: Set<String> = ["through", "over", "back", "down", "up", "away", "wrong", "quiet",
+                                            "live", "from", "ahead", "on", "off", "around", "smoothly"]
+
+    /// The tokens with "went" blanked where it is one of those idioms, for the choice rules.
+    static func withoutMotionIdioms(_ tokens: [String]) -> [String] {
+        var out = tokens
+        for i in tokens.indices.dropLast() where tokens[i] == "went" && motionIdioms.contains(tokens[i + 1]) {
+            out[i] = "_"
+        }
+        return out
+    }
+
+    static let costWords: Set<String> = ["bill", "bills", "spend", "spending", "cost", "costs", "price", "pricing",
+                                         "invoice", "dollars"]
+    static let riseWords: Set<String> = ["doubled", "tripled", "quadrupled", "increased", "rose", "jumped", "grew",
+                                         "higher", "climbed"]
+    static let fallWords: Set<String> = ["dropped", "fell", "down", "reduced", "cut", "saved", "lower", "less", "halved",
+                                         "shrank", "decreased"]
+
+    /// "That roughly tripled what we spend on NAT": a cost word and a rise, with no fall beside them.
+    static func costRose(_ tokens: [String]) -> Bool {
+        tokens.contains(where: costWords.contains) && tokens.contains(where: riseWords.contains)
+            && !tokens.contains(where: fallWords.contains)
+    }
+
     static let alternatives: [[String]] = [["rather", "than"], ["instead", "of"], ["as", "opposed", "to"], ["instead"]]
     static func hasAlternative(_ tokens: [String]) -> Bool {
         alternatives.contains { PhraseMatcher.contains($0, in: tokens) }
@@ -58,7 +111,7 @@ enum StructureDetector {
 
     static func detect(clauses: [Clause]) -> Output {
         let cues = CompiledCues.shared
-        let narrative = clauses.contains { hasFirstPerson($0.tokens) }
+        let narrative = isNarrative(clauses)
 
         // Cue scores per clause, with the speaker's-own-choice rule applied: the clause or a
         // neighbour says "I"/"we" ("rather than chasing line items, I made tags mandatory").
@@ -67,7 +120,9 @@ enum StructureDetector {
             let clause = clauses[i]
             var s: [AnswerPart: (Int, [String])] = [:]
             for part in AnswerPart.allCases { s[part] = cues.score(part, clause.tokens) }
-            let action = ownAction(clause.tokens)
+            let decisionTokens = withoutMotionIdioms(clause.tokens)
+            s[.choice] = cues.score(.choice, decisionTokens)
+            let action = ownAction(decisionTokens)
             if action.score > s[.choice]!.0 { s[.choice] = (action.score, action.cue.map { [$0] } ?? []) }
             let neighbourOwned = owned[i] || (i > 0 && owned[i - 1]) || (i + 1 < clauses.count && owned[i + 1])
             let impersonal = impersonalChoices.contains { PhraseMatcher.contains($0, in: clause.tokens) }
@@ -85,12 +140,30 @@ enum StructureDetector {
             if let choice = s[.choice], choice.0 > 0, !FlagDetector.hedgeOccurrences(clause.tokens).isEmpty {
                 s[.choice] = (choice.0 - 1, choice.1)
             }
+            // A run of brochure words ("drove a robust, fully managed, best-in-class platform and
+            // delivered seamless outcomes") names no situation, decision or outcome, whatever verbs
+            // carry it. Without punctuation such a run is one long clause, so it is judged whole.
+            if cues.matches(cues.marketing, clause.tokens).count >= brochureRun {
+                for part in AnswerPart.allCases where part != .tradeoff { s[part] = (0, []) }
+            }
             return s
         }
         if !narrative { scores = scores.map { _ in [:] } }
 
         func score(_ i: Int, _ part: AnswerPart) -> Int { scores[i][part]?.0 ?? 0 }
         let firstChoice = clauses.indices.first { score($0, .choice) >= PartCues.threshold }
+        // After the decision, what got slower, dearer or more work is the price of it, and a bill
+        // that rose is a cost, not an outcome.
+        if let firstChoice {
+            for i in clauses.indices where i > firstChoice {
+                if scores[i].isEmpty { continue }
+                let consequence = cues.tradeoffAfterChoice(clauses[i].tokens)
+                if consequence.score > score(i, .tradeoff) { scores[i][.tradeoff] = consequence }
+                if costRose(clauses[i].tokens) && score(i, .tradeoff) < PartCues.threshold {
+                    scores[i][.tradeoff] = (PartCues.threshold, ["a cost that rose"])
+                }
+            }
+        }
 
         var byPart: [AnswerPart: [Int]] = [:]
         for i in clauses.indices {

@@ -19,6 +19,14 @@ struct EvalAnalyzer: ParsableCommand {
         a folder of <id>.wav; --audio scores those recordings through the whole pipeline instead.
 
           rehearse eval-analyzer Tests/Data/analyzer-eval/answers.json --audio .eval/labelled
+
+        Decoding every recording takes minutes. --transcripts keeps what the recognizer heard (timed
+        words, as <id>.heard.json) and reuses it while it came from the same model and settings and
+        is newer than the recording and the model's files; without --audio it scores only the kept
+        transcripts, so tuning the analyzer on recognizer output re-runs the analyzer alone:
+
+          rehearse eval-analyzer Tests/Data/analyzer-eval/answers.json --audio .eval/labelled --transcripts .eval/heard
+          rehearse eval-analyzer Tests/Data/analyzer-eval/answers.json --transcripts .eval/heard --half even --misses
         """)
 
     enum Half: String, ExpressibleByArgument, CaseIterable { case all, even, odd }
@@ -37,6 +45,9 @@ struct EvalAnalyzer: ParsableCommand {
 
     @Option(help: ArgumentHelp("Score <id>.wav recordings of the answers in this folder (the real pipeline) instead of the text.", valueName: "dir"))
     var audio: String?
+
+    @Option(help: ArgumentHelp("Keep what the recognizer heard in <dir>/<id>.heard.json and reuse it; alone, score those transcripts.", valueName: "dir"))
+    var transcripts: String?
 
     @OptionGroup var modelOption: ModelOption
 
@@ -57,32 +68,72 @@ struct EvalAnalyzer: ParsableCommand {
             return
         }
         var evaluation = LabelledEvaluation()
+        var reports: [String: AnswerReport] = [:]
         let analyzer = try Resources.analyzer(questionID: nil)
-        if let audio {
-            let present = chosen.filter { FileManager.default.fileExists(atPath: audio + "/\($0.id).wav") }
-            guard !present.isEmpty else { throw fail(RehearseErrorText("\(audio): no <id>.wav recordings of the labelled answers — run scripts/synth-labelled.sh")) }
-            let bar = ProgressBar(total: present.count, label: "decoding")
-            let model: RecognizerModel
-            do { model = try modelOption.resolve() } catch { throw fail(error) }
-            let outcomes = BatchScorer(analyzer: analyzer, model: model)
-                .score(present.map { audio + "/\($0.id).wav" }) { done, _, current in bar.update(done: done, current: current) }
-            for (answer, outcome) in zip(present, outcomes) {
-                guard case .scored(let report) = outcome else { continue }
-                evaluation.add(answer, report: report)
-            }
-        } else {
-            for answer in chosen { evaluation.add(answer, report: analyzer.analyze(text: answer.text)) }
+        let scored: [(LabelledAnswer, AnswerReport)] = audio != nil || transcripts != nil
+            ? try heardWords(chosen, analyzer: analyzer).map { ($0.0, analyzer.analyze(words: $0.1)) }
+            : chosen.map { ($0, analyzer.analyze(text: $0.text)) }
+        for (answer, report) in scored {
+            reports[answer.id] = report
+            evaluation.add(answer, report: report)
         }
         if json {
             print(try JSONOutput.string(evaluation.counts))
             return
         }
         print(evaluation.table())
-        if misses {
-            for m in evaluation.misses {
-                print("\n\(m.id) \(m.label): expected \(m.expected), got \(!m.expected)\n  \(m.text)")
+        if misses { printMisses(evaluation.misses, reports: reports) }
+    }
+}
+
+extension EvalAnalyzer {
+    /// Each answer with a disagreement once: the labels it got wrong, the text as written, and
+    /// the clauses the analyzer cut (from what the recognizer heard, for recordings) with the
+    /// parts it read in each.
+    func printMisses(_ misses: [LabelledEvaluation.Miss], reports: [String: AnswerReport]) {
+        var order: [String] = []
+        for m in misses where !order.contains(m.id) { order.append(m.id) }
+        for id in order {
+            let mine = misses.filter { $0.id == id }
+            print("\n\(id) " + mine.map { "\($0.label) expected \($0.expected)" }.joined(separator: ", "))
+            print("  \(mine[0].text)")
+            for segment in reports[id]?.segments ?? [] {
+                let parts = segment.parts.map(\.rawValue).joined(separator: "+")
+                print("    [\(parts.isEmpty ? "-" : parts)] \(segment.text)")
             }
         }
+    }
+
+    /// The recognizer's words for each answer: from the kept transcripts where they are current,
+    /// otherwise decoded from the recordings (and kept when --transcripts names a folder).
+    func heardWords(_ chosen: [LabelledAnswer], analyzer: AnswerAnalyzer) throws -> [(LabelledAnswer, [Word])] {
+        let store = transcripts.map { HeardTranscriptStore(directory: $0) }
+        guard let audio else {
+            let kept = chosen.compactMap { a in store!.load(id: a.id, model: nil, recording: nil).map { (a, $0) } }
+            guard !kept.isEmpty else { throw fail(RehearseErrorText("\(transcripts!): no <id>.heard.json transcripts — run once with --audio")) }
+            return kept
+        }
+        let present = chosen.filter { FileManager.default.fileExists(atPath: audio + "/\($0.id).wav") }
+        guard !present.isEmpty else { throw fail(RehearseErrorText("\(audio): no <id>.wav recordings of the labelled answers — run scripts/synth-labelled.sh")) }
+        let model: RecognizerModel
+        do { model = try modelOption.resolve() } catch { throw fail(error) }
+        var words: [String: [Word]] = [:]
+        for a in present {
+            words[a.id] = store?.load(id: a.id, model: model, recording: audio + "/\(a.id).wav")
+        }
+        let toDecode = present.filter { words[$0.id] == nil }
+        if !toDecode.isEmpty {
+            let bar = ProgressBar(total: toDecode.count, label: "decoding")
+            let outcomes = BatchScorer(analyzer: analyzer, model: model)
+                .score(toDecode.map { audio + "/\($0.id).wav" }) { done, _, current in bar.update(done: done, current: current) }
+            for (answer, outcome) in zip(toDecode, outcomes) {
+                guard case .scored(let report) = outcome else { continue }
+                let heard = report.transcript.words.map { Word($0.text, start: $0.start, end: $0.end, confidence: $0.confidence) }
+                words[answer.id] = heard
+                try store?.save(id: answer.id, model: model, words: heard)
+            }
+        }
+        return present.compactMap { a in words[a.id].map { (a, $0) } }
     }
 }
 
