@@ -72,6 +72,8 @@ enum PartCues {
         "we traded", "trades", "the price we", "we paid",
         // Recognizers split compounds and drop articles: "the down side", "trade of", "catch is".
         "down side", "down sides", "draw back", "draw backs", "trade of", "catch is", "catch was", "the only catch",
+        // ... and run "catch is" together into one word.
+        "a catches", "the catches",
         "the only problem", "the only downside", "the problem with that", "the problem with it", "one problem is",
         // What got slower or harder, said plainly.
         "slowed us", "slows us", "held us back", "slowed down", "slowed things", "pay more", "paying more",
@@ -214,7 +216,7 @@ enum PhraseMatcher {
         "to": ["two", "too"], "two": ["to", "too"], "too": ["to", "two"], "four": ["for"], "one": ["won"],
         "eight": ["ate"], "down": ["done"], "its": ["it's"], "it's": ["its"], "no": ["know"], "know": ["no"],
         "new": ["knew"], "right": ["write"], "write": ["right"], "cache": ["cash"], "cached": ["cashed"],
-        "by": ["buy"], "in": ["inn"], "into": ["in"], "where": ["were", "wear"],
+        "by": ["buy"], "in": ["inn"], "into": ["in"], "where": ["were", "wear"], "the": ["that"],
     ]
 
     static func tokenMatches(_ heard: String, _ cue: String, inPhrase: Bool) -> Bool {

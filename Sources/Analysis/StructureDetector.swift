@@ -16,6 +16,12 @@ enum StructureDetector {
         var narrative: Bool
     }
 
+    /// What the speaker wanted to avoid: the costs named after these are why they chose, not
+    /// what the choice cost them.
+    static let motives: [[String]] = ["did not want", "didn't want", "do not want", "don't want", "wanted to avoid",
+                                      "so we wouldn't", "so we would not", "so nobody had to", "so we didn't have to"]
+        .map(PhraseMatcher.split)
+
     static let firstPerson: Set<String> = ["i", "we", "i'd", "we'd", "i'm", "we're", "i've", "we've", "my", "our",
                                           "us", "me", "i'll", "we'll", "ours", "myself", "ourselves"]
     /// First person that only hedges ("I think") does not make an answer a story.
@@ -163,6 +169,12 @@ enum StructureDetector {
                     scores[i][.tradeoff] = (PartCues.threshold, ["a cost that rose"])
                 }
             }
+        }
+
+        // "We did not want a server sitting idle" gives the reason for the choice, not its price.
+        for i in clauses.indices where scores[i][.tradeoff] != nil
+            && motives.contains(where: { PhraseMatcher.contains($0, in: clauses[i].tokens) }) {
+            scores[i][.tradeoff] = (0, [])
         }
 
         var byPart: [AnswerPart: [Int]] = [:]

@@ -104,4 +104,19 @@ struct RecognizerStyleTests {
         #expect(parts("we went with reserved instances for three years so we are locked into one vendor").tradeoff.present)
         #expect(!PhraseMatcher.contains(["than"], in: ["and", "then", "we", "moved"]))
     }
+
+    @Test("what the speaker wanted to avoid is a reason, not the price of the choice")
+    func motiveIsNotTradeoff() {
+        let motive = parts("i had a class project with photo uploads so i picked lambda triggered by the upload event because it only runs when something arrives and we did not want a server sitting idle all week")
+        #expect(motive.choice.present)
+        #expect(!motive.tradeoff.present)
+        let price = parts("i had a class project with photo uploads so i picked a small ec2 server instead of lambda and now we pay for a server sitting idle all week")
+        #expect(price.tradeoff.present)
+    }
+
+    @Test("'the' heard as 'that' and 'catch is' run together still name the trade-off")
+    func misheardTradeoffCues() {
+        #expect(parts("people kept long lived access keys so i moved everyone to sso with roles that expire after an hour that cost is friction people get kicked out mid task").tradeoff.present)
+        #expect(parts("the upload server kept filling up so i pushed for sending uploads straight to s3 instead of bigger disks get a catches up lots of tiny reads add up").tradeoff.present)
+    }
 }
