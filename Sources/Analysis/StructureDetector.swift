@@ -221,7 +221,14 @@ enum StructureDetector {
             guard let indices = byPart[part], !indices.isEmpty else { continue }
             let best = indices.max { score($0, part) < score($1, part) }!
             let own = indices.filter { primary[$0] == part }
-            let spanned = own.isEmpty ? [best] : own
+            // The span is the part's first stretch: its own clauses up to the first clause that
+            // belongs to another part. A reason said later ("because nobody wanted to manage
+            // disks" after the choice) must not stretch the context over the decision.
+            var spanned = own.isEmpty ? [best] : [own[0]]
+            for j in own.dropFirst() {
+                guard ((spanned.last! + 1)..<j).allSatisfy({ primary[$0] == nil }) else { break }
+                spanned.append(j)
+            }
             structure[part] = .init(present: true, evidence: clauses[best].text, cues: scores[best][part]?.1 ?? [],
                                     start: spanned.compactMap { clauses[$0].start }.min(),
                                     end: spanned.compactMap { clauses[$0].end }.max())

@@ -119,4 +119,18 @@ struct RecognizerStyleTests {
         #expect(parts("people kept long lived access keys so i moved everyone to sso with roles that expire after an hour that cost is friction people get kicked out mid task").tradeoff.present)
         #expect(parts("the upload server kept filling up so i pushed for sending uploads straight to s3 instead of bigger disks get a catches up lots of tiny reads add up").tradeoff.present)
     }
+
+    @Test("a part's span is its first stretch: a later reason does not stretch the context over the choice")
+    func partSpansDoNotOverlap() {
+        let words = spoken(["we were storing photos that users uploaded and the disks on our servers kept filling up every few weeks",
+                            "i chose s3 rather than a bigger file server on ec2",
+                            "because we needed durability and nobody wants to manage disk space",
+                            "the downside is cost on lots of small reads",
+                            "as a result storage costs dropped by forty percent"], silence: 0.4)
+        let r = analyzer.analyze(words: words)
+        #expect(r.segments.filter { $0.part == .context }.count == 2, "the premise: a second context clause after the choice")
+        let context = r.structure.context, choice = r.structure.choice
+        #expect(context.present && choice.present)
+        #expect((context.end ?? .infinity) <= (choice.start ?? 0))
+    }
 }
