@@ -157,7 +157,7 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
             }
             segment = ps_seg_next(seg)
         }
-        return result
+        return HesitationFilter.keepConfident(result)
     }
 
     /// "read(2)" is the second pronunciation of "read"; "++UM++" style fillers lose their marks.

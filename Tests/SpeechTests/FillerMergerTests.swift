@@ -68,3 +68,14 @@ import Testing
         #expect(!KeywordSpotter.isVoiced(hit, in: utterance))
     }
 }
+
+@Suite struct HesitationFilterTests {
+    private func w(_ text: String, _ confidence: Double) -> RecognizedWord {
+        RecognizedWord(text: text, start: 0, end: 0.2, confidence: confidence)
+    }
+
+    @Test func doubtfulHesitationsGoOrdinaryWordsStay() {
+        let heard = [w("so", 0.9), w("uh", 0.02), w("we", 0.05), w("um", 0.6), w("moved", 0.03), w("um", 0.099)]
+        #expect(HesitationFilter.keepConfident(heard).map(\.text) == ["so", "we", "um", "moved"])
+    }
+}
