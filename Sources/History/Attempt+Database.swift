@@ -49,38 +49,31 @@ extension Attempt: FetchableRecord, MutablePersistableRecord {
         } catch {
             throw HistoryError.unreadableReport(id: id, reason: "\(error)")
         }
-        self.init(report: report, createdAt: summary.createdAt)
-        self.id = id
         // The stored figures win over recomputing them, so what `history` listed is what loads.
-        self.questionId = summary.questionId; self.topic = summary.topic; self.role = summary.role
-        self.recordingPath = summary.recordingPath; self.durationSeconds = summary.durationSeconds
-        self.wordsPerMinute = summary.wordsPerMinute; self.fillersPerMinute = summary.fillersPerMinute
-        self.fillersPer100Words = summary.fillersPer100Words; self.fillerCount = summary.fillerCount
-        self.longPauseCount = summary.longPauseCount; self.wordCount = summary.wordCount
-        self.parts = summary.parts; self.score = summary.score
-        self.words = words
+        self.init(saved: summary, words: words, report: report)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
+        let s = summary
         container[Columns.id] = id
-        container[Columns.createdAt] = createdAt
-        container[Columns.questionId] = questionId
-        container[Columns.topic] = topic
-        container[Columns.role] = role
-        container[Columns.recordingPath] = recordingPath
-        container[Columns.durationSeconds] = durationSeconds
-        container[Columns.wordsPerMinute] = wordsPerMinute
-        container[Columns.fillersPerMinute] = fillersPerMinute
-        container[Columns.fillersPer100Words] = fillersPer100Words
-        container[Columns.fillerCount] = fillerCount
-        container[Columns.longPauseCount] = longPauseCount
-        container[Columns.wordCount] = wordCount
-        container[Columns.partsPresent] = parts.count
-        container[Columns.hasContext] = parts.context
-        container[Columns.hasChoice] = parts.choice
-        container[Columns.hasTradeoff] = parts.tradeoff
-        container[Columns.hasResult] = parts.result
-        container[Columns.score] = score
+        container[Columns.createdAt] = s.createdAt
+        container[Columns.questionId] = s.questionId
+        container[Columns.topic] = s.topic
+        container[Columns.role] = s.role
+        container[Columns.recordingPath] = s.recordingPath
+        container[Columns.durationSeconds] = s.durationSeconds
+        container[Columns.wordsPerMinute] = s.wordsPerMinute
+        container[Columns.fillersPerMinute] = s.fillersPerMinute
+        container[Columns.fillersPer100Words] = s.fillersPer100Words
+        container[Columns.fillerCount] = s.fillerCount
+        container[Columns.longPauseCount] = s.longPauseCount
+        container[Columns.wordCount] = s.wordCount
+        container[Columns.partsPresent] = s.parts.count
+        container[Columns.hasContext] = s.parts.context
+        container[Columns.hasChoice] = s.parts.choice
+        container[Columns.hasTradeoff] = s.parts.tradeoff
+        container[Columns.hasResult] = s.parts.result
+        container[Columns.score] = s.score
     }
 
     /// An attempt and its report are saved together, in the caller's transaction.

@@ -1,29 +1,22 @@
 import Analysis
 import Foundation
 
-/// One scored answer as kept in the history: the figures people sort and chart by, the timed
-/// transcript, and the whole report so it can be rendered again later.
+/// One scored answer as kept in the history: the figures people sort and chart by (its
+/// `AttemptSummary`, read through as `attempt.score`, `attempt.topic` …), the timed transcript,
+/// and the whole report so it can be rendered again later.
+@dynamicMemberLookup
 public struct Attempt: Sendable, Hashable, Identifiable {
     /// Nil until saved.
-    public var id: Int64?
-    public var createdAt: Date
-    public var questionId: String?
-    /// From the question bank when the question is known, nil otherwise.
-    public var topic: String?
-    public var role: String?
-    /// Absolute path of the recording; nil for a typed answer. The file stays where it is.
-    public var recordingPath: String?
-    public var durationSeconds: Double?
-    public var wordsPerMinute: Double?
-    public var fillersPerMinute: Double?
-    public var fillersPer100Words: Double
-    public var fillerCount: Int
-    public var longPauseCount: Int
-    public var wordCount: Int
-    public var parts: PartsPresent
-    public var score: Int
+    public var id: Int64? { didSet { figures.id = id ?? 0 } }
+    /// The listed figures; their `id` follows `id` (0 until saved).
+    private var figures: AttemptSummary
     public var words: [AnswerReport.TranscriptWord]
     public var report: AnswerReport
+
+    public subscript<T>(dynamicMember field: WritableKeyPath<AttemptSummary, T>) -> T {
+        get { figures[keyPath: field] }
+        set { figures[keyPath: field] = newValue }
+    }
 
     /// Which of the four parts an answer showed.
     public struct PartsPresent: Codable, Sendable, Hashable {
@@ -55,32 +48,30 @@ public struct Attempt: Sendable, Hashable, Identifiable {
 
     /// An unsaved attempt from a report. `question` supplies topic and role when known.
     public init(report: AnswerReport, question: Question? = nil, createdAt: Date = Date()) {
-        self.id = nil
-        self.createdAt = createdAt
-        self.questionId = report.question?.id ?? question?.id
-        self.topic = question?.topic
-        self.role = question?.role.rawValue
-        self.recordingPath = report.source.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path }
-        self.durationSeconds = report.source?.durationSeconds
-        self.wordsPerMinute = report.pacing.wordsPerMinute
-        self.fillersPerMinute = report.fillers.perMinute
-        self.fillersPer100Words = report.fillers.per100Words
-        self.fillerCount = report.fillers.count
-        self.longPauseCount = report.pacing.longPauseCount
-        self.wordCount = report.pacing.wordCount
-        self.parts = PartsPresent(report.structure)
-        self.score = report.score.overall
-        self.words = report.transcript.words
+        self.init(id: nil, figures: AttemptSummary(
+            id: 0, createdAt: createdAt, questionId: report.question?.id ?? question?.id,
+            topic: question?.topic, role: question?.role.rawValue,
+            recordingPath: report.source.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path },
+            durationSeconds: report.source?.durationSeconds, wordsPerMinute: report.pacing.wordsPerMinute,
+            fillersPerMinute: report.fillers.perMinute, fillersPer100Words: report.fillers.per100Words,
+            fillerCount: report.fillers.count, longPauseCount: report.pacing.longPauseCount,
+            wordCount: report.pacing.wordCount, parts: PartsPresent(report.structure), score: report.score.overall),
+            words: report.transcript.words, report: report)
+    }
+
+    /// A saved attempt: its stored figures as they were listed, with its transcript and report.
+    init(saved summary: AttemptSummary, words: [AnswerReport.TranscriptWord], report: AnswerReport) {
+        self.init(id: summary.id, figures: summary, words: words, report: report)
+    }
+
+    private init(id: Int64?, figures: AttemptSummary, words: [AnswerReport.TranscriptWord], report: AnswerReport) {
+        self.id = id
+        self.figures = figures
+        self.words = words
         self.report = report
     }
 
-    public var summary: AttemptSummary {
-        AttemptSummary(id: id ?? 0, createdAt: createdAt, questionId: questionId, topic: topic, role: role,
-                       recordingPath: recordingPath, durationSeconds: durationSeconds, wordsPerMinute: wordsPerMinute,
-                       fillersPerMinute: fillersPerMinute, fillersPer100Words: fillersPer100Words,
-                       fillerCount: fillerCount, longPauseCount: longPauseCount, wordCount: wordCount,
-                       parts: parts, score: score)
-    }
+    public var summary: AttemptSummary { figures }
 }
 
 /// An attempt without its transcript and report: what lists, trends and exports need, cheap
