@@ -57,7 +57,7 @@ struct EvalAnalyzer: ParsableCommand {
     func run() throws {
         let answers: [LabelledAnswer]
         do { answers = try LabelledEvaluation.load(URL(fileURLWithPath: file)) }
-        catch { throw fail(RehearseErrorText("\(file): cannot read the labelled set (\(error))")) }
+        catch { throw fail(RehearseError.missingData(path: file, what: "labelled set", reason: RehearseError.reason(loading: error))) }
         let chosen = answers.enumerated().filter { half == .all || ($0.offset % 2 == 0) == (half == .even) }.map(\.element)
         if let exportTexts {
             try FileManager.default.createDirectory(atPath: exportTexts, withIntermediateDirectories: true)
