@@ -72,7 +72,7 @@ struct RehearseLM: ParsableCommand {
         var counter = KneserNeyTrigram()
         for s in sentences { counter.add(sentence: s) }
         let estimated = counter.estimate()
-        let model = estimated.boosting(FillerKeywords.hesitations, by: hesitationBonus)
+        let model = estimated.boosting(FillerMerger.hesitations, by: hesitationBonus)
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
         let arpaPath = output + "/rehearse-domain.arpa"
         let binPath = output + "/rehearse-domain.lm.bin"
@@ -163,8 +163,6 @@ enum HeldOutCheck {
 /// 0.71 and recall 0.81, at 1e+3 precision 0.86 and recall 0.71. We keep the stricter one:
 /// a false "uh" tells someone they hesitated when they did not.
 enum FillerKeywords {
-    /// The hesitations the language model is nudged towards and the spotter looks for.
-    static let hesitations: Set<String> = ["um", "uh"]
     static let text = """
     um /1/
     uh /1e+3/
