@@ -28,25 +28,10 @@ public struct HTMLReport {
         body.append("<div class=\"pair\">" + flagsSection(r) + followUpSection(r) + "</div>")
         body.append(scoreSection(r))
         let title = "Rehearse — attempt \(attempt.id ?? 0)"
-        return """
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(esc(title))</title>
-            <style>\(Self.css)</style>
-            </head>
-            <body>
-            <main>
+        return Self.page(title: title, css: Self.css, script: Self.script, main: """
             \(body.joined(separator: "\n"))
             <footer>Made offline by Rehearse from the saved analysis of attempt \(attempt.id ?? 0). Nothing on this page loads from the network.</footer>
-            </main>
-            <script>\(Self.script)</script>
-            </body>
-            </html>
-
-            """
+            """)
     }
 
     // MARK: Sections
@@ -338,6 +323,27 @@ public struct HTMLReport {
     }
 
     private func esc(_ s: String) -> String { Self.escape(s) }
+
+    /// A self-contained page: the styles and script inline, `main` as the page's content.
+    static func page(title: String, css: String, script: String? = nil, main: String) -> String {
+        """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>\(css)</style>
+        </head>
+        <body>
+        <main>
+        \(main)
+        </main>\(script.map { "\n<script>\($0)</script>" } ?? "")
+        </body>
+        </html>
+
+        """
+    }
 
     static func escape(_ s: String) -> String {
         var out = ""

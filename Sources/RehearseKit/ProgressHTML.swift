@@ -20,17 +20,7 @@ public struct ProgressHTML {
                         + "<td>\(g.score.recent.map { String(Int($0.rounded())) } ?? "—")</td><td class=\"\(g.score.verdict.rawValue)\">\(verdictText(g.score))</td></tr>"
                 }.joined() + "</table></section>"
         }
-        return """
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Rehearse — progress</title>
-            <style>\(Self.css)</style>
-            </head>
-            <body>
-            <main>
+        return HTMLReport.page(title: "Rehearse — progress", css: Self.css, main: """
             <p class="eyebrow">Rehearse · progress · \(esc(scope))</p>
             <h1>\(p.attempts) attempt\(p.attempts == 1 ? "" : "s")</h1>
             <p class="muted">Baseline is the median of your first attempts; now is the median of your latest. Changes under 10% are marked steady: listeners don't notice them.</p>
@@ -38,11 +28,7 @@ public struct ProgressHTML {
             \(charts)
             </div>
             \(groups)
-            </main>
-            </body>
-            </html>
-
-            """
+            """)
     }
 
     private func chart(_ m: MetricTrend) -> String {
