@@ -36,8 +36,8 @@ enum Scorer {
         let fillerPoints = wordCount == 0 ? 0 : 15 * clamp((10 - per100) / 8)
         let top = fillers.byWord.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         parts["fillers"] = .init(points: round1(fillerPoints), max: 15, measured: wordCount > 0,
-                                 note: per100 <= 2 ? "Few fillers (\(fmt(per100)) per 100 words)."
-                                     : "\(fmt(per100)) fillers per 100 words\(top.map { ", mostly \"\($0)\"" } ?? ""): pause silently instead; aim for under 2.")
+                                 note: per100 <= 2 ? "Few fillers (\(FigureText.short(per100)) per 100 words)."
+                                     : "\(FigureText.short(per100)) fillers per 100 words\(top.map { ", mostly \"\($0)\"" } ?? ""): pause silently instead; aim for under 2.")
 
         if timed, let wpm = pacing.wordsPerMinute {
             let points: Double
@@ -82,7 +82,6 @@ enum Scorer {
     }
     private static func clamp(_ x: Double) -> Double { min(1, max(0, x)) }
     private static func round1(_ x: Double) -> Double { (x * 10).rounded() / 10 }
-    static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x) }
 }
 
 import Foundation

@@ -163,5 +163,5 @@ public struct TerminalReport {
         return String(format: "%d:%04.1f", m, t - Double(m * 60))
     }
     static func secs(_ t: Double) -> String { String(format: "%.1f s", t) }
-    static func num(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x) }
+    static func num(_ x: Double) -> String { FigureText.short(x) }
 }
