@@ -12,11 +12,11 @@ struct RehearseLM: ParsableCommand {
         abstract: "Build Rehearse's AWS-domain language model and dictionary from Models/corpus.",
         discussion: """
         Writes, in --output:
-          rehearse-domain.arpa      Kneser-Ney trigram (ARPA text, written by this tool)
-          rehearse-domain.lm.bin    the same, converted by sphinx_lm_convert
-          rehearse.dict             cmudict plus AWS names, acronyms and derived words
-          fillers.kws               keyword-spotting list for "um" and "uh"
-          recognizer.json           what `rehearse score` loads: files, general model, domain weight
+          rehearse-domain.arpa     Kneser-Ney trigram (ARPA, written here)
+          rehearse-domain.lm.bin   the same, via sphinx_lm_convert
+          rehearse.dict            cmudict + AWS names, acronyms, derived words
+          fillers.kws              keyword list for "um" and "uh"
+          recognizer.json          what `rehearse score --model` loads
         """)
 
     @Option(help: "Folder of training answers (*.txt).")

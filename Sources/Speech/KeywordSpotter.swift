@@ -14,26 +14,26 @@ final class KeywordSpotter {
     static let typicalFillerSeconds = 0.3
 
     init(model: RecognizerModel, keywords: String, extraArguments: [String: String]) throws(SpeechError) {
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("rehearse-kws-\(getpid())-\(UUID().uuidString.prefix(8))").path
-        let logPath = scratch + ".log", dictionaryPath = scratch + ".dict"
+        let dictionaryPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rehearse-kws-\(getpid())-\(UUID().uuidString.prefix(8)).dict").path
         // Only the keywords' own entries: loading the whole dictionary a second time costs
         // about a tenth of a second and memory for words this decoder never searches.
         try Self.writeDictionary(for: keywords, from: model.dictionary, to: dictionaryPath)
         defer { unlink(dictionaryPath) }
-        var arguments = ["-hmm": model.acousticModel, "-dict": dictionaryPath, "-kws": keywords,
-                         "-logfn": logPath, "-remove_silence": "no"]
+        var arguments = ["-hmm": model.acousticModel, "-dict": dictionaryPath, "-kws": keywords, "-remove_silence": "no"]
         arguments.merge(model.decoderArguments) { _, new in new }
         arguments.merge(extraArguments) { _, new in new }
-        guard let config = PocketSphinxRecognizer.parse(arguments) else {
-            throw .decoderInitFailed(message: "keyword spotter rejected arguments \(arguments.keys.sorted())")
+        arguments["-logfn"] = nil  // see PocketSphinxLog
+        let (config, decoder) = try PocketSphinxLog.setUp { log throws(SpeechError) in
+            guard let config = PocketSphinxRecognizer.parse(arguments) else {
+                throw .decoderInitFailed(message: "keyword spotter rejected arguments \(arguments.keys.sorted())")
+            }
+            guard let decoder = ps_init(config) else {
+                cmd_ln_free_r(config)
+                throw .decoderInitFailed(message: "keyword spotter: " + (log.lastError() ?? "unknown error"))
+            }
+            return (config, decoder)
         }
-        guard let decoder = ps_init(config) else {
-            let message = PocketSphinxRecognizer.lastErrorLine(in: logPath) ?? "unknown error (see \(logPath))"
-            cmd_ln_free_r(config)
-            throw .decoderInitFailed(message: "keyword spotter: " + message)
-        }
-        unlink(logPath)
         self.config = config
         self.decoder = decoder
     }

@@ -24,14 +24,9 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     public init(model: RecognizerModel = .debianEnUS, extraArguments: [String: String] = [:]) throws(SpeechError) {
         try model.validate()
         self.model = model
-        // PocketSphinx logs a page of INFO lines per utterance. Send them to a file we can quote
-        // from when start-up fails, then unlink it so nothing is left behind.
-        let logPath = FileManager.default.temporaryDirectory
-            .appendingPathComponent("rehearse-pocketsphinx-\(getpid())-\(UUID().uuidString.prefix(8)).log").path
         var arguments: [String: String] = [
             "-hmm": model.acousticModel,
             "-dict": model.dictionary,
-            "-logfn": logPath,
             // We cut utterances ourselves; PocketSphinx's own silence removal shifts word times.
             "-remove_silence": "no",
             "-bestpath": "yes",
@@ -40,42 +35,49 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         if model.generalLanguageModel == nil { arguments["-lm"] = model.languageModel }
         arguments.merge(model.decoderArguments) { _, new in new }
         arguments.merge(extraArguments) { _, new in new }
-        guard let config = Self.parse(arguments) else {
+        // "-logfn" would swap sphinxbase's process-wide log under a decoder running on another thread.
+        arguments["-logfn"] = nil
+        let parts = try PocketSphinxLog.setUp { log throws(SpeechError) in
+            try Self.start(model: model, arguments: arguments, extraArguments: extraArguments, log: log)
+        }
+        self.config = parts.config
+        self.decoder = parts.decoder
+        self.logmath = ps_get_logmath(parts.decoder)!
+        self.mixedModel = parts.mixed
+        self.spotter = parts.spotter
+        self.languageSearch = parts.mixed != nil ? Self.mixedSearchName : String(cString: ps_get_search(parts.decoder))
+        try check(ps_set_search(decoder, languageSearch), "ps_set_search")
+    }
+
+    /// Creates the decoder and its language model mix (and keyword spotter); frees what it made if a step fails.
+    private static func start(model: RecognizerModel, arguments: [String: String], extraArguments: [String: String],
+                              log: PocketSphinxLog.SetUp) throws(SpeechError)
+        -> (config: OpaquePointer, decoder: OpaquePointer, mixed: InterpolatedLanguageModel?, spotter: KeywordSpotter?) {
+        guard let config = parse(arguments) else {
             throw .decoderInitFailed(message: "rejected arguments \(arguments.keys.sorted())")
         }
         guard let decoder = ps_init(config) else {
-            let message = Self.lastErrorLine(in: logPath) ?? "unknown error (see \(logPath))"
             cmd_ln_free_r(config)
-            throw .decoderInitFailed(message: message)
+            throw .decoderInitFailed(message: log.lastError() ?? "unknown error")
         }
-        let logmath = ps_get_logmath(decoder)!
-        var mixed: InterpolatedLanguageModel?
-        var spotter: KeywordSpotter?
         do throws(SpeechError) {
+            var mixed: InterpolatedLanguageModel?
             if let general = model.generalLanguageModel {
                 let set = try InterpolatedLanguageModel(
                     domain: model.languageModel, general: general, domainWeight: model.domainWeight,
-                    config: config, logmath: logmath)
-                try Self.install(set, in: decoder, name: Self.mixedSearchName, logPath: logPath)
+                    config: config, logmath: ps_get_logmath(decoder)!)
+                try install(set, in: decoder, name: mixedSearchName, log: log)
                 mixed = set
             }
-            if let keywords = model.fillerKeywords {
-                spotter = try KeywordSpotter(model: model, keywords: keywords, extraArguments: extraArguments)
+            let spotter = try model.fillerKeywords.map { keywords throws(SpeechError) in
+                try KeywordSpotter(model: model, keywords: keywords, extraArguments: extraArguments)
             }
+            return (config, decoder, mixed, spotter)
         } catch {
             ps_free(decoder)
             cmd_ln_free_r(config)
-            unlink(logPath)
             throw error
         }
-        unlink(logPath)
-        self.config = config
-        self.decoder = decoder
-        self.logmath = logmath
-        self.mixedModel = mixed
-        self.spotter = spotter
-        self.languageSearch = mixed != nil ? Self.mixedSearchName : String(cString: ps_get_search(decoder))
-        try check(ps_set_search(decoder, languageSearch), "ps_set_search")
     }
 
     deinit {
@@ -89,9 +91,9 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     /// between PocketSphinx versions, so count: after this the decoder holds one and
     /// `model` still holds its own.
     private static func install(_ model: InterpolatedLanguageModel, in decoder: OpaquePointer, name: String,
-                                logPath: String) throws(SpeechError) {
+                                log: PocketSphinxLog.SetUp) throws(SpeechError) {
         guard ps_set_lm(decoder, name, model.handle) >= 0 else {
-            throw .decoderInitFailed(message: lastErrorLine(in: logPath, keep: true) ?? "ps_set_lm failed")
+            throw .decoderInitFailed(message: log.lastError() ?? "ps_set_lm failed")
         }
         ngram_model_retain(model.handle)
         if ngram_model_free(model.handle) == 1 { ngram_model_retain(model.handle) }
@@ -181,17 +183,5 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         return cStrings.withUnsafeMutableBufferPointer {
             cmd_ln_parse_r(nil, ps_args(), Int32($0.count), $0.baseAddress, 1)
         }
-    }
-
-    static func lastErrorLine(in logPath: String, keep: Bool = false) -> String? {
-        defer { if !keep { unlink(logPath) } }
-        guard let log = try? String(contentsOfFile: logPath, encoding: .utf8) else { return nil }
-        return log.split(separator: "\n").last { $0.contains("ERROR") || $0.contains("FATAL") }
-            .map { line in
-                // "ERROR: \"dict.c\", line 195: Failed to open dictionary file 'x'" -> the message only
-                let text = String(line)
-                if let colon = text.range(of: ": ", options: .backwards) { return String(text[colon.upperBound...]) }
-                return text
-            }
     }
 }

@@ -102,13 +102,15 @@ extension Evaluation.Result {
         func pad(_ s: String, _ n: Int, left: Bool = false) -> String {
             s.count >= n ? s : (left ? s + String(repeating: " ", count: n - s.count) : String(repeating: " ", count: n - s.count) + s)
         }
+        // The voice column is as wide as the longest voice name, plus a gap.
+        let voiceWidth = max(12, summaries.map(\.voice.count).max() ?? 0) + 2
         var lines = ["model: \(model)   load \(f(modelLoadSeconds)) s CPU   (RTF: CPU seconds per audio second on one thread; wallRTF: wall clock, slowed by whatever else runs)",
-                     pad("voice", 34, left: true) + pad("cond", 10, left: true)
+                     pad("voice", voiceWidth, left: true) + pad("cond", 10, left: true)
                         + ["n", "WER", "AWS-R", "fill-P", "fill-R", "um/uh-P", "um/uh-R", "WPM-err", "long-R", "RTF", "wallRTF"].map { pad($0, 8) }.joined()]
         for (voice, condition, s) in summaries {
             if voice == "all voices" && lines.last?.hasPrefix("all") == false { lines.append("") }
             let n = s.failed > 0 ? "\(s.recordings - s.failed)/\(s.recordings)" : "\(s.recordings)"
-            lines.append(pad(voice, 34, left: true) + pad(condition, 10, left: true)
+            lines.append(pad(voice, voiceWidth, left: true) + pad(condition, 10, left: true)
                 + [n, f(s.wordErrorRate), f(s.serviceRecall), f(s.fillerPrecision), f(s.fillerRecall), f(s.hesitationPrecision), f(s.hesitationRecall),
                    s.wpmError.map { String(format: "%.1f%%", $0 * 100) } ?? "–", f(s.longPauseRecall), f(s.realTimeFactor, 3), f(s.wallRealTimeFactor, 3)]
                     .map { pad($0, 8) }.joined())

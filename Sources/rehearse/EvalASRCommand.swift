@@ -9,9 +9,9 @@ struct EvalASR: ParsableCommand {
         commandName: "eval-asr",
         abstract: "Measure how well the recognizer hears a synthesized answer corpus.",
         discussion: """
-        Runs every recording in MANIFEST (written by scripts/synth-asr-corpus.sh) through the
-        real pipeline and prints, per voice and condition: word error rate (fillers included),
-        recall of AWS service names, filler precision and recall, words-per-minute error,
+        Runs every recording in MANIFEST (written by scripts/synth-asr-corpus.sh) through the \
+        real pipeline and prints, per voice and condition: word error rate (fillers included), \
+        recall of AWS service names, filler precision and recall, words-per-minute error, \
         recall of long pauses, and the real-time factor.
 
         Examples:

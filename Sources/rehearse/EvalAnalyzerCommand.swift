@@ -9,20 +9,20 @@ struct EvalAnalyzer: ParsableCommand {
         commandName: "eval-analyzer",
         abstract: "Measure the analyzer against a labelled set of answers.",
         discussion: """
-        Prints precision, recall and accuracy for each part (context, choice, trade-off, result)
+        Prints precision, recall and accuracy for each part (context, choice, trade-off, result) \
         and each flag. The labelled set is Tests/Data/analyzer-eval/answers.json.
 
           rehearse eval-analyzer Tests/Data/analyzer-eval/answers.json
           rehearse eval-analyzer Tests/Data/analyzer-eval/answers.json --half even --misses
 
-        On recognizer output: scripts/synth-labelled.sh renders every answer with flite voices into
+        On recognizer output: scripts/synth-labelled.sh renders every answer with flite voices into \
         a folder of <id>.wav; --audio scores those recordings through the whole pipeline instead.
 
           rehearse eval-analyzer Tests/Data/analyzer-eval/answers.json --audio .eval/labelled
 
-        Decoding every recording takes minutes. --transcripts keeps what the recognizer heard (timed
-        words, as <id>.heard.json) and reuses it while it came from the same model and settings and
-        is newer than the recording and the model's files; without --audio it scores only the kept
+        Decoding every recording takes minutes. --transcripts keeps what the recognizer heard (timed \
+        words, as <id>.heard.json) and reuses it while it came from the same model and settings and \
+        is newer than the recording and the model's files; without --audio it scores only the kept \
         transcripts, so tuning the analyzer on recognizer output re-runs the analyzer alone:
 
           rehearse eval-analyzer Tests/Data/analyzer-eval/answers.json --audio .eval/labelled --transcripts .eval/heard

@@ -9,7 +9,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write every saved attempt to standard output as CSV or JSON.",
         discussion: """
-        CSV has one row of figures per attempt. JSON has the same figures plus each attempt's full
+        CSV has one row of figures per attempt. JSON has the same figures plus each attempt's full \
         report (the `score --json` contract) under "report".
 
         Examples:

@@ -8,7 +8,7 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "List saved attempts, newest first.",
         discussion: """
-        Every `rehearse score` is saved (unless --no-save) in $XDG_DATA_HOME/rehearse/rehearse.sqlite
+        Every `rehearse score` is saved (unless --no-save) in $XDG_DATA_HOME/rehearse/rehearse.sqlite \
         (~/.local/share/rehearse/rehearse.sqlite by default).
 
         Examples:

@@ -8,7 +8,7 @@ struct ProgressCommand: ParsableCommand {
         commandName: "progress",
         abstract: "Trends over your attempts: score, fillers, pace, long pauses and parts.",
         discussion: """
-        Each metric is compared with your own baseline (the median of your first attempts). A change
+        Each metric is compared with your own baseline (the median of your first attempts). A change \
         is called out only past 10%: listeners don't notice smaller ones.
 
         Examples:

@@ -8,8 +8,8 @@ struct Rehearse: ParsableCommand {
         commandName: "rehearse",
         abstract: "Practise AWS interview answers out loud and see how they land.",
         discussion: """
-        Rehearse transcribes a spoken answer offline (PocketSphinx) and reports pace, pauses,
-        filler words, whether the answer has context, a choice, a trade-off and a result, and
+        Rehearse transcribes a spoken answer offline (PocketSphinx) and reports pace, pauses, \
+        filler words, whether the answer has context, a choice, a trade-off and a result, and \
         the follow-up an interviewer would ask next. Nothing leaves your machine.
         """,
         version: "0.1.0",

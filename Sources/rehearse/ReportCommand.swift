@@ -8,8 +8,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Show the timing report of a saved attempt, or write it as an HTML page.",
         discussion: """
-        The terminal report draws the answer on a time axis: when each part was said, pauses,
-        fillers and the pace in each 10-second window. The HTML page adds the waveform and plays
+        The terminal report draws the answer on a time axis: when each part was said, pauses, \
+        fillers and the pace in each 10-second window. The HTML page adds the waveform and plays \
         the recording; it is one self-contained file that needs no network.
 
         Examples:

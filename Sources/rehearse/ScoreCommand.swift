@@ -9,8 +9,8 @@ struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a recorded answer, a typed transcript, or every recording in a folder.",
         discussion: """
-        Recordings: WAV (8/16/24/32-bit PCM or float), FLAC, Ogg/Vorbis, AIFF; any rate, any channel count.
-        A .txt or .md file is analysed as a typed transcript (no pace or pause figures).
+        Recordings: WAV (8/16/24/32-bit PCM or float), FLAC, Ogg/Vorbis, AIFF; any rate, any channel count. \
+        A .txt or .md file is analysed as a typed transcript (no pace or pause figures). \
         A folder scores every recording in it on all cores, with a progress bar on stderr.
 
         Examples:

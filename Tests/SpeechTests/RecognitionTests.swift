@@ -94,3 +94,50 @@ struct RecognitionTests {
         }
     }
 }
+
+/// sphinxbase logs through one process-wide FILE*; these run decoders the way `score folder/` does.
+@Suite("PocketSphinx decoders side by side")
+struct ConcurrentDecoderTests {
+    /// Before PocketSphinxLog, each start-up (`-logfn`) closed the log file that a decoder
+    /// starting or decoding on the other thread was writing to, and the process aborted in free().
+    @Test("two threads start decoders and decode at the same time")
+    func twoThreads() throws {
+        let clip = Fixtures.peer.appendingPathComponent("real-speech/sense_and_sensibility_01_austen_64kb-0870.wav").path
+        let samples = try SpeechAudioReader(path: clip).readAll()
+        final class Outcome: @unchecked Sendable { var words = [0, 0]; var errors: [any Error] = [] }
+        let outcome = Outcome(), lock = NSLock(), group = DispatchGroup()
+        for worker in 0..<2 {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                do {
+                    for _ in 0..<3 {
+                        let transcriber = StreamingTranscriber(recognizer: try PocketSphinxRecognizer())
+                        try transcriber.append(samples)
+                        let heard = try transcriber.finish().count
+                        lock.withLock { outcome.words[worker] += heard }
+                    }
+                } catch { lock.withLock { outcome.errors.append(error) } }
+            }
+        }
+        group.wait()
+        #expect(outcome.errors.isEmpty)
+        #expect(outcome.words.allSatisfy { $0 > 0 })
+    }
+
+    @Test("a decoder that cannot start says why, in PocketSphinx's words")
+    func startUpErrorMessage() throws {
+        let dir = Fixtures.tempDirectory()
+        let lm = dir.appendingPathComponent("broken.lm").path
+        try "this is not a language model\n".write(toFile: lm, atomically: true, encoding: .utf8)
+        var model = RecognizerModel.debianEnUS
+        model.languageModel = lm
+        do {
+            _ = try PocketSphinxRecognizer(model: model)
+            Issue.record("a broken language model was accepted")
+        } catch let SpeechError.decoderInitFailed(message) {
+            #expect(message != "unknown error")
+            #expect(!message.isEmpty)
+        }
+    }
+}

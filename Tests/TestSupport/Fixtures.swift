@@ -7,11 +7,21 @@ public enum Fixtures {
     /// Real speech and malformed WAVs from PocketSphinx's test suite, copied into the repo.
     public static let peer = repo.appendingPathComponent("Tests/Data/pocketsphinx")
 
+    /// A fresh folder under this test process's own scratch folder, which is removed when the process exits.
     public static func tempDirectory() -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
+        let dir = scratch.appendingPathComponent(UUID().uuidString)
         try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
+
+    /// One folder per test process (`rehearse-tests-<pid>`), so a run leaves nothing behind in /tmp.
+    private static let scratch: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)  // a leftover from a crashed run with a recycled pid
+        try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: Fixtures.scratch) }
+        return dir
+    }()
 
     /// Runs sox with `arguments`; fails the test with sox's own message if it fails.
     @discardableResult
