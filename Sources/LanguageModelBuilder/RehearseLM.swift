@@ -34,8 +34,13 @@ struct RehearseLM: ParsableCommand {
     @Option(help: "Weight of the domain model in the mix (0–1).")
     var domainWeight = 0.6
 
-    @Option(help: "Factor on the language-model probability of \"um\" and \"uh\" (an insertion bonus; 1 = their rate in the corpus).")
+    @Option(help: "Factor on the language-model probability of \"um\" (an insertion bonus; 1 = its rate in the corpus).")
     var hesitationBonus = 4.0
+
+    /// "uh" is one vowel, the same AH as "a" or the end of "the": the acoustics barely separate
+    /// it, so the decoder needs a larger push to write it than "um" (AH M). See docs/language-model.md.
+    @Option(help: "Factor on the language-model probability of \"uh\", a lone vowel the acoustics barely tell from \"a\".")
+    var uhBonus = 12.0
 
     @Flag(help: "Turn on the keyword-spotting pass for um/uh in recognizer.json (more filler recall, less precision; see docs/language-model.md).")
     var keywordPass = false
@@ -51,6 +56,7 @@ struct RehearseLM: ParsableCommand {
     func validate() throws {
         if !(0.05...1).contains(domainWeight) { throw ValidationError("--domain-weight must be between 0.05 and 1") }
         if !(1...100).contains(hesitationBonus) { throw ValidationError("--hesitation-bonus must be between 1 and 100") }
+        if !(1...100).contains(uhBonus) { throw ValidationError("--uh-bonus must be between 1 and 100") }
     }
 
     func run() throws {
@@ -72,7 +78,7 @@ struct RehearseLM: ParsableCommand {
         var counter = KneserNeyTrigram()
         for s in sentences { counter.add(sentence: s) }
         let estimated = counter.estimate()
-        let model = estimated.boosting(FillerMerger.hesitations, by: hesitationBonus)
+        let model = estimated.boosting(["um"], by: hesitationBonus).boosting(["uh"], by: uhBonus)
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
         let arpaPath = output + "/rehearse-domain.arpa"
         let binPath = output + "/rehearse-domain.lm.bin"
@@ -80,7 +86,7 @@ struct RehearseLM: ParsableCommand {
         let header = ["Rehearse AWS-domain trigram, interpolated Kneser-Ney, built by rehearse-lm",
                       "corpus: \(files.count) files, \(sentences.count) sentences, \(tokens) tokens",
                       String(format: "discounts: D2 %.3f, D3 %.3f", model.discounts[1], model.discounts[2]),
-                      String(format: "um/uh n-grams raised by log10(%g) (hesitation bonus; not renormalised)", hesitationBonus)]
+                      String(format: "um n-grams raised by log10(%g), uh by log10(%g) (hesitation bonus; not renormalised)", hesitationBonus, uhBonus)]
         try model.arpa(header: header).write(toFile: arpaPath, atomically: true, encoding: .utf8)
         try convert(arpaPath, to: binPath)
 
@@ -107,7 +113,7 @@ struct RehearseLM: ParsableCommand {
         print("corpus      \(files.count) files, \(sentences.count) sentences, \(tokens) tokens, \(vocabulary.count) words")
         print("trigram     \(model.unigrams.count) / \(model.bigrams.count) / \(model.trigrams.count) n-grams -> \(binPath)")
         print("dictionary  \(output)/rehearse.dict (\(guessed.count) spelled as letters: \(guessed.sorted().prefix(60).joined(separator: " ")))")
-        print("hesitations um/uh probabilities x\(hesitationBonus)")
+        print("hesitations um probabilities x\(hesitationBonus), uh x\(uhBonus)")
         print("mix         domain weight \(domainWeight) with \(general) at run time")
     }
 
