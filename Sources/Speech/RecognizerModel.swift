@@ -67,6 +67,11 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
         if !fm.fileExists(atPath: acousticModel + "/mdef") {
             throw .modelMissing(path: acousticModel, what: "acoustic model")
         }
+        // PocketSphinx ends the process (exit 1, no message) on a model definition it cannot
+        // parse, so a wrong file has to be caught before ps_init sees it.
+        if !Self.looksLikeModelDefinition(acousticModel + "/mdef") {
+            throw .notAnAcousticModel(path: acousticModel)
+        }
         if !fm.fileExists(atPath: languageModel) { throw .modelMissing(path: languageModel, what: "language model") }
         if !fm.fileExists(atPath: dictionary) { throw .modelMissing(path: dictionary, what: "pronunciation dictionary") }
         if let general = generalLanguageModel, !fm.fileExists(atPath: general) {
@@ -75,6 +80,32 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
         if let kws = fillerKeywords, !fm.fileExists(atPath: kws) {
             throw .modelMissing(path: kws, what: "filler keyword list")
         }
+        for path in [languageModel] + (generalLanguageModel.map { [$0] } ?? []) where !Self.looksLikeLanguageModel(path) {
+            throw .notALanguageModel(path: path)
+        }
+    }
+
+    /// Whether `path` starts like a PocketSphinx model definition: binary ("BMDF") or text
+    /// (a "0.3" version line).
+    static func looksLikeModelDefinition(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        return head.starts(with: Array("BMDF".utf8)) || head.starts(with: Array("0.3\n".utf8))
+    }
+
+    /// Whether the start of `path` is a format PocketSphinx reads as a language model: ARPA
+    /// text (a `\data\` section, possibly after comments), the binary trie `sphinx_lm_convert`
+    /// writes, the older DMP format, or either of them gzipped. Caught here, a wrong file gets a
+    /// plain message instead of whichever reader PocketSphinx tried last complaining.
+    static func looksLikeLanguageModel(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+        if head.starts(with: [0x1F, 0x8B]) { return true }
+        let text = String(decoding: head, as: UTF8.self)
+        return text.hasPrefix("Trie Language Model") || text.prefix(64).contains("Darpa Trigram LM")
+            || text.contains("\\data\\")
     }
 }
 

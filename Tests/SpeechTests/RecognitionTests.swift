@@ -125,19 +125,32 @@ struct ConcurrentDecoderTests {
         #expect(outcome.words.allSatisfy { $0 > 0 })
     }
 
-    @Test("a decoder that cannot start says why, in PocketSphinx's words")
-    func startUpErrorMessage() throws {
+    @Test("an acoustic model folder with a broken model definition is refused before PocketSphinx exits on it")
+    func brokenAcousticModel() throws {
+        let dir = Fixtures.tempDirectory()
+        let source = URL(fileURLWithPath: RecognizerModel.debianEnUS.acousticModel)
+        for file in try FileManager.default.contentsOfDirectory(atPath: source.path) where file != "mdef" {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: dir.appendingPathComponent(file))
+        }
+        try "this is not a model definition\n".write(to: dir.appendingPathComponent("mdef"), atomically: true, encoding: .utf8)
+        var model = RecognizerModel.debianEnUS
+        model.acousticModel = dir.path
+        #expect(throws: SpeechError.notAnAcousticModel(path: dir.path)) { try PocketSphinxRecognizer(model: model) }
+        #expect(RecognizerModel.looksLikeModelDefinition(source.appendingPathComponent("mdef").path))
+    }
+
+    @Test("a file that is not a language model is named before PocketSphinx tries it")
+    func notALanguageModel() throws {
         let dir = Fixtures.tempDirectory()
         let lm = dir.appendingPathComponent("broken.lm").path
         try "this is not a language model\n".write(toFile: lm, atomically: true, encoding: .utf8)
         var model = RecognizerModel.debianEnUS
         model.languageModel = lm
-        do {
-            _ = try PocketSphinxRecognizer(model: model)
-            Issue.record("a broken language model was accepted")
-        } catch let SpeechError.decoderInitFailed(message) {
-            #expect(message != "unknown error")
-            #expect(!message.isEmpty)
-        }
+        #expect(throws: SpeechError.notALanguageModel(path: lm)) { try PocketSphinxRecognizer(model: model) }
+        // The real ones pass: Debian's binary trie and our own ARPA text.
+        #expect(RecognizerModel.looksLikeLanguageModel(RecognizerModel.debianEnUS.languageModel))
+        let arpa = dir.appendingPathComponent("tiny.arpa").path
+        try "# comment\n\n\\data\\\nngram 1=1\n".write(toFile: arpa, atomically: true, encoding: .utf8)
+        #expect(RecognizerModel.looksLikeLanguageModel(arpa))
     }
 }
