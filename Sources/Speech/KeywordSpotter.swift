@@ -23,16 +23,8 @@ final class KeywordSpotter {
         var arguments = ["-hmm": model.acousticModel, "-dict": dictionaryPath, "-kws": keywords, "-remove_silence": "no"]
         arguments.merge(model.decoderArguments) { _, new in new }
         arguments.merge(extraArguments) { _, new in new }
-        arguments["-logfn"] = nil  // see PocketSphinxLog
         let (config, decoder) = try PocketSphinxLog.setUp { log throws(SpeechError) in
-            guard let config = PocketSphinxRecognizer.parse(arguments) else {
-                throw .decoderInitFailed(message: "keyword spotter rejected arguments \(arguments.keys.sorted())")
-            }
-            guard let decoder = ps_init(config) else {
-                cmd_ln_free_r(config)
-                throw .decoderInitFailed(message: "keyword spotter: " + (log.lastError() ?? "unknown error"))
-            }
-            return (config, decoder)
+            try PocketSphinxRecognizer.startDecoder(arguments, label: "keyword spotter", log: log)
         }
         self.config = config
         self.decoder = decoder

@@ -35,8 +35,6 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         if model.generalLanguageModel == nil { arguments["-lm"] = model.languageModel }
         arguments.merge(model.decoderArguments) { _, new in new }
         arguments.merge(extraArguments) { _, new in new }
-        // "-logfn" would swap sphinxbase's process-wide log under a decoder running on another thread.
-        arguments["-logfn"] = nil
         let parts = try PocketSphinxLog.setUp { log throws(SpeechError) in
             try Self.start(model: model, arguments: arguments, extraArguments: extraArguments, log: log)
         }
@@ -53,13 +51,7 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     private static func start(model: RecognizerModel, arguments: [String: String], extraArguments: [String: String],
                               log: PocketSphinxLog.SetUp) throws(SpeechError)
         -> (config: OpaquePointer, decoder: OpaquePointer, mixed: InterpolatedLanguageModel?, spotter: KeywordSpotter?) {
-        guard let config = parse(arguments) else {
-            throw .decoderInitFailed(message: "rejected arguments \(arguments.keys.sorted())")
-        }
-        guard let decoder = ps_init(config) else {
-            cmd_ln_free_r(config)
-            throw .decoderInitFailed(message: log.lastError() ?? "unknown error")
-        }
+        let (config, decoder) = try startDecoder(arguments, label: nil, log: log)
         do throws(SpeechError) {
             var mixed: InterpolatedLanguageModel?
             if let general = model.generalLanguageModel {
@@ -174,6 +166,23 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
 
     func check(_ rc: Int32, _ function: String) throws(SpeechError) {
         if rc < 0 { throw .decodeFailed(function: function, code: rc) }
+    }
+
+    /// Parses `arguments` and starts a decoder with them, inside a `PocketSphinxLog.setUp`.
+    /// `-logfn` is dropped: it would swap sphinxbase's process-wide log under a decoder running on
+    /// another thread. `label` ("keyword spotter") prefixes the error of a decoder that is not the main one.
+    static func startDecoder(_ arguments: [String: String], label: String?, log: PocketSphinxLog.SetUp) throws(SpeechError)
+        -> (config: OpaquePointer, decoder: OpaquePointer) {
+        var arguments = arguments
+        arguments["-logfn"] = nil
+        guard let config = parse(arguments) else {
+            throw .decoderInitFailed(message: (label.map { $0 + " " } ?? "") + "rejected arguments \(arguments.keys.sorted())")
+        }
+        guard let decoder = ps_init(config) else {
+            cmd_ln_free_r(config)
+            throw .decoderInitFailed(message: (label.map { $0 + ": " } ?? "") + (log.lastError() ?? "unknown error"))
+        }
+        return (config, decoder)
     }
 
     static func parse(_ arguments: [String: String]) -> OpaquePointer? {

@@ -88,9 +88,7 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     /// Whether `path` starts like a PocketSphinx model definition: binary ("BMDF") or text
     /// (a "0.3" version line).
     static func looksLikeModelDefinition(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        guard let head = head(of: path, bytes: 16) else { return false }
         return head.starts(with: Array("BMDF".utf8)) || head.starts(with: Array("0.3\n".utf8))
     }
 
@@ -99,13 +97,18 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     /// writes, the older DMP format, or either of them gzipped. Caught here, a wrong file gets a
     /// plain message instead of whichever reader PocketSphinx tried last complaining.
     static func looksLikeLanguageModel(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+        guard let head = head(of: path, bytes: 64 * 1024) else { return false }
         if head.starts(with: [0x1F, 0x8B]) { return true }
         let text = String(decoding: head, as: UTF8.self)
         return text.hasPrefix("Trie Language Model") || text.prefix(64).contains("Darpa Trigram LM")
             || text.contains("\\data\\")
+    }
+
+    /// The first `bytes` bytes of `path` (fewer for a short file); nil if it cannot be opened.
+    private static func head(of path: String, bytes: Int) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: bytes)) ?? Data()
     }
 }
 
