@@ -13,8 +13,8 @@ public final class BackgroundTranscriber: @unchecked Sendable {
     // Touched only by the worker thread once it starts.
     private let transcriber: LiveTranscriber
 
-    public init(recognizer: any IncrementalTranscribing) {
-        self.transcriber = LiveTranscriber(recognizer: recognizer)
+    public init(recognizer: any IncrementalTranscribing, noiseReduction: NoiseFilter.Configuration? = .init()) {
+        self.transcriber = LiveTranscriber(recognizer: recognizer, noiseReduction: noiseReduction)
         let thread = Thread { [self] in work() }
         thread.name = "rehearse-decoder"
         thread.start()

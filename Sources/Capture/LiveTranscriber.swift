@@ -3,7 +3,8 @@ import Speech
 /// Cuts live audio into utterances at silences, like `UtteranceSegmenter`, but hands each
 /// utterance to the recognizer while it is still being spoken. When the speaker stops, only
 /// PocketSphinx's final search over the last utterance remains, so the report is ready within
-/// a fraction of a second however long the answer ran without a pause.
+/// a fraction of a second however long the answer ran without a pause. As with files, the
+/// recognizer hears each utterance through `NoiseFilter`, against the noise heard so far.
 final class LiveTranscriber {
     struct Configuration {
         /// Silence that closes an utterance (as the file segmenter: longer than gaps between words).
@@ -27,16 +28,22 @@ final class LiveTranscriber {
     private var speechFrames = 0
     private var silenceFrames = 0
     private var feed: [Int16] = []           // classified audio not yet handed to the recognizer
+    private let noiseReduction: NoiseFilter.Configuration?
+    private var noise = NoiseTracker()
+    private var filter: NoiseFilter?         // the open utterance's, when noise reduction is on
     private(set) var words: [RecognizedWord] = []
 
-    init(recognizer: any IncrementalTranscribing, configuration: Configuration = Configuration()) {
+    init(recognizer: any IncrementalTranscribing, configuration: Configuration = Configuration(),
+         noiseReduction: NoiseFilter.Configuration? = .init()) {
         self.recognizer = recognizer
         self.configuration = configuration
+        self.noiseReduction = noiseReduction
     }
 
     private func frames(_ seconds: Double) -> Int { Int((seconds * 100).rounded()) }
 
     func append(_ block: [Int16]) throws(SpeechError) {
+        if noiseReduction != nil { noise.observe(block) }
         partial.append(contentsOf: block)
         var offset = 0
         while partial.count - offset >= EnergyVAD.frameSamples {
@@ -68,6 +75,7 @@ final class LiveTranscriber {
                 return
             }
             try recognizer.beginUtterance(startSample: position - preRoll.count)
+            filter = noiseReduction.map { NoiseFilter(configuration: $0) }
             open = true
             feed = preRoll
             utteranceSamples = preRoll.count
@@ -86,12 +94,22 @@ final class LiveTranscriber {
 
     private func flushFeed() throws(SpeechError) {
         guard !feed.isEmpty else { return }
-        try recognizer.process(feed)
+        if filter != nil {
+            let cleaned = filter!.process(feed, noise: noise.noisePower)
+            if !cleaned.isEmpty { try recognizer.process(cleaned) }
+        } else {
+            try recognizer.process(feed)
+        }
         feed = []
     }
 
     private func close() throws(SpeechError) {
         try flushFeed()
+        if filter != nil {
+            let rest = filter!.finish(noise: noise.noisePower)
+            if !rest.isEmpty { try recognizer.process(rest) }
+            filter = nil
+        }
         let heard = try recognizer.endUtterance()
         if speechFrames >= frames(configuration.minSpeech) { words.append(contentsOf: heard) }
         open = false

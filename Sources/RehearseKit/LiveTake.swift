@@ -32,10 +32,13 @@ public struct LiveTake: Sendable {
 public final class LiveTakeRecorder {
     public let settings: CaptureSettings
     private let recognizer: (any IncrementalTranscribing)?
+    private let noiseReduction: NoiseFilter.Configuration?
 
-    public init(settings: CaptureSettings, recognizer: (any IncrementalTranscribing)?) {
+    public init(settings: CaptureSettings, recognizer: (any IncrementalTranscribing)?,
+                noiseReduction: NoiseFilter.Configuration? = .init()) {
         self.settings = settings
         self.recognizer = recognizer
+        self.noiseReduction = noiseReduction
     }
 
     /// Records to `path` until a stop condition; `stopRequest` is asked between blocks.
@@ -47,7 +50,7 @@ public final class LiveTakeRecorder {
         if let warning = capture.formatWarning { StandardError.print("rehearse: \(warning)") }
         let writer = try TakeWriter(path: path)
         defer { writer.close() }
-        let decoder = recognizer.map { BackgroundTranscriber(recognizer: $0) }
+        let decoder = recognizer.map { BackgroundTranscriber(recognizer: $0, noiseReduction: noiseReduction) }
         let recorder = Recorder(source: capture, writer: writer, decoder: decoder,
                                 options: .init(maxSeconds: maxSeconds ?? settings.maxSeconds, silenceSeconds: settings.silenceSeconds))
         let outcome: RecordingOutcome

@@ -13,6 +13,8 @@ public final class PracticeSession {
         public var followUp = true
         public var json = false
         public var countInSeconds = 3
+        /// Steady-noise filtering before decoding (nil: decode as recorded).
+        public var noiseReduction: NoiseFilter.Configuration? = .init()
 
         public init(capture: CaptureSettings) { self.capture = capture }
     }
@@ -61,7 +63,7 @@ public final class PracticeSession {
         self.history = history
         self.options = options
         self.alternatives = alternatives
-        self.recorder = LiveTakeRecorder(settings: options.capture, recognizer: recognizer)
+        self.recorder = LiveTakeRecorder(settings: options.capture, recognizer: recognizer, noiseReduction: options.noiseReduction)
         self.modelName = modelName
         self.store = store
         self.keys = keys

@@ -10,10 +10,13 @@ public final class ScoringPipeline {
     private let recognizerFactory: () throws -> any Transcribing
     private var recognizer: (any Transcribing)?
     public let modelName: String
+    /// Steady-noise filtering before decoding (nil: decode the audio as recorded).
+    public var noiseReduction: NoiseFilter.Configuration?
 
     public init(analyzer: AnswerAnalyzer, model: RecognizerModel = .debianEnUS) {
         self.analyzer = analyzer
         self.modelName = model.name
+        self.noiseReduction = model.noiseFilterConfiguration
         self.recognizerFactory = { try PocketSphinxRecognizer(model: model) }
     }
 
@@ -54,7 +57,7 @@ public final class ScoringPipeline {
     public func scoreRecording(path: String) throws -> AnswerReport {
         let reader = try SpeechAudioReader(path: path)
         try warmUp()
-        let transcriber = StreamingTranscriber(recognizer: recognizer!)
+        let transcriber = StreamingTranscriber(recognizer: recognizer!, noiseReduction: noiseReduction)
         let started = Date()
         let summary = try reader.stream { try transcriber.append($0) }
         let words = try transcriber.finish()

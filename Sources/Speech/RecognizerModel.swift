@@ -18,10 +18,14 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     public var fillerKeywords: String?
     /// Decoder settings tuned with this model ("-cmn": "batch"); the caller's own win.
     public var decoderArguments: [String: String]
+    /// Filter steady background noise out of each utterance before decoding (`NoiseFilter`).
+    /// On for every model unless a recognizer.json says `"noiseFilter": false` or the user
+    /// passes `--no-noise-filter`.
+    public var noiseFilter: Bool
 
     public init(acousticModel: String, languageModel: String, dictionary: String, name: String,
                 generalLanguageModel: String? = nil, domainWeight: Double = 1, fillerKeywords: String? = nil,
-                decoderArguments: [String: String] = [:]) {
+                decoderArguments: [String: String] = [:], noiseFilter: Bool = true) {
         self.acousticModel = acousticModel
         self.languageModel = languageModel
         self.dictionary = dictionary
@@ -30,7 +34,11 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
         self.domainWeight = domainWeight
         self.fillerKeywords = fillerKeywords
         self.decoderArguments = decoderArguments
+        self.noiseFilter = noiseFilter
     }
+
+    /// The filter settings the pipeline runs with this model, nil when it is off.
+    public var noiseFilterConfiguration: NoiseFilter.Configuration? { noiseFilter ? .init() : nil }
 
     public static let debianDirectory = "/usr/share/pocketsphinx/model/en-us"
 
@@ -123,10 +131,12 @@ extension RecognizerModel {
         public var domainWeight: Double?
         public var fillerKeywords: String?
         public var decoderArguments: [String: String]?
+        /// Nil or absent: on.
+        public var noiseFilter: Bool?
 
         public init(name: String, acousticModel: String, languageModel: String, dictionary: String,
                     generalLanguageModel: String?, domainWeight: Double?, fillerKeywords: String?,
-                    decoderArguments: [String: String]? = nil) {
+                    decoderArguments: [String: String]? = nil, noiseFilter: Bool? = nil) {
             self.name = name
             self.acousticModel = acousticModel
             self.languageModel = languageModel
@@ -135,6 +145,7 @@ extension RecognizerModel {
             self.domainWeight = domainWeight
             self.fillerKeywords = fillerKeywords
             self.decoderArguments = decoderArguments
+            self.noiseFilter = noiseFilter
         }
 
         func resolved(against directory: URL) -> RecognizerModel {
@@ -143,7 +154,7 @@ extension RecognizerModel {
                 acousticModel: path(acousticModel), languageModel: path(languageModel), dictionary: path(dictionary),
                 name: name, generalLanguageModel: generalLanguageModel.map(path),
                 domainWeight: domainWeight ?? 1, fillerKeywords: fillerKeywords.map(path),
-                decoderArguments: decoderArguments ?? [:])
+                decoderArguments: decoderArguments ?? [:], noiseFilter: noiseFilter ?? true)
         }
     }
 }

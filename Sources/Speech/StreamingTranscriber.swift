@@ -1,21 +1,29 @@
 /// Feeds audio through the segmenter and decodes each utterance as soon as it closes, so by
 /// the time the audio ends only the last utterance is left to decode. Used for files and,
-/// block by block, for live capture.
+/// block by block, for live capture. Each utterance is cleaned of steady background noise
+/// (`NoiseFilter`, against what `NoiseTracker` has heard so far) before it is decoded; the
+/// segmenter and so the pause timings work on the audio as recorded.
 public final class StreamingTranscriber {
     private let recognizer: any Transcribing
     private var segmenter: UtteranceSegmenter
+    private let noiseReduction: NoiseFilter.Configuration?
+    private var noise = NoiseTracker()
     public private(set) var words: [RecognizedWord] = []
     public private(set) var utterancesDecoded = 0
     public private(set) var speechSamples = 0
 
-    public init(recognizer: any Transcribing, segmentation: UtteranceSegmenter.Configuration = .init()) {
+    /// `noiseReduction` nil decodes the audio exactly as recorded.
+    public init(recognizer: any Transcribing, segmentation: UtteranceSegmenter.Configuration = .init(),
+                noiseReduction: NoiseFilter.Configuration? = .init()) {
         self.recognizer = recognizer
         self.segmenter = UtteranceSegmenter(configuration: segmentation)
+        self.noiseReduction = noiseReduction
     }
 
     public var inSpeech: Bool { segmenter.inSpeech }
 
     public func append(_ block: [Int16]) throws(SpeechError) {
+        if noiseReduction != nil { noise.observe(block) }
         for utterance in segmenter.append(block) { try decode(utterance) }
     }
 
@@ -27,7 +35,12 @@ public final class StreamingTranscriber {
     }
 
     private func decode(_ utterance: Utterance) throws(SpeechError) {
-        words.append(contentsOf: try recognizer.transcribe(utterance))
+        var heard = utterance
+        if let noiseReduction, let spectrum = noise.noisePower {
+            var filter = NoiseFilter(configuration: noiseReduction)
+            heard.samples = filter.process(utterance.samples, noise: spectrum) + filter.finish(noise: spectrum)
+        }
+        words.append(contentsOf: try recognizer.transcribe(heard))
         utterancesDecoded += 1
         speechSamples += utterance.samples.count
     }

@@ -19,6 +19,8 @@ public struct Evaluation: Sendable {
     public struct Result: Codable, Sendable {
         public var model: String
         public var modelLoadSeconds: Double
+        /// Whether the steady-noise filter ran (nil in results saved before it existed).
+        public var noiseReduction: Bool?
         public var recordings: [RecordingScore]
     }
 
@@ -63,7 +65,7 @@ public struct Evaluation: Sendable {
                 }
             }
         }
-        return Result(model: model.name, modelLoadSeconds: load, recordings: state.withLock { $0.scores.map { $0! } })
+        return Result(model: model.name, modelLoadSeconds: load, noiseReduction: model.noiseFilter, recordings: state.withLock { $0.scores.map { $0! } })
     }
 }
 
@@ -104,7 +106,8 @@ extension Evaluation.Result {
         }
         // The voice column is as wide as the longest voice name, plus a gap.
         let voiceWidth = max(12, summaries.map(\.voice.count).max() ?? 0) + 2
-        var lines = ["model: \(model)   load \(f(modelLoadSeconds)) s CPU   (RTF: CPU seconds per audio second on one thread; wallRTF: wall clock, slowed by whatever else runs)",
+        let filter = noiseReduction.map { $0 ? "   noise filter on" : "   noise filter off" } ?? ""
+        var lines = ["model: \(model)   load \(f(modelLoadSeconds)) s CPU\(filter)   (RTF: CPU seconds per audio second on one thread; wallRTF: wall clock, slowed by whatever else runs)",
                      pad("voice", voiceWidth, left: true) + pad("cond", 10, left: true)
                         + ["n", "WER", "AWS-R", "fill-P", "fill-R", "um/uh-P", "um/uh-R", "WPM-err", "long-R", "RTF", "wallRTF"].map { pad($0, 8) }.joined()]
         for (voice, condition, s) in summaries {

@@ -101,6 +101,7 @@ struct Practice: ParsableCommand {
         options.followUp = !noFollowUp
         options.json = json
         options.countInSeconds = countIn
+        options.noiseReduction = model.noiseFilterConfiguration
         let session = PracticeSession(options: options, alternatives: alternatives, recognizer: recognizer,
                                       modelName: model.name, history: history, keys: KeyInput())
         let status: Int32

@@ -39,11 +39,16 @@ struct ModelOption: ParsableArguments {
     @Option(help: ArgumentHelp("Recognizer model: \"rehearse\" (AWS domain model in Models/, the default), \"debian\" (stock en-us), or a folder with a recognizer.json.", valueName: "name|folder"))
     var model: String?
 
+    @Flag(help: "Decode the audio as recorded, without filtering out steady background noise first (the filter helps under a fan or air conditioning and does little harm in a quiet room).")
+    var noNoiseFilter = false
+
     /// The model to load; prints a note on stderr when it falls back.
     func resolve() throws -> RecognizerModel {
         let selection = try ModelSelection.resolve(model)
         if let note = selection.note { StandardError.print("rehearse: note: \(note)") }
-        return selection.model
+        var model = selection.model
+        if noNoiseFilter { model.noiseFilter = false }
+        return model
     }
 }
 
