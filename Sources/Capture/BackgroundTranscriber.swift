@@ -10,6 +10,7 @@ public final class BackgroundTranscriber: @unchecked Sendable {
     private var pending: [[Int16]] = []
     private var ending = false
     private var outcome: Result<[RecognizedWord], SpeechError>?
+    private var summary = NoiseSummary()
     // Touched only by the worker thread once it starts.
     private let transcriber: LiveTranscriber
 
@@ -40,6 +41,13 @@ public final class BackgroundTranscriber: @unchecked Sendable {
         return try result.get()
     }
 
+    /// What the noise filter did; complete once `finish` has returned.
+    public var noiseSummary: NoiseSummary {
+        condition.lock()
+        defer { condition.unlock() }
+        return summary
+    }
+
     private func work() {
         while true {
             condition.lock()
@@ -53,6 +61,9 @@ public final class BackgroundTranscriber: @unchecked Sendable {
                 for block in blocks { try transcriber.append(block) }
                 if last {
                     let words = try transcriber.finish()
+                    condition.lock()
+                    summary = transcriber.noiseSummary
+                    condition.unlock()
                     publish(.success(words))
                     return
                 }

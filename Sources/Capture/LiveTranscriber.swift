@@ -31,6 +31,8 @@ final class LiveTranscriber {
     private let noiseReduction: NoiseFilter.Configuration?
     private var noise = NoiseTracker()
     private var filter: NoiseFilter?         // the open utterance's, when noise reduction is on
+    private var filteredUtterances = 0
+    var noiseSummary: NoiseSummary { NoiseSummary(filteredUtterances: filteredUtterances, speechAboveNoise: noise.spread) }
     private(set) var words: [RecognizedWord] = []
 
     init(recognizer: any IncrementalTranscribing, configuration: Configuration = Configuration(),
@@ -108,6 +110,7 @@ final class LiveTranscriber {
         if filter != nil {
             let rest = filter!.finish(noise: noise.noisePower)
             if !rest.isEmpty { try recognizer.process(rest) }
+            if filter!.filtered { filteredUtterances += 1 }
             filter = nil
         }
         let heard = try recognizer.endUtterance()

@@ -23,6 +23,8 @@ public struct LiveTake: Sendable {
     public var outcome: RecordingOutcome
     public var words: [RecognizedWord]
     public var formatWarning: String?
+    /// What the noise filter did while decoding.
+    public var noise = NoiseSummary()
     /// Seconds from the end of recording until every word was decoded.
     public var decodeSeconds: Double
 }
@@ -64,8 +66,10 @@ public final class LiveTakeRecorder {
         display.finish()
         writer.close()
         let words = try decoder?.finish() ?? []
-        return LiveTake(path: path, outcome: outcome, words: words, formatWarning: capture.formatWarning,
-                        decodeSeconds: Date().timeIntervalSince(outcome.stoppedAt))
+        var take = LiveTake(path: path, outcome: outcome, words: words, formatWarning: capture.formatWarning,
+                            decodeSeconds: Date().timeIntervalSince(outcome.stoppedAt))
+        if let decoder { take.noise = decoder.noiseSummary }
+        return take
     }
 
     /// The analyzer's report on a take, with the same source details `rehearse score` gives.
@@ -77,6 +81,7 @@ public final class LiveTakeRecorder {
             warnings.append("the recording lost audio \(o.overruns + o.suspends) time(s) (\(o.overruns) overruns, \(o.suspends) suspends): close busy programs and try again")
         }
         if o.stopReason == .maxDuration { warnings.append("stopped at the time limit (\(TerminalReport.clock(o.durationSeconds)))") }
+        if let w = take.noise.warning { warnings.append(w) }
         let source = AnswerReport.SourceInfo(
             path: take.path, durationSeconds: (o.durationSeconds * 100).rounded() / 100,
             sampleRate: SpeechAudio.sampleRate, channels: 1, format: "WAV (Microsoft) / Signed 16 bit PCM",

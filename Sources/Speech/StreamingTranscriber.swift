@@ -11,6 +11,9 @@ public final class StreamingTranscriber {
     public private(set) var words: [RecognizedWord] = []
     public private(set) var utterancesDecoded = 0
     public private(set) var speechSamples = 0
+    /// What the noise filter did so far.
+    public var noiseSummary: NoiseSummary { NoiseSummary(filteredUtterances: filteredUtterances, speechAboveNoise: noise.spread) }
+    private var filteredUtterances = 0
 
     /// `noiseReduction` nil decodes the audio exactly as recorded.
     public init(recognizer: any Transcribing, segmentation: UtteranceSegmenter.Configuration = .init(),
@@ -39,6 +42,7 @@ public final class StreamingTranscriber {
         if let noiseReduction, let spectrum = noise.noisePower {
             var filter = NoiseFilter(configuration: noiseReduction)
             heard.samples = filter.process(utterance.samples, noise: spectrum) + filter.finish(noise: spectrum)
+            filteredUtterances += 1
         }
         words.append(contentsOf: try recognizer.transcribe(heard))
         utterancesDecoded += 1

@@ -30,6 +30,31 @@ struct ScoreCommandTests {
         #expect(!r.followUps.isEmpty)
     }
 
+    @Test("a recording over a steady hiss is filtered, says so, and is heard better than without the filter")
+    func noisyRecording() throws {
+        let dir = Fixtures.tempDirectory()
+        let noise = dir.appendingPathComponent("hiss.wav").path
+        let noisy = dir.appendingPathComponent("noisy-answer.wav").path
+        // Pink noise about 17 dB under the voice, as the benchmark's noisy copies.
+        try Fixtures.sox(["-R", "-n", "-r", "16000", "-c", "1", "-b", "16", noise, "synth", "29.4", "pinknoise", "vol", "0.5"])
+        try Fixtures.sox(["-R", "-m", Self.sample, "-v", "0.2", noise, noisy])
+
+        let clean = try report(try Fixtures.rehearse(["score", Self.sample, "--json", "--no-save"]))
+        #expect(!clean.warnings.contains { $0.contains("background noise") }, "\(clean.warnings)")
+        let filtered = try report(try Fixtures.rehearse(["score", noisy, "--json", "--no-save"]))
+        let unfiltered = try report(try Fixtures.rehearse(["score", noisy, "--json", "--no-save", "--no-noise-filter"]))
+        #expect(filtered.warnings.contains { $0.contains("steady background noise") }, "\(filtered.warnings)")
+        #expect(!unfiltered.warnings.contains { $0.contains("background noise") })
+
+        // What the clean recording was heard to say is the yardstick for both noisy decodes.
+        func recall(_ r: AnswerReport) -> Double {
+            let heard = Set(r.transcript.words.map(\.text))
+            let said = clean.transcript.words.map(\.text)
+            return Double(said.filter(heard.contains).count) / Double(said.count)
+        }
+        #expect(recall(filtered) > recall(unfiltered), "with filter \(recall(filtered)), without \(recall(unfiltered))")
+    }
+
     @Test("the terminal report shows every section, plain when piped")
     func terminal() throws {
         let run = try Fixtures.rehearse(["score", Self.sample])
