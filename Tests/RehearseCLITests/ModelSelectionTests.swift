@@ -24,5 +24,21 @@ import Testing
         #expect(selection.note == nil)
         #expect(selection.model.generalLanguageModel != nil)
         #expect(selection.model.dictionary.hasSuffix("rehearse.dict"))
+        #expect(selection.model.noiseFilter, "the noise filter is on unless recognizer.json says otherwise")
+    }
+
+    @Test func aModelFolderCanTurnTheNoiseFilterOff() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("quiet-model-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let description = """
+        {"name": "studio", "acousticModel": "/usr/share/pocketsphinx/model/en-us/en-us",
+         "languageModel": "x.lm.bin", "dictionary": "x.dict", "noiseFilter": false}
+        """
+        try description.write(to: folder.appendingPathComponent("recognizer.json"), atomically: true, encoding: .utf8)
+        let model = try RecognizerModel.directory(folder)
+        #expect(!model.noiseFilter)
+        #expect(model.noiseFilterConfiguration == nil)
+        #expect(ScoringPipeline(analyzer: .init(), model: model).noiseReduction == nil)
     }
 }
