@@ -17,7 +17,7 @@ public struct TerminalReport {
         }
         out.append(header)
         if let q = r.question { out.append(wrap(style.dim("Q [\(q.id)]") + " " + q.prompt, indent: 2)) }
-        for w in r.warnings { out.append(style.yellow("! " + w)) }
+        for w in r.warnings { out.append(wrap(style.yellow("! " + w), indent: 2)) }
         out.append(scoreLine(r.score.overall))
         out.append("")
 

@@ -53,6 +53,11 @@ struct ScoreCommandTests {
             return Double(said.filter(heard.contains).count) / Double(said.count)
         }
         #expect(recall(filtered) > recall(unfiltered), "with filter \(recall(filtered)), without \(recall(unfiltered))")
+
+        // In the terminal the warning wraps like the rest of the report.
+        let terminal = try Fixtures.rehearse(["score", noisy, "--no-save"])
+        #expect(terminal.stdout.contains("steady background noise"))
+        #expect(terminal.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(terminal.stdout)")
     }
 
     @Test("the terminal report shows every section, plain when piped")
