@@ -28,24 +28,21 @@ final class LiveTranscriber {
     private var speechFrames = 0
     private var silenceFrames = 0
     private var feed: [Int16] = []           // classified audio not yet handed to the recognizer
-    private let noiseReduction: NoiseFilter.Configuration?
-    private var noise = NoiseTracker()
-    private var filter: NoiseFilter?         // the open utterance's, when noise reduction is on
-    private var filteredUtterances = 0
-    var noiseSummary: NoiseSummary { NoiseSummary(filteredUtterances: filteredUtterances, speechAboveNoise: noise.spread) }
+    private var noise: NoiseReducer
+    var noiseSummary: NoiseSummary { noise.summary }
     private(set) var words: [RecognizedWord] = []
 
     init(recognizer: any IncrementalTranscribing, configuration: Configuration = Configuration(),
          noiseReduction: NoiseFilter.Configuration? = .init()) {
         self.recognizer = recognizer
         self.configuration = configuration
-        self.noiseReduction = noiseReduction
+        self.noise = NoiseReducer(configuration: noiseReduction)
     }
 
     private func frames(_ seconds: Double) -> Int { Int((seconds * 100).rounded()) }
 
     func append(_ block: [Int16]) throws(SpeechError) {
-        if noiseReduction != nil { noise.observe(block) }
+        noise.observe(block)
         partial.append(contentsOf: block)
         var offset = 0
         while partial.count - offset >= EnergyVAD.frameSamples {
@@ -77,7 +74,7 @@ final class LiveTranscriber {
                 return
             }
             try recognizer.beginUtterance(startSample: position - preRoll.count)
-            filter = noiseReduction.map { NoiseFilter(configuration: $0) }
+            noise.beginUtterance()
             open = true
             feed = preRoll
             utteranceSamples = preRoll.count
@@ -96,23 +93,15 @@ final class LiveTranscriber {
 
     private func flushFeed() throws(SpeechError) {
         guard !feed.isEmpty else { return }
-        if filter != nil {
-            let cleaned = filter!.process(feed, noise: noise.noisePower)
-            if !cleaned.isEmpty { try recognizer.process(cleaned) }
-        } else {
-            try recognizer.process(feed)
-        }
+        let cleaned = noise.process(feed)
+        if !cleaned.isEmpty { try recognizer.process(cleaned) }
         feed = []
     }
 
     private func close() throws(SpeechError) {
         try flushFeed()
-        if filter != nil {
-            let rest = filter!.finish(noise: noise.noisePower)
-            if !rest.isEmpty { try recognizer.process(rest) }
-            if filter!.filtered { filteredUtterances += 1 }
-            filter = nil
-        }
+        let rest = noise.endUtterance()
+        if !rest.isEmpty { try recognizer.process(rest) }
         let heard = try recognizer.endUtterance()
         if speechFrames >= frames(configuration.minSpeech) { words.append(contentsOf: heard) }
         open = false

@@ -11,7 +11,7 @@ public final class ScoringPipeline {
     private var recognizer: (any Transcribing)?
     public let modelName: String
     /// Steady-noise filtering before decoding (nil: decode the audio as recorded).
-    public var noiseReduction: NoiseFilter.Configuration?
+    public let noiseReduction: NoiseFilter.Configuration?
 
     public init(analyzer: AnswerAnalyzer, model: RecognizerModel = .debianEnUS) {
         self.analyzer = analyzer
@@ -20,10 +20,11 @@ public final class ScoringPipeline {
         self.recognizerFactory = { try PocketSphinxRecognizer(model: model) }
     }
 
-    /// For tests: a pipeline around any recognizer.
+    /// For tests: a pipeline around any recognizer, decoding the audio as recorded.
     public init(analyzer: AnswerAnalyzer, recognizer: any Transcribing, modelName: String) {
         self.analyzer = analyzer
         self.modelName = modelName
+        self.noiseReduction = nil
         self.recognizer = recognizer
         self.recognizerFactory = { recognizer }
     }

@@ -136,6 +136,62 @@ public struct NoiseSummary: Sendable, Hashable {
     }
 }
 
+/// The noise stage both transcribers run: a tracker fed every block of the recording, a filter
+/// per utterance, and the count of utterances it filtered. Files hand it whole utterances
+/// (`clean`); live capture hands it an utterance piece by piece as it is spoken
+/// (`beginUtterance`, `process`, `endUtterance`). With no configuration it passes audio through.
+public struct NoiseReducer: Sendable {
+    public let configuration: NoiseFilter.Configuration?
+    private var tracker = NoiseTracker()
+    private var open: NoiseFilter?
+    private var filteredUtterances = 0
+
+    public init(configuration: NoiseFilter.Configuration?) {
+        self.configuration = configuration
+    }
+
+    /// What the filter did so far.
+    public var summary: NoiseSummary {
+        NoiseSummary(filteredUtterances: filteredUtterances, speechAboveNoise: tracker.spread)
+    }
+
+    /// Every block of the recording, silences included, goes through here first.
+    public mutating func observe(_ block: [Int16]) {
+        if configuration != nil { tracker.observe(block) }
+    }
+
+    /// A whole utterance: filtered when there is a steady floor to filter against, otherwise
+    /// returned exactly as it came.
+    public mutating func clean(_ samples: [Int16]) -> [Int16] {
+        guard let configuration, let spectrum = tracker.noisePower else { return samples }
+        var filter = NoiseFilter(configuration: configuration)
+        filteredUtterances += 1
+        return filter.process(samples, noise: spectrum) + filter.finish(noise: spectrum)
+    }
+
+    /// Opens an utterance that arrives piece by piece.
+    public mutating func beginUtterance() {
+        open = configuration.map { NoiseFilter(configuration: $0) }
+    }
+
+    /// More of the open utterance; returns the samples that are final (all of them when off).
+    public mutating func process(_ samples: [Int16]) -> [Int16] {
+        guard var filter = open else { return samples }
+        let out = filter.process(samples, noise: tracker.noisePower)
+        open = filter
+        return out
+    }
+
+    /// Closes the open utterance and returns what the filter still held back.
+    public mutating func endUtterance() -> [Int16] {
+        guard var filter = open else { return [] }
+        let rest = filter.finish(noise: tracker.noisePower)
+        if filter.filtered { filteredUtterances += 1 }
+        open = nil
+        return rest
+    }
+}
+
 /// Cleans one utterance against a noise spectrum, block by block. Output sample i is input
 /// sample i (no delay in the timeline): the filter holds back the last 384 samples until more
 /// audio or `finish()` arrives, so word times stay where they were.

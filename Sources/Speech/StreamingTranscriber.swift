@@ -6,27 +6,25 @@
 public final class StreamingTranscriber {
     private let recognizer: any Transcribing
     private var segmenter: UtteranceSegmenter
-    private let noiseReduction: NoiseFilter.Configuration?
-    private var noise = NoiseTracker()
+    private var noise: NoiseReducer
     public private(set) var words: [RecognizedWord] = []
     public private(set) var utterancesDecoded = 0
     public private(set) var speechSamples = 0
     /// What the noise filter did so far.
-    public var noiseSummary: NoiseSummary { NoiseSummary(filteredUtterances: filteredUtterances, speechAboveNoise: noise.spread) }
-    private var filteredUtterances = 0
+    public var noiseSummary: NoiseSummary { noise.summary }
 
     /// `noiseReduction` nil decodes the audio exactly as recorded.
     public init(recognizer: any Transcribing, segmentation: UtteranceSegmenter.Configuration = .init(),
                 noiseReduction: NoiseFilter.Configuration? = .init()) {
         self.recognizer = recognizer
         self.segmenter = UtteranceSegmenter(configuration: segmentation)
-        self.noiseReduction = noiseReduction
+        self.noise = NoiseReducer(configuration: noiseReduction)
     }
 
     public var inSpeech: Bool { segmenter.inSpeech }
 
     public func append(_ block: [Int16]) throws(SpeechError) {
-        if noiseReduction != nil { noise.observe(block) }
+        noise.observe(block)
         for utterance in segmenter.append(block) { try decode(utterance) }
     }
 
@@ -39,11 +37,7 @@ public final class StreamingTranscriber {
 
     private func decode(_ utterance: Utterance) throws(SpeechError) {
         var heard = utterance
-        if let noiseReduction, let spectrum = noise.noisePower {
-            var filter = NoiseFilter(configuration: noiseReduction)
-            heard.samples = filter.process(utterance.samples, noise: spectrum) + filter.finish(noise: spectrum)
-            filteredUtterances += 1
-        }
+        heard.samples = noise.clean(utterance.samples)
         words.append(contentsOf: try recognizer.transcribe(heard))
         utterancesDecoded += 1
         speechSamples += utterance.samples.count
