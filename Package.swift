@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles", "TestSupport"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech", "AudioFiles", "TestSupport"]),
         .testTarget(name: "RehearseCLITests", dependencies: ["rehearse", "RehearseKit", "TestSupport"]),
-        .testTarget(name: "CaptureTests", dependencies: ["Capture", "AudioFiles", "Speech", "Analysis", "RehearseKit"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "AudioFiles", "Speech", "Analysis", "RehearseKit", "TestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "RehearseKit", "Analysis", "HistoryStress"]),
         // A second process for HistoryTests to run beside itself and kill mid-save.
         .executableTarget(name: "HistoryStress", dependencies: [

@@ -2,6 +2,7 @@ import AudioFiles
 import Foundation
 import Speech
 import Testing
+import TestSupport
 @testable import Capture
 
 /// The capture loop against a scripted microphone, and live decoding against a scripted recognizer.
@@ -113,22 +114,9 @@ struct RecorderTests {
 
     @Test("under a steady hiss, live decoding filters the noise as decoding the file does")
     func liveMatchesFileUnderNoise() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-live-noise-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let noise = dir.appendingPathComponent("hiss.wav").path
-        let noisy = dir.appendingPathComponent("noisy.wav").path
-        func sox(_ arguments: [String]) throws {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/sox")
-            p.arguments = arguments
-            try p.run()
-            p.waitUntilExit()
-            #expect(p.terminationStatus == 0, "sox \(arguments)")
-        }
-        // Pink noise about 17 dB under the voice, as the benchmark's noisy copies.
-        try sox(["-R", "-n", "-r", "16000", "-c", "1", "-b", "16", noise, "synth", "29.4", "pinknoise", "vol", "0.5"])
-        try sox(["-R", "-m", Fixtures.packageRoot.appendingPathComponent("Audio/strong-answer.wav").path, "-v", "0.2", noise, "-b", "16", noisy])
+        // (TestSupport's Fixtures; this target's own `Fixtures` is the microphone helper.)
+        let noisy = try TestSupport.Fixtures.noisyCopy(of: Fixtures.packageRoot.appendingPathComponent("Audio/strong-answer.wav").path,
+                                                       seconds: 29.4, in: TestSupport.Fixtures.tempDirectory())
         // Under noise the two segmenters cut utterances a little differently, so the bar is a
         // little lower than for clean audio. With the filter the two share 55 of the file's 67
         // distinct words; without it only 37 of 64, and some times are seconds apart.

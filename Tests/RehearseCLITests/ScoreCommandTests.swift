@@ -32,12 +32,7 @@ struct ScoreCommandTests {
 
     @Test("a recording over a steady hiss is filtered, says so, and is heard better than without the filter")
     func noisyRecording() throws {
-        let dir = Fixtures.tempDirectory()
-        let noise = dir.appendingPathComponent("hiss.wav").path
-        let noisy = dir.appendingPathComponent("noisy-answer.wav").path
-        // Pink noise about 17 dB under the voice, as the benchmark's noisy copies.
-        try Fixtures.sox(["-R", "-n", "-r", "16000", "-c", "1", "-b", "16", noise, "synth", "29.4", "pinknoise", "vol", "0.5"])
-        try Fixtures.sox(["-R", "-m", Self.sample, "-v", "0.2", noise, noisy])
+        let noisy = try Fixtures.noisyCopy(of: Self.sample, seconds: 29.4, in: Fixtures.tempDirectory())
 
         let clean = try report(try Fixtures.rehearse(["score", Self.sample, "--json", "--no-save"]))
         #expect(!clean.warnings.contains { $0.contains("background noise") }, "\(clean.warnings)")

@@ -40,6 +40,16 @@ public enum Fixtures {
 
     public struct SoxError: Error { public var message: String }
 
+    /// `recording` with seeded pink noise mixed in about 17 dB under the voice (as the
+    /// benchmark's noisy copies), written into `dir`; the same file on every run.
+    public static func noisyCopy(of recording: String, seconds: Double, in dir: URL) throws -> String {
+        let noise = dir.appendingPathComponent("hiss.wav").path
+        let noisy = dir.appendingPathComponent("noisy-" + URL(fileURLWithPath: recording).lastPathComponent).path
+        try sox(["-R", "-n", "-r", "16000", "-c", "1", "-b", "16", noise, "synth", "\(seconds)", "pinknoise", "vol", "0.5"])
+        try sox(["-R", "-m", recording, "-v", "0.2", noise, "-b", "16", noisy])
+        return noisy
+    }
+
     /// A sine tone file; `options` are sox output options such as ["-b", "24"].
     public static func tone(_ name: String, in dir: URL, rate: Int, channels: Int, seconds: Double = 1,
                      frequency: Int = 440, options: [String] = [], gain: Double = -6) throws -> String {
