@@ -12,6 +12,7 @@ import Foundation
 /// of its quietest frames; `NoiseFilter` cleans one utterance with the log-spectral MMSE
 /// estimator (Ephraim and Malah, 1985) against that spectrum, with a decision-directed
 /// a-priori SNR and a gain floor so the noise is lowered rather than gated to silence.
+/// `NoiseReducer` runs the two for a transcriber and counts what it filtered.
 public enum NoiseReduction {
     /// Samples per analysis frame (32 ms at 16 kHz) and the step between frames (8 ms).
     public static let frameLength = 512
@@ -23,12 +24,12 @@ public enum NoiseReduction {
     static let overlapGain = 1.5
 
     /// Power spectrum of one windowed frame (`frame.count == frameLength`).
-    static func powerSpectrum(_ frame: ArraySlice<Double>, fft: FFT) -> (re: [Double], im: [Double], power: [Double]) {
+    static func powerSpectrum(_ frame: ArraySlice<Double>) -> (re: [Double], im: [Double], power: [Double]) {
         var re = [Double](repeating: 0, count: frameLength)
         var im = [Double](repeating: 0, count: frameLength)
         var i = 0
         for x in frame { re[i] = x * window[i]; i += 1 }
-        fft.transform(&re, &im, inverse: false)
+        FFT.shared.transform(&re, &im, inverse: false)
         var power = [Double](repeating: 0, count: bins)
         for k in 0..<bins { power[k] = re[k] * re[k] + im[k] * im[k] }
         return (re, im, power)
@@ -101,9 +102,8 @@ public struct NoiseTracker: Sendable {
         for s in samples { pending.append(Double(s)) }
         let n = NoiseReduction.frameLength
         var offset = 0
-        let fft = FFT.shared
         while pending.count - offset >= n {
-            let power = NoiseReduction.powerSpectrum(pending[offset..<offset + n], fft: fft).power
+            let power = NoiseReduction.powerSpectrum(pending[offset..<offset + n]).power
             offset += n
             add(power)
         }
@@ -252,7 +252,7 @@ public struct NoiseFilter: Sendable {
         let fft = FFT.shared
         while input.count - offset >= n {
             let frame = input[offset..<offset + n]
-            var (re, im, power) = NoiseReduction.powerSpectrum(frame, fft: fft)
+            var (re, im, power) = NoiseReduction.powerSpectrum(frame)
             if let noise {
                 filtered = true
                 let gains = gain(power: power, noise: noise)
