@@ -4,11 +4,14 @@
 /// also writes them where it hears nothing it knows. Those guesses carry a low posterior: on 36
 /// recordings (dev answers 11–16, three voices, clean and noisy) 13 of the 15 hesitations under
 /// 0.1 were wrong, against 8 of the 31 above it. A hesitation carries no content, so dropping a
-/// doubtful one costs only a filler count, never a word of the answer.
+/// doubtful one costs only a filler count, never a word of the answer. The cut was re-chosen
+/// on all 408 benchmark recordings (docs/language-model.md, "Doubtful hesitations").
 public enum HesitationFilter {
-    public static let minimumConfidence = 0.1
+    /// A model's recognizer.json can set its own (`RecognizerModel.hesitationConfidence`).
+    public static let defaultMinimumConfidence = 0.07
 
-    public static func keepConfident(_ words: [RecognizedWord]) -> [RecognizedWord] {
-        words.filter { !(FillerMerger.hesitations.contains($0.text) && $0.confidence < minimumConfidence) }
+    public static func keepConfident(_ words: [RecognizedWord], minimum: Double = defaultMinimumConfidence)
+        -> [RecognizedWord] {
+        words.filter { !(FillerMerger.hesitations.contains($0.text) && $0.confidence < minimum) }
     }
 }

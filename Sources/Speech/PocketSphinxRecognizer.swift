@@ -151,7 +151,7 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
             }
             segment = ps_seg_next(seg)
         }
-        return HesitationFilter.keepConfident(result)
+        return HesitationFilter.keepConfident(result, minimum: model.hesitationConfidence)
     }
 
     /// "read(2)" is the second pronunciation of "read"; "++UM++" style fillers lose their marks.

@@ -22,10 +22,15 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     /// On for every model unless a recognizer.json says `"noiseFilter": false` or the user
     /// passes `--no-noise-filter`.
     public var noiseFilter: Bool
+    /// Hesitations ("um", "uh") the decoder gives a lower posterior than this are dropped
+    /// (`HesitationFilter`); 0 keeps every one. A recognizer.json may set
+    /// `"hesitationConfidence"`.
+    public var hesitationConfidence: Double
 
     public init(acousticModel: String, languageModel: String, dictionary: String, name: String,
                 generalLanguageModel: String? = nil, domainWeight: Double = 1, fillerKeywords: String? = nil,
-                decoderArguments: [String: String] = [:], noiseFilter: Bool = true) {
+                decoderArguments: [String: String] = [:], noiseFilter: Bool = true,
+                hesitationConfidence: Double = HesitationFilter.defaultMinimumConfidence) {
         self.acousticModel = acousticModel
         self.languageModel = languageModel
         self.dictionary = dictionary
@@ -35,6 +40,7 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
         self.fillerKeywords = fillerKeywords
         self.decoderArguments = decoderArguments
         self.noiseFilter = noiseFilter
+        self.hesitationConfidence = hesitationConfidence
     }
 
     /// The filter settings the pipeline runs with this model, nil when it is off.
@@ -121,6 +127,31 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
 }
 
 extension RecognizerModel {
+    private enum CodingKeys: String, CodingKey {
+        case acousticModel, languageModel, dictionary, name, generalLanguageModel, domainWeight, fillerKeywords,
+             decoderArguments, noiseFilter, hesitationConfidence
+    }
+
+    /// Reads model records saved by older versions too (eval-asr `--json`, heard.json), which
+    /// lack the settings added since; those get the defaults they ran with.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            acousticModel: try c.decode(String.self, forKey: .acousticModel),
+            languageModel: try c.decode(String.self, forKey: .languageModel),
+            dictionary: try c.decode(String.self, forKey: .dictionary),
+            name: try c.decode(String.self, forKey: .name),
+            generalLanguageModel: try c.decodeIfPresent(String.self, forKey: .generalLanguageModel),
+            domainWeight: try c.decode(Double.self, forKey: .domainWeight),
+            fillerKeywords: try c.decodeIfPresent(String.self, forKey: .fillerKeywords),
+            decoderArguments: try c.decode([String: String].self, forKey: .decoderArguments),
+            noiseFilter: try c.decodeIfPresent(Bool.self, forKey: .noiseFilter) ?? false,
+            hesitationConfidence: try c.decodeIfPresent(Double.self, forKey: .hesitationConfidence)
+                ?? HesitationFilter.defaultMinimumConfidence)
+    }
+}
+
+extension RecognizerModel {
     /// `recognizer.json`: how a model directory names its files.
     public struct Description: Codable, Sendable, Hashable {
         public var name: String
@@ -133,10 +164,13 @@ extension RecognizerModel {
         public var decoderArguments: [String: String]?
         /// Nil or absent: on.
         public var noiseFilter: Bool?
+        /// Nil or absent: `HesitationFilter.defaultMinimumConfidence`.
+        public var hesitationConfidence: Double?
 
         public init(name: String, acousticModel: String, languageModel: String, dictionary: String,
                     generalLanguageModel: String?, domainWeight: Double?, fillerKeywords: String?,
-                    decoderArguments: [String: String]? = nil, noiseFilter: Bool? = nil) {
+                    decoderArguments: [String: String]? = nil, noiseFilter: Bool? = nil,
+                    hesitationConfidence: Double? = nil) {
             self.name = name
             self.acousticModel = acousticModel
             self.languageModel = languageModel
@@ -146,6 +180,7 @@ extension RecognizerModel {
             self.fillerKeywords = fillerKeywords
             self.decoderArguments = decoderArguments
             self.noiseFilter = noiseFilter
+            self.hesitationConfidence = hesitationConfidence
         }
 
         func resolved(against directory: URL) -> RecognizerModel {
@@ -154,7 +189,8 @@ extension RecognizerModel {
                 acousticModel: path(acousticModel), languageModel: path(languageModel), dictionary: path(dictionary),
                 name: name, generalLanguageModel: generalLanguageModel.map(path),
                 domainWeight: domainWeight ?? 1, fillerKeywords: fillerKeywords.map(path),
-                decoderArguments: decoderArguments ?? [:], noiseFilter: noiseFilter ?? true)
+                decoderArguments: decoderArguments ?? [:], noiseFilter: noiseFilter ?? true,
+                hesitationConfidence: hesitationConfidence ?? HesitationFilter.defaultMinimumConfidence)
         }
     }
 }

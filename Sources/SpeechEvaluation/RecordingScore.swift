@@ -31,6 +31,10 @@ public struct RecordingScore: Codable, Sendable, Hashable {
     /// CPU time of the whole pipeline on its thread (reading, decoding, analysis).
     public var cpuSeconds = 0.0
     public var hypothesis = ""
+    /// The transcript's words with their times and confidence, so settings that act on single
+    /// words (the hesitation confidence cut) can be studied from one run's `--json`.
+    /// Nil in results written before it was kept.
+    public var heardWords: [AnswerReport.TranscriptWord]?
     public var error: String?
 
     public init(id: String, voice: String, condition: String) {
@@ -49,6 +53,7 @@ public struct RecordingScore: Codable, Sendable, Hashable {
         let expected = analyzer.analyze(text: recording.reference)
         let hypothesis = report.transcript.words.map(\.text).joined(separator: " ")
         s.hypothesis = hypothesis
+        s.heardWords = report.transcript.words
         s.words = WordErrors.align(reference: WordErrors.normalise(recording.reference),
                                    hypothesis: WordErrors.normalise(hypothesis))
 

@@ -25,6 +25,7 @@ import Testing
         #expect(selection.model.generalLanguageModel != nil)
         #expect(selection.model.dictionary.hasSuffix("rehearse.dict"))
         #expect(selection.model.noiseFilter, "the noise filter is on unless recognizer.json says otherwise")
+        #expect(selection.model.hesitationConfidence == HesitationFilter.defaultMinimumConfidence)
     }
 
     @Test func aModelFolderCanTurnTheNoiseFilterOff() throws {
@@ -33,12 +34,28 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let description = """
         {"name": "studio", "acousticModel": "/usr/share/pocketsphinx/model/en-us/en-us",
-         "languageModel": "x.lm.bin", "dictionary": "x.dict", "noiseFilter": false}
+         "languageModel": "x.lm.bin", "dictionary": "x.dict", "noiseFilter": false, "hesitationConfidence": 0.25}
         """
         try description.write(to: folder.appendingPathComponent("recognizer.json"), atomically: true, encoding: .utf8)
         let model = try RecognizerModel.directory(folder)
         #expect(!model.noiseFilter)
         #expect(model.noiseFilterConfiguration == nil)
         #expect(ScoringPipeline(analyzer: .init(), model: model).noiseReduction == nil)
+        #expect(model.hesitationConfidence == 0.25)
+    }
+
+    /// eval-asr `--json` and heard.json keep the model record; files saved before a setting
+    /// existed still read, with the setting they ran under.
+    @Test func olderModelRecordsStillRead() throws {
+        let old = """
+        {"name": "x", "acousticModel": "/a", "languageModel": "/b", "dictionary": "/c",
+         "domainWeight": 0.6, "decoderArguments": {"-topn": "2"}}
+        """
+        let model = try JSONDecoder().decode(RecognizerModel.self, from: Data(old.utf8))
+        #expect(!model.noiseFilter, "records from before the noise filter ran without it")
+        #expect(model.hesitationConfidence == HesitationFilter.defaultMinimumConfidence)
+        #expect(model.decoderArguments == ["-topn": "2"])
+        let again = try JSONDecoder().decode(RecognizerModel.self, from: JSONEncoder().encode(model))
+        #expect(again == model)
     }
 }

@@ -41,5 +41,12 @@ import Testing
         #expect((clean.fillerRecall ?? 0) >= 0.3)
         #expect((clean.longPauseRecall ?? 0) >= 0.5)
         #expect(result.modelLoadSeconds < 3)
+        for r in result.recordings {
+            // Each recording keeps its timed words: the same words as the hypothesis, in order.
+            let heard = try #require(r.heardWords, "\(r.id) \(r.voice) \(r.condition)")
+            #expect(heard.map(\.text).joined(separator: " ") == r.hypothesis)
+            #expect(heard.allSatisfy { ($0.start ?? -1) >= 0 && ($0.end ?? -1) > ($0.start ?? 0) && $0.confidence != nil })
+            #expect(zip(heard, heard.dropFirst()).allSatisfy { ($0.start ?? 0) <= ($1.start ?? 0) })
+        }
     }
 }

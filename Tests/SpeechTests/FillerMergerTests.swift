@@ -75,7 +75,13 @@ import Testing
     }
 
     @Test func doubtfulHesitationsGoOrdinaryWordsStay() {
-        let heard = [w("so", 0.9), w("uh", 0.02), w("we", 0.05), w("um", 0.6), w("moved", 0.03), w("um", 0.099)]
+        let heard = [w("so", 0.9), w("uh", 0.02), w("we", 0.05), w("um", 0.6), w("moved", 0.03), w("um", 0.069)]
         #expect(HesitationFilter.keepConfident(heard).map(\.text) == ["so", "we", "um", "moved"])
+    }
+
+    @Test func theCutIsAModelSetting() {
+        let heard = [w("so", 0.9), w("uh", 0.02), w("um", 0.3), w("uh", 0.6)]
+        #expect(HesitationFilter.keepConfident(heard, minimum: 0).map(\.text) == ["so", "uh", "um", "uh"])
+        #expect(HesitationFilter.keepConfident(heard, minimum: 0.5).map(\.text) == ["so", "uh"])
     }
 }
