@@ -4,7 +4,8 @@ import Speech
 /// utterance to the recognizer while it is still being spoken. When the speaker stops, only
 /// PocketSphinx's final search over the last utterance remains, so the report is ready within
 /// a fraction of a second however long the answer ran without a pause. As with files, the
-/// recognizer hears each utterance through `NoiseFilter`, against the noise heard so far.
+/// recognizer hears each utterance through `NoiseFilter`, against the noise heard so far, and
+/// word edges next to a silence are checked against the audio as recorded (`WordEdges`).
 final class LiveTranscriber {
     struct Configuration {
         /// Silence that closes an utterance (as the file segmenter: longer than gaps between words).
@@ -28,6 +29,8 @@ final class LiveTranscriber {
     private var speechFrames = 0
     private var silenceFrames = 0
     private var feed: [Int16] = []           // classified audio not yet handed to the recognizer
+    private var utteranceStart = 0           // in samples
+    private var levels: [Double] = []        // the open utterance's frame levels, as recorded (WordEdges)
     private var noise: NoiseReducer
     var noiseSummary: NoiseSummary { noise.summary }
     private(set) var words: [RecognizedWord] = []
@@ -64,7 +67,8 @@ final class LiveTranscriber {
     }
 
     private func consume(_ frame: [Int16]) throws(SpeechError) {
-        let speech = vad.isSpeech(frame)
+        let level = EnergyVAD.level(frame)
+        let speech = vad.isSpeech(level: level)
         defer { position += frame.count }
         if !open {
             guard speech else {
@@ -73,9 +77,11 @@ final class LiveTranscriber {
                 if preRoll.count > keep { preRoll.removeFirst(preRoll.count - keep) }
                 return
             }
-            try recognizer.beginUtterance(startSample: position - preRoll.count)
+            utteranceStart = position - preRoll.count
+            try recognizer.beginUtterance(startSample: utteranceStart)
             noise.beginUtterance()
             open = true
+            levels = EnergyVAD.frameLevels(preRoll)
             feed = preRoll
             utteranceSamples = preRoll.count
             preRoll = []
@@ -83,6 +89,7 @@ final class LiveTranscriber {
             silenceFrames = 0
         }
         feed.append(contentsOf: frame)
+        levels.append(level)
         utteranceSamples += frame.count
         if speech { speechFrames += 1; silenceFrames = 0 } else { silenceFrames += 1 }
         let long = Double(utteranceSamples) >= configuration.longUtterance * Double(SpeechAudio.sampleRate)
@@ -102,7 +109,9 @@ final class LiveTranscriber {
         try flushFeed()
         let rest = noise.endUtterance()
         if !rest.isEmpty { try recognizer.process(rest) }
-        let heard = try recognizer.endUtterance()
+        let heard = WordEdges.tighten(
+            try recognizer.endUtterance(), levels: levels,
+            utteranceStart: Double(utteranceStart) / Double(SpeechAudio.sampleRate), noiseFloor: vad.noiseFloor)
         if speechFrames >= frames(configuration.minSpeech) { words.append(contentsOf: heard) }
         open = false
     }

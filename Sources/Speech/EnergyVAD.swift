@@ -27,6 +27,13 @@ public struct EnergyVAD: Sendable {
         return rms > 0 ? max(-100, 20 * log10(rms)) : -100
     }
 
+    /// Levels of consecutive whole 10 ms frames of `samples` (a short tail is left out).
+    public static func frameLevels(_ samples: [Int16]) -> [Double] {
+        stride(from: 0, to: samples.count - frameSamples + 1, by: frameSamples).map {
+            level(samples[$0..<$0 + frameSamples])
+        }
+    }
+
     /// Classifies one frame and updates the noise floor.
     public mutating func isSpeech(level: Double) -> Bool {
         let floor = noiseFloor ?? level

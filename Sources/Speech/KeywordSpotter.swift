@@ -87,21 +87,14 @@ final class KeywordSpotter {
         if ps_end_utt(decoder) < 0 { throw .decodeFailed(function: "ps_end_utt", code: -1) }
         collect(atSample: utterance.samples.count)
         guard !hits.isEmpty else { return [] }
-        let levels = Self.frameLevels(utterance)
+        let levels = EnergyVAD.frameLevels(utterance.samples)
         return hits.filter { Self.isVoiced($0, levels: levels, utteranceStart: utterance.startSeconds) }
     }
 
     /// A hesitation is a sustained voiced sound, well above the utterance's background; a
     /// "hit" on a quiet stretch is the spotter matching noise.
     static func isVoiced(_ hit: RecognizedWord, in utterance: Utterance) -> Bool {
-        isVoiced(hit, levels: frameLevels(utterance), utteranceStart: utterance.startSeconds)
-    }
-
-    static func frameLevels(_ utterance: Utterance) -> [Double] {
-        let frame = EnergyVAD.frameSamples
-        return stride(from: 0, to: utterance.samples.count - frame + 1, by: frame).map {
-            EnergyVAD.level(utterance.samples[$0..<$0 + frame])
-        }
+        isVoiced(hit, levels: EnergyVAD.frameLevels(utterance.samples), utteranceStart: utterance.startSeconds)
     }
 
     static func isVoiced(_ hit: RecognizedWord, levels: [Double], utteranceStart: Double) -> Bool {

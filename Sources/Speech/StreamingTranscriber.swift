@@ -2,7 +2,8 @@
 /// the time the audio ends only the last utterance is left to decode. Used for files and,
 /// block by block, for live capture. Each utterance is cleaned of steady background noise
 /// (`NoiseFilter`, against what `NoiseTracker` has heard so far) before it is decoded; the
-/// segmenter and so the pause timings work on the audio as recorded.
+/// segmenter works on the audio as recorded, and word edges next to a silence are checked
+/// against it (`WordEdges`), so pauses are measured on what was recorded too.
 public final class StreamingTranscriber {
     private let recognizer: any Transcribing
     private var segmenter: UtteranceSegmenter
@@ -38,7 +39,9 @@ public final class StreamingTranscriber {
     private func decode(_ utterance: Utterance) throws(SpeechError) {
         var heard = utterance
         heard.samples = noise.clean(utterance.samples)
-        words.append(contentsOf: try recognizer.transcribe(heard))
+        words.append(contentsOf: WordEdges.tighten(
+            try recognizer.transcribe(heard), levels: EnergyVAD.frameLevels(utterance.samples),
+            utteranceStart: utterance.startSeconds, noiseFloor: segmenter.vad.noiseFloor))
         utterancesDecoded += 1
         speechSamples += utterance.samples.count
     }

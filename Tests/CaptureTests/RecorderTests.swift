@@ -104,6 +104,10 @@ struct RecorderTests {
         #expect(abs(recognizer.utterances[1].start - 43_200) <= 160)
         // The first closed 0.6 s into the pause; the second at the end of the audio.
         #expect(abs(recognizer.utterances[0].samples - Int(1.9 * 16_000)) <= 320)
+        // The scripted words cover their whole utterance, pre-roll and pause included; their
+        // edges are pulled back onto the tone (WordEdges, at most 0.3 s each side).
+        #expect(abs(words[0].start - 1.0) <= 0.011 && abs(words[1].start - 3.0) <= 0.011, "\(words)")
+        #expect(abs(words[0].end - 2.3) <= 0.011, "\(words)")
     }
 
     @Test("live decoding with PocketSphinx hears the same answer as decoding the file",
