@@ -23,7 +23,7 @@ final class KeywordSpotter {
         var arguments = ["-hmm": model.acousticModel, "-dict": dictionaryPath, "-kws": keywords, "-remove_silence": "no"]
         arguments.merge(model.decoderArguments) { _, new in new }
         arguments.merge(extraArguments) { _, new in new }
-        let (config, decoder) = try PocketSphinxLog.setUp { log throws(SpeechError) in
+        let (config, decoder) = try PocketSphinxLog.setUp(model: model.acousticModel) { log throws(SpeechError) in
             try PocketSphinxRecognizer.startDecoder(arguments, label: "keyword spotter", log: log)
         }
         self.config = config

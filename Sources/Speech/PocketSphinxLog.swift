@@ -21,6 +21,8 @@ enum PocketSphinxLog {
     /// What a set-up closure can ask of the log while it runs.
     struct SetUp {
         fileprivate let start: Int
+        /// The model folder being loaded, named if PocketSphinx ends the process.
+        fileprivate let model: String
 
         /// The last ERROR or FATAL message logged since the set-up began, without its
         /// "ERROR: file.c, line n:" prefix; nil if there is none.
@@ -35,12 +37,35 @@ enum PocketSphinxLog {
         }
     }
 
-    /// Runs `body`, which creates decoders or loads models, while no other thread does.
-    static func setUp<T>(_ body: (SetUp) throws(SpeechError) -> T) throws(SpeechError) -> T {
+    /// Runs `body`, which creates decoders or loads the models of `model` (an acoustic model
+    /// folder), while no other thread does.
+    static func setUp<T>(model: String, _ body: (SetUp) throws(SpeechError) -> T) throws(SpeechError) -> T {
         lock.lock()
         defer { lock.unlock() }
-        return try body(SetUp(start: end()))
+        _ = fatalExitReporter
+        let setUp = SetUp(start: end(), model: model)
+        let outer = openSetUp  // set-ups nest (the keyword spotter starts inside the recognizer's)
+        openSetUp = setUp
+        defer { openSetUp = outer }
+        return try body(setUp)
     }
+
+    /// The set-up in progress, if any: read by the exit handler below.
+    nonisolated(unsafe) private static var openSetUp: SetUp?
+
+    /// On some damaged model files (random bytes in place of means, variances, transition
+    /// matrices or the sendump) PocketSphinx does not return an error: it logs a FATAL line and
+    /// calls `exit(1)`. That cannot be caught, but it can be explained: an exit handler prints
+    /// the logged reason, so the user gets one line instead of a silent status 1.
+    private static let fatalExitReporter: Void = {
+        atexit {
+            guard let setUp = PocketSphinxLog.openSetUp else { return }
+            let reason = setUp.lastError() ?? "no reason logged"
+            let line = "rehearse: PocketSphinx stopped while loading the acoustic model \(setUp.model) (\(reason)); "
+                + "its files look damaged: reinstall or rebuild it, or run with --model debian\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }()
 
     private static func end() -> Int {
         guard let file else { return 0 }

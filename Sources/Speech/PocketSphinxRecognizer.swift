@@ -35,7 +35,7 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         if model.generalLanguageModel == nil { arguments["-lm"] = model.languageModel }
         arguments.merge(model.decoderArguments) { _, new in new }
         arguments.merge(extraArguments) { _, new in new }
-        let parts = try PocketSphinxLog.setUp { log throws(SpeechError) in
+        let parts = try PocketSphinxLog.setUp(model: model.acousticModel) { log throws(SpeechError) in
             try Self.start(model: model, arguments: arguments, extraArguments: extraArguments, log: log)
         }
         self.config = parts.config

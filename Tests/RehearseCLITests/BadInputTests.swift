@@ -96,4 +96,24 @@ struct CLIBadInputTests {
         try expectError(["score", Fixtures.repo.appendingPathComponent("Audio/known-pause.wav").path, "--question", "no-such-id"],
                         mentions: ["no-such-id", "rehearse questions"])
     }
+
+    /// PocketSphinx ends the process itself on some damaged acoustic model files; the user
+    /// still gets one line that names the folder, not a silent exit status.
+    @Test("an acoustic model with damaged parameter files", arguments: ["means", "transition_matrices", "sendump"])
+    func damagedAcousticModel(file: String) throws {
+        let dir = Fixtures.tempDirectory()
+        let acoustic = dir.appendingPathComponent("acoustic")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: "/usr/share/pocketsphinx/model/en-us/en-us"), to: acoustic)
+        var noise = SystemRandomNumberGenerator()
+        let size = try FileManager.default.attributesOfItem(atPath: acoustic.appendingPathComponent(file).path)[.size] as! Int
+        try Data((0..<size).map { _ in UInt8.random(in: 0...255, using: &noise) }).write(to: acoustic.appendingPathComponent(file))
+        let description = """
+        {"name": "damaged", "acousticModel": "acoustic",
+         "languageModel": "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin",
+         "dictionary": "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict"}
+        """
+        try description.write(to: dir.appendingPathComponent("recognizer.json"), atomically: true, encoding: .utf8)
+        try expectError(["score", Fixtures.repo.appendingPathComponent("Audio/known-pause.wav").path, "--model", dir.path, "--no-save"],
+                        mentions: [acoustic.path, "damaged", "--model debian"])
+    }
 }
