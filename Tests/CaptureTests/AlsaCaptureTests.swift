@@ -1,6 +1,7 @@
 import AudioFiles
 import Foundation
 import Testing
+import TestSupport
 
 /// Real capture through ALSA: the built `rehearse` records from the `file`-plugin microphone.
 @Suite("ALSA capture through the file plugin", .serialized)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `rehearse practice` and `rehearse questions` driven as a script would: no terminal on stdin,
 /// the file-plugin microphone fed in real time.

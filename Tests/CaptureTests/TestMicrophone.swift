@@ -1,5 +1,6 @@
 import AudioFiles
 import Foundation
+import TestSupport
 import Testing
 
 /// A microphone for tests, served by ALSA's `file` PCM plugin: the null PCM supplies a
@@ -52,7 +53,7 @@ final class TestMicrophone {
         var env = ProcessInfo.processInfo.environment
         env["ALSA_CONFIG_PATH"] = configURL.path
         env["XDG_DATA_HOME"] = directory.appendingPathComponent("data").path
-        env["REHEARSE_MODELS"] = Fixtures.packageRoot.appendingPathComponent("Models").path
+        env["REHEARSE_MODELS"] = Fixtures.repo.appendingPathComponent("Models").path
         env["NO_COLOR"] = "1"
         return env
     }
@@ -101,46 +102,6 @@ final class FifoFeeder: @unchecked Sendable {
     func wait() { done.wait() }
 }
 
-enum Fixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The `rehearse` executable built alongside the tests.
-    static var rehearse: URL {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rehearse"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("rehearse"),
-            packageRoot.appendingPathComponent(".build/debug/rehearse"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
-    }
-
-    /// The 16-bit samples of a repository recording (16 kHz mono PCM WAV), bit for bit.
-    static func samples(_ relativePath: String) throws -> [Int16] {
-        try wavSamples(packageRoot.appendingPathComponent(relativePath))
-    }
-
-    /// The samples in a 16-bit PCM WAV's data chunk, exactly as stored. (`SpeechAudioReader`
-    /// goes through float and may move a sample by one step, so it cannot prove bit-exactness.)
-    static func wavSamples(_ url: URL) throws -> [Int16] {
-        let bytes = [UInt8](try Data(contentsOf: url))
-        func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
-        var at = 12
-        while at + 8 <= bytes.count {
-            let id = String(decoding: bytes[at..<at + 4], as: UTF8.self)
-            let size = u32(at + 4)
-            if id == "data" {
-                let end = min(bytes.count, at + 8 + size)
-                return stride(from: at + 8, to: end - 1, by: 2).map { Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8) }
-            }
-            at += 8 + size + (size & 1)
-        }
-        throw CocoaError(.fileReadCorruptFile)
-    }
-
-    static func silence(_ seconds: Double) -> [Int16] { [Int16](repeating: 0, count: Int(seconds * 16_000)) }
-}
-
 /// A `rehearse` child process with stdin not a terminal and its output captured to files.
 final class RehearseProcess {
     let process = Process()
@@ -148,7 +109,7 @@ final class RehearseProcess {
     private let stderrURL: URL
 
     init(_ arguments: [String], environment: [String: String], in directory: URL) throws {
-        process.executableURL = Fixtures.rehearse
+        process.executableURL = Fixtures.rehearseBinary
         process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = directory

@@ -116,3 +116,31 @@ extension Fixtures {
                    stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+extension Fixtures {
+    /// The 16-bit samples of a repository recording (16 kHz mono PCM WAV), bit for bit.
+    public static func samples(_ relativePath: String) throws -> [Int16] {
+        try wavSamples(repo.appendingPathComponent(relativePath))
+    }
+
+    /// The samples in a 16-bit PCM WAV's data chunk, exactly as stored. (`SpeechAudioReader`
+    /// goes through float and may move a sample by one step, so it cannot prove bit-exactness.)
+    public static func wavSamples(_ url: URL) throws -> [Int16] {
+        let bytes = [UInt8](try Data(contentsOf: url))
+        func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
+        var at = 12
+        while at + 8 <= bytes.count {
+            let id = String(decoding: bytes[at..<at + 4], as: UTF8.self)
+            let size = u32(at + 4)
+            if id == "data" {
+                let end = min(bytes.count, at + 8 + size)
+                return stride(from: at + 8, to: end - 1, by: 2).map { Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8) }
+            }
+            at += 8 + size + (size & 1)
+        }
+        throw CocoaError(.fileReadCorruptFile)
+    }
+
+    /// Digital silence at 16 kHz.
+    public static func silence(_ seconds: Double) -> [Int16] { [Int16](repeating: 0, count: Int(seconds * 16_000)) }
+}
