@@ -25,7 +25,6 @@ final class LiveTranscriber {
     private var position = 0                 // samples classified so far
     private var preRoll: [Int16] = []
     private var open = false
-    private var utteranceSamples = 0
     private var speechFrames = 0
     private var silenceFrames = 0
     private var feed: [Int16] = []           // classified audio not yet handed to the recognizer
@@ -83,16 +82,15 @@ final class LiveTranscriber {
             open = true
             levels = EnergyVAD.frameLevels(preRoll)
             feed = preRoll
-            utteranceSamples = preRoll.count
             preRoll = []
             speechFrames = 0
             silenceFrames = 0
         }
         feed.append(contentsOf: frame)
         levels.append(level)
-        utteranceSamples += frame.count
         if speech { speechFrames += 1; silenceFrames = 0 } else { silenceFrames += 1 }
-        let long = Double(utteranceSamples) >= configuration.longUtterance * Double(SpeechAudio.sampleRate)
+        // The utterance so far is whole frames (the pre-roll is kept in frames too), one level each.
+        let long = Double(levels.count * EnergyVAD.frameSamples) >= configuration.longUtterance * Double(SpeechAudio.sampleRate)
         if silenceFrames >= frames(configuration.splitSilence) || (long && !speech) {
             try close()
         }

@@ -34,6 +34,12 @@ public struct EnergyVAD: Sendable {
         }
     }
 
+    /// The background of one stretch of audio from its frame levels: the tenth-quietest
+    /// percentile (`levels` must not be empty).
+    public static func background(of levels: [Double]) -> Double {
+        levels.sorted()[levels.count / 10]
+    }
+
     /// Classifies one frame and updates the noise floor.
     public mutating func isSpeech(level: Double) -> Bool {
         let floor = noiseFloor ?? level

@@ -99,7 +99,7 @@ final class KeywordSpotter {
 
     static func isVoiced(_ hit: RecognizedWord, levels: [Double], utteranceStart: Double) -> Bool {
         guard levels.count > 10 else { return true }
-        let floor = levels.sorted()[levels.count / 10]
+        let floor = EnergyVAD.background(of: levels)
         let first = max(0, Int(((hit.start - utteranceStart) * 100).rounded()))
         let last = min(levels.count, Int(((hit.end - utteranceStart) * 100).rounded()))
         guard first < last else { return false }

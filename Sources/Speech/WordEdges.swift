@@ -25,34 +25,28 @@ public enum WordEdges {
     public static func tighten(_ words: [RecognizedWord], levels: [Double], utteranceStart: Double,
                                noiseFloor: Double?) -> [RecognizedWord] {
         guard !words.isEmpty, !levels.isEmpty else { return words }
-        let floor = noiseFloor ?? levels.sorted()[levels.count / 10]
-        let threshold = floor + marginDecibels
+        let threshold = (noiseFloor ?? EnergyVAD.background(of: levels)) + marginDecibels
         func frame(_ seconds: Double) -> Int { Int(((seconds - utteranceStart) * 100).rounded()) }
         func silent(_ index: Int) -> Bool { index >= 0 && index < levels.count && levels[index] < threshold }
         let maxFrames = Int((maximumTrim * 100).rounded()), minFrames = Int((minimumWord * 100).rounded())
 
-        func voiced(_ word: RecognizedWord) -> Bool {
-            (frame(word.start)..<max(frame(word.start) + 1, frame(word.end))).contains { $0 >= levels.count || !silent($0) }
-        }
-        var result = words
-        for i in result.indices {
-            let original = words[i]
-            let gapAfter = i + 1 < words.count ? words[i + 1].start - original.end : .infinity
-            let gapBefore = i > 0 ? original.start - words[i - 1].end : .infinity
-            var first = frame(original.start), end = frame(original.end)   // frames first..<end
-            if gapAfter >= minimumGap {
+        var result: [RecognizedWord] = []
+        for (i, word) in words.enumerated() {
+            var first = frame(word.start), end = frame(word.end)   // frames first..<end
+            if FillerMerger.hesitations.contains(word.text), (first..<max(first + 1, end)).allSatisfy(silent) { continue }
+            if (i + 1 < words.count ? words[i + 1].start - word.end : .infinity) >= minimumGap {
                 let limit = max(first + minFrames, end - maxFrames)
                 while end - 1 >= limit && silent(end - 1) { end -= 1 }
             }
-            if gapBefore >= minimumGap {
+            if (i > 0 ? word.start - words[i - 1].end : .infinity) >= minimumGap {
                 let limit = min(end - minFrames, first + maxFrames)
                 while first < limit && silent(first) { first += 1 }
             }
-            result[i].start = utteranceStart + Double(first) / 100
-            result[i].end = utteranceStart + Double(end) / 100
-            if frame(original.start) == first { result[i].start = original.start }
-            if frame(original.end) == end { result[i].end = original.end }
+            var tightened = word
+            if first != frame(word.start) { tightened.start = utteranceStart + Double(first) / 100 }
+            if end != frame(word.end) { tightened.end = utteranceStart + Double(end) / 100 }
+            result.append(tightened)
         }
-        return zip(words, result).filter { FillerMerger.hesitations.contains($0.0.text) ? voiced($0.0) : true }.map(\.1)
+        return result
     }
 }

@@ -119,7 +119,7 @@ struct RecorderTests {
     @Test("under a steady hiss, live decoding filters the noise as decoding the file does")
     func liveMatchesFileUnderNoise() throws {
         let noisy = try Fixtures.noisyCopy(of: Fixtures.repo.appendingPathComponent("Audio/strong-answer.wav").path,
-                                                       seconds: 29.4, in: Fixtures.tempDirectory())
+                                           seconds: 29.4, in: Fixtures.tempDirectory())
         // Under noise the two segmenters cut utterances a little differently, so the bar is a
         // little lower than for clean audio. With the filter the two share 55 of the file's 67
         // distinct words; without it only 37 of 64, and some times are seconds apart.

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Speech
 import Testing
 import TestSupport
 
@@ -103,14 +104,14 @@ struct CLIBadInputTests {
     func damagedAcousticModel(file: String) throws {
         let dir = Fixtures.tempDirectory()
         let acoustic = dir.appendingPathComponent("acoustic")
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: "/usr/share/pocketsphinx/model/en-us/en-us"), to: acoustic)
+        let stock = RecognizerModel.debianEnUS
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: stock.acousticModel), to: acoustic)
         var noise = SystemRandomNumberGenerator()
         let size = try FileManager.default.attributesOfItem(atPath: acoustic.appendingPathComponent(file).path)[.size] as! Int
         try Data((0..<size).map { _ in UInt8.random(in: 0...255, using: &noise) }).write(to: acoustic.appendingPathComponent(file))
         let description = """
         {"name": "damaged", "acousticModel": "acoustic",
-         "languageModel": "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin",
-         "dictionary": "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict"}
+         "languageModel": "\(stock.languageModel)", "dictionary": "\(stock.dictionary)"}
         """
         try description.write(to: dir.appendingPathComponent("recognizer.json"), atomically: true, encoding: .utf8)
         try expectError(["score", Fixtures.repo.appendingPathComponent("Audio/known-pause.wav").path, "--model", dir.path, "--no-save"],
