@@ -104,6 +104,34 @@ struct PronunciationDictionary {
         "subnets": ["S AH B N EH T S"],
         "runbook": ["R AH N B UH K"],
         "runbooks": ["R AH N B UH K S"],
+        "iterator": ["IH T ER EY T ER"],
+        "parallelization": ["P EH R AH L AH L AH Z EY SH AH N"],
+        "granularity": ["G R AE N Y AH L EH R AH T IY"],
+        "immutability": ["IH M Y UW T AH B IH L AH T IY"],
+        "initialization": ["IH N IH SH AH L AH Z EY SH AH N"],
+        "postgresql": ["P OW S T G R EH S K Y UW EH L"],
+        "gigabits": ["G IH G AH B IH T S"],
+        "columnar": ["K AH L AH M N ER"],
+        "dedupe": ["D IY D UW P"],
+        "signup": ["S AY N AH P"],
+        "django": ["JH AE NG G OW"],
+        "nginx": ["EH N JH AH N EH K S"],
+        "okta": ["AA K T AH"],
+        "env": ["EH N V"],
+        "splunk": ["S P L AH NG K"],
+        "varchar": ["V AA R K AA R"],
+        "untagged": ["AH N T AE G D"],
+        "unassociated": ["AH N AH S OW S IY EY T IH D"],
+        "ebextensions": ["IY B IY IH K S T EH N SH AH N Z"],
+        "fstab": ["EH F S T AE B"],
+        "nofail": ["N OW F EY L"],
+        // API calls said the way they read, as one run of words.
+        "getcalleridentity": ["G EH T K AO L ER AY D EH N T AH T IY"],
+        "getsessiontoken": ["G EH T S EH SH AH N T OW K AH N"],
+        "putbucketpolicy": ["P UH T B AH K AH T P AA L AH S IY"],
+        "putmetricdata": ["P UH T M EH T R IH K D EY T AH"],
+        "transactwriteitems": ["T R AE N Z AE K T R AY T AY T AH M Z"],
+        "assumerolewithwebidentity": ["AH S UW M R OW L W IH DH W EH B AY D EH N T AH T IY"],
     ]
 
     /// Acronyms people say as one token; always spelled, even if cmudict reads them as a word.
@@ -112,7 +140,7 @@ struct PronunciationDictionary {
         "ecs", "eks", "ecr", "efs", "ebs", "iam", "api", "apis", "sts", "ses", "ssm", "scp", "scps", "acm",
         "msk", "dms", "waf", "ami", "amis", "arn", "arns", "nacl", "nacls", "rpo", "rto", "ttl", "dlq",
         "mfa", "sso", "tls", "ssl", "cpu", "gpu", "dns", "sdk", "cli", "cdk", "eni", "enis", "gsi", "gsis",
-        "asg", "asgs",
+        "asg", "asgs", "npm", "iot", "dkr", "pg", "gp",
     ]
 
     init(cmudictPath: String) throws {

@@ -112,7 +112,8 @@ struct RehearseLM: ParsableCommand {
 
         print("corpus      \(files.count) files, \(sentences.count) sentences, \(tokens) tokens, \(vocabulary.count) words")
         print("trigram     \(model.unigrams.count) / \(model.bigrams.count) / \(model.trigrams.count) n-grams -> \(binPath)")
-        print("dictionary  \(output)/rehearse.dict (\(guessed.count) spelled as letters: \(guessed.sorted().prefix(60).joined(separator: " ")))")
+        let guesses = guessed.isEmpty ? "none spelled as letters" : "\(guessed.count) spelled as letters: \(guessed.sorted().prefix(60).joined(separator: " "))"
+        print("dictionary  \(output)/rehearse.dict (\(guesses))")
         print("hesitations um probabilities x\(hesitationBonus), uh x\(uhBonus)")
         print("mix         domain weight \(domainWeight) with \(general) at run time")
     }
