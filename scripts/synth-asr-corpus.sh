@@ -6,7 +6,12 @@
 # Each rendering also gets a noisy copy (pink or brown noise at about 15-20 dB SNR) and a
 # 44.1 kHz stereo copy. Writes WAVs and manifest.json under OUT (gitignored).
 #
-#   scripts/synth-asr-corpus.sh [-o OUT] [-v "VOICES"] [-n LIMIT] [--espeak]
+#   scripts/synth-asr-corpus.sh [-o OUT] [-v "VOICES"] [-n LIMIT] [--only ID] [--espeak]
+#
+# --only ID (repeatable) re-renders just those answers and replaces their entries in an
+# existing manifest, leaving every other recording as it is (after a fix to one answer or
+# to how a word is spoken). Each answer keeps its noise colour and SNR, which follow its
+# position in answers.json.
 #
 # VOICES are engine:voice:stretch (stretch > 1 is slower speech), default:
 #   flite:kal16:1.0 flite:slt:0.92 flite:rms:1.1 flite:awb:1.0
@@ -19,6 +24,7 @@ answers="$here/Tests/Data/asr-dev/answers.json"
 out="$here/Audio/asr-eval"
 voices="flite:kal16:1.0 flite:slt:0.92 flite:rms:1.1 flite:awb:1.0 festival:cmu_us_slt_arctic_hts:1.05 festival:ked_diphone:0.95"
 limit=0
+only=()
 while [ $# -gt 0 ]; do
   case "$1" in
     -o) out="$2"; shift 2 ;;
@@ -26,7 +32,8 @@ while [ $# -gt 0 ]; do
     -n) limit="$2"; shift 2 ;;
     --espeak) voices="$voices espeak-ng:en-us:1.0"; shift ;;
     -a) answers="$2"; shift 2 ;;
-    *) echo "usage: $0 [-o OUT] [-v VOICES] [-n LIMIT] [-a answers.json] [--espeak]" >&2; exit 2 ;;
+    --only) only+=("$2"); shift 2 ;;
+    *) echo "usage: $0 [-o OUT] [-v VOICES] [-n LIMIT] [-a answers.json] [--only ID] [--espeak]" >&2; exit 2 ;;
   esac
 done
 for tool in jq sox soxi flite; do command -v "$tool" >/dev/null || { echo "$0: needs $tool" >&2; exit 1; }; done
@@ -37,12 +44,15 @@ trap 'rm -rf "$tmp"' EXIT
 lead=0.5   # silence before the first and after the last word
 
 # How a TTS should say our tokens: "s3" as "S three", "iam" as "I A M", "dynamodb" as "dynamo D B".
+# Check a respelling with `flite -ps -t WORD` and festival's lex.lookup: "kinesis" as written
+# comes out K AY N S AX S (flite) and "kin eesis" as K IH N EH S IH S; "kineesis" gives the
+# two ways people say it, K IH N IY S IH S (flite) and K AY N IY S IH S (festival).
 speakable() {
   sed -E \
     -e 's/\bs3\b/S three/g; s/\bec2\b/E C two/g; s/\bdynamodb\b/dynamo D B/g' \
     -e 's/\bcloudfront\b/cloud front/g; s/\bcloudwatch\b/cloud watch/g; s/\bcloudtrail\b/cloud trail/g' \
     -e 's/\bcloudformation\b/cloud formation/g; s/\beventbridge\b/event bridge/g; s/\bguardduty\b/guard duty/g' \
-    -e 's/\belasticache\b/elasti cash/g; s/\bfargate\b/far gate/g; s/\bnacls?\b/nackle/g; s/\bkinesis\b/kin eesis/g' \
+    -e 's/\belasticache\b/elasti cash/g; s/\bfargate\b/far gate/g; s/\bnacls?\b/nackle/g; s/\bkinesis\b/kineesis/g' \
     -e 's/\bpostgres\b/post gress/g; s/\bredshift\b/red shift/g; s/\bopensearch\b/open search/g' \
     -e 's/\bvpcs\b/V P Cs/g; s/\balbs\b/A L Bs/g; s/\bazs\b/A Zs/g; s/\bapis\b/A P Is/g; s/\bamis\b/A M Is/g' \
     -e 's/\b(iam|vpc|rds|kms|az|sqs|sns|alb|nlb|elb|ecs|eks|ecr|efs|ebs|api|apis|rpo|rto|ttl|aws|sts|acm|scp|cli|sdk|dns|cpu|ssm|waf|mfa|sso|tls)\b/\U&/g' |
@@ -75,9 +85,10 @@ for spec in $voices; do
   command -v "$engine" >/dev/null || command -v text2wave >/dev/null || { echo "skipping $spec: $engine missing" >&2; continue; }
   name="$engine-$voice-$stretch"
   mkdir -p "$out/$name"
-  echo "synthesising $count answers with $name" >&2
+  if [ ${#only[@]} -gt 0 ]; then echo "synthesising ${only[*]} with $name" >&2; else echo "synthesising $count answers with $name" >&2; fi
   for ((i = 0; i < count; i++)); do
     id=$(jq -r ".[$i].id" "$answers")
+    if [ ${#only[@]} -gt 0 ] && [[ " ${only[*]} " != *" $id "* ]]; then continue; fi
     text=$(jq -r ".[$i].text" "$answers")
     fillers=$(jq -r ".[$i].fillers" "$answers")
     pieces=("$tmp/lead.wav")
@@ -136,5 +147,16 @@ for spec in $voices; do
     done
   done
 done
-jq -s '{version: 1, answers: "'"${answers#$here/}"'", recordings: .}' "$entries" > "$manifest"
+if [ ${#only[@]} -gt 0 ] && [ -f "$manifest" ]; then
+  # Keep the other recordings; the re-rendered ones take the old ones' places.
+  jq --slurpfile new "$entries" '
+    def key: "\(.id) \(.voice) \(.condition)";
+    ($new | map({key: key, value: .}) | from_entries) as $byKey
+    | (.recordings | map(key)) as $oldKeys
+    | .recordings = (.recordings | map($byKey[key] // .))
+        + [$new[] | select(key as $k | $oldKeys | any(. == $k) | not)]' "$manifest" > "$tmp/merged.json"
+  mv "$tmp/merged.json" "$manifest"
+else
+  jq -s '{version: 1, answers: "'"${answers#$here/}"'", recordings: .}' "$entries" > "$manifest"
+fi
 echo "wrote $(jq '.recordings | length' "$manifest") recordings and $manifest" >&2
