@@ -39,6 +39,7 @@ final class LiveTranscriber {
         self.recognizer = recognizer
         self.configuration = configuration
         self.noise = NoiseReducer(configuration: noiseReduction)
+        recognizer.startRecording()
     }
 
     private func frames(_ seconds: Double) -> Int { Int((seconds * 100).rounded()) }

@@ -8,6 +8,7 @@ import Foundation
 final class KeywordSpotter {
     private let config: OpaquePointer
     private let decoder: OpaquePointer
+    private let cepstralMean: CepstralMean
 
     /// `-kws_delay` (10 frames) and the length of a typical "um".
     static let keywordDelay = 0.1
@@ -28,6 +29,13 @@ final class KeywordSpotter {
         }
         self.config = config
         self.decoder = decoder
+        self.cepstralMean = CepstralMean(decoder: decoder)
+    }
+
+    /// A new recording: the spotter's cepstral mean starts over too.
+    func startRecording() {
+        _ = ps_start_stream(decoder)
+        cepstralMean.restore()
     }
 
     deinit {

@@ -17,6 +17,8 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     /// A second decoder that spots hesitations, when the model lists filler keywords.
     private let spotter: KeywordSpotter?
     public var fillerMerger = FillerMerger()
+    /// The decoder's starting cepstral mean, put back for each recording.
+    private let cepstralMean: CepstralMean
 
     /// Tokens the decoder emits for silence and noise; they are not words.
     static let nonWords: Set<String> = ["<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]", "[BREATH]", "[COUGH]"]
@@ -44,6 +46,7 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         self.mixedModel = parts.mixed
         self.spotter = parts.spotter
         self.languageSearch = parts.mixed != nil ? Self.mixedSearchName : String(cString: ps_get_search(parts.decoder))
+        self.cepstralMean = CepstralMean(decoder: parts.decoder)
         try check(ps_set_search(decoder, languageSearch), "ps_set_search")
     }
 
@@ -90,6 +93,19 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         ngram_model_retain(model.handle)
         if ngram_model_free(model.handle) == 1 { ngram_model_retain(model.handle) }
     }
+
+    /// The decoder carries two things from one utterance to the next: the front end's noise
+    /// estimate (`-remove_noise`) with its stream-wide frame count, and the cepstral mean. Both
+    /// start over here, so a recording decodes as it would on a fresh decoder.
+    public func startRecording() {
+        _ = ps_start_stream(decoder)
+        cepstralMean.restore()
+        incrementalFrames = 0
+        spotter?.startRecording()
+    }
+
+    /// The cepstral mean the next utterance will be normalised with (tests).
+    var currentCepstralMean: [mfcc_t] { cepstralMean.current }
 
     public func transcribe(_ utterance: Utterance) throws(SpeechError) -> [RecognizedWord] {
         let words = try decode(utterance)

@@ -20,6 +20,7 @@ public final class StreamingTranscriber {
         self.recognizer = recognizer
         self.segmenter = UtteranceSegmenter(configuration: segmentation)
         self.noise = NoiseReducer(configuration: noiseReduction)
+        recognizer.startRecording()
     }
 
     public var inSpeech: Bool { segmenter.inSpeech }

@@ -2,4 +2,12 @@
 /// `PocketSphinxRecognizer` is the real one; tests may pass another.
 public protocol Transcribing: AnyObject {
     func transcribe(_ utterance: Utterance) throws(SpeechError) -> [RecognizedWord]
+    /// A new recording starts: forget what earlier ones taught the recognizer, so a recording
+    /// gets the same words whatever was decoded before it.
+    func startRecording()
+}
+
+extension Transcribing {
+    /// Recognizers that keep nothing between utterances have nothing to forget.
+    public func startRecording() {}
 }

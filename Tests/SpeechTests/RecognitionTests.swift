@@ -85,6 +85,46 @@ struct RecognitionTests {
         #expect(try transcribe(path).isEmpty)
     }
 
+    /// Decodes `path` through a transcriber on `recognizer`, as `score` does for each file.
+    private func transcribe(_ path: String, with recognizer: PocketSphinxRecognizer) throws -> [RecognizedWord] {
+        let transcriber = StreamingTranscriber(recognizer: recognizer, noiseReduction: nil)
+        try SpeechAudioReader(path: path).stream { try transcriber.append($0) }
+        return try transcriber.finish()
+    }
+
+    @Test("a recording gets the same words and times whatever the decoder decoded before it")
+    func recordingsIndependent() throws {
+        let dir = Fixtures.tempDirectory()
+        // A loud hiss changes both things a decoder carries over: its noise estimate and its mean.
+        let before = try Fixtures.noisyCopy(of: Fixtures.repo.appendingPathComponent("Audio/definition-answer.wav").path,
+                                            seconds: 40, in: dir)
+        let clip = Fixtures.peer.appendingPathComponent("real-speech/sense_and_sensibility_01_austen_64kb-0880.wav").path
+
+        let alone = try transcribe(clip, with: try PocketSphinxRecognizer())
+        let reused = try PocketSphinxRecognizer()
+        let start = reused.currentCepstralMean
+        _ = try transcribe(before, with: reused)
+        #expect(reused.currentCepstralMean != start, "decoding moved the running mean")
+        let after = try transcribe(clip, with: reused)
+        #expect(reused.currentCepstralMean != start)
+
+        #expect(!alone.isEmpty)
+        #expect(after.map(\.text) == alone.map(\.text))
+        #expect(after.map(\.start) == alone.map(\.start))
+        #expect(after.map(\.end) == alone.map(\.end))
+    }
+
+    @Test("starting a recording puts back the cepstral mean the decoder started with")
+    func cepstralMeanRestored() throws {
+        let recognizer = try PocketSphinxRecognizer()
+        let start = recognizer.currentCepstralMean
+        #expect(start.count == 13)
+        _ = try transcribe(Fixtures.repo.appendingPathComponent("Audio/known-pause.wav").path, with: recognizer)
+        #expect(recognizer.currentCepstralMean != start)
+        recognizer.startRecording()
+        #expect(recognizer.currentCepstralMean == start)
+    }
+
     @Test("a missing model file is named in the error")
     func missingModel() {
         var model = RecognizerModel.debianEnUS
