@@ -8,7 +8,7 @@ import Foundation
 final class KeywordSpotter {
     private let config: OpaquePointer
     private let decoder: OpaquePointer
-    private let cepstralMean: CepstralMean
+    private let start: DecoderStart
 
     /// `-kws_delay` (10 frames) and the length of a typical "um".
     static let keywordDelay = 0.1
@@ -29,14 +29,11 @@ final class KeywordSpotter {
         }
         self.config = config
         self.decoder = decoder
-        self.cepstralMean = CepstralMean(decoder: decoder)
+        self.start = DecoderStart(decoder: decoder)
     }
 
-    /// A new recording: the spotter's cepstral mean starts over too.
-    func startRecording() {
-        _ = ps_start_stream(decoder)
-        cepstralMean.restore()
-    }
+    /// A new recording: the spotter starts over too.
+    func startRecording() { start.restart() }
 
     deinit {
         ps_free(decoder)

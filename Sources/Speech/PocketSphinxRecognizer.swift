@@ -17,8 +17,8 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     /// A second decoder that spots hesitations, when the model lists filler keywords.
     private let spotter: KeywordSpotter?
     public var fillerMerger = FillerMerger()
-    /// The decoder's starting cepstral mean, put back for each recording.
-    private let cepstralMean: CepstralMean
+    /// The decoder's state as created, put back for each recording.
+    private let start: DecoderStart
 
     /// Tokens the decoder emits for silence and noise; they are not words.
     static let nonWords: Set<String> = ["<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]", "[BREATH]", "[COUGH]"]
@@ -46,7 +46,7 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         self.mixedModel = parts.mixed
         self.spotter = parts.spotter
         self.languageSearch = parts.mixed != nil ? Self.mixedSearchName : String(cString: ps_get_search(parts.decoder))
-        self.cepstralMean = CepstralMean(decoder: parts.decoder)
+        self.start = DecoderStart(decoder: parts.decoder)
         try check(ps_set_search(decoder, languageSearch), "ps_set_search")
     }
 
@@ -94,18 +94,16 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         if ngram_model_free(model.handle) == 1 { ngram_model_retain(model.handle) }
     }
 
-    /// The decoder carries two things from one utterance to the next: the front end's noise
-    /// estimate (`-remove_noise`) with its stream-wide frame count, and the cepstral mean. Both
-    /// start over here, so a recording decodes as it would on a fresh decoder.
+    /// A recording decodes as it would on a fresh decoder (`DecoderStart`); the stream's frame
+    /// count, and so the block-by-block offset, starts over with it.
     public func startRecording() {
-        _ = ps_start_stream(decoder)
-        cepstralMean.restore()
+        start.restart()
         incrementalFrames = 0
         spotter?.startRecording()
     }
 
     /// The cepstral mean the next utterance will be normalised with (tests).
-    var currentCepstralMean: [mfcc_t] { cepstralMean.current }
+    var currentCepstralMean: [mfcc_t] { start.currentMean }
 
     public func transcribe(_ utterance: Utterance) throws(SpeechError) -> [RecognizedWord] {
         let words = try decode(utterance)
