@@ -34,7 +34,11 @@ final class InterpolatedLanguageModel {
             throw .languageModelFailed(path: domain, function: "ngram_model_set_init")
         }
         handle = set
+        self.domainModel = domainModel
     }
+
+    /// The domain model inside the set (the set holds the reference).
+    let domainModel: OpaquePointer
 
     deinit { ngram_model_free(handle) }
 }

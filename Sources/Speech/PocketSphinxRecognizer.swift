@@ -19,6 +19,8 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     public var fillerMerger = FillerMerger()
     /// The decoder's state as created, put back for each recording.
     private let start: DecoderStart
+    /// The domain model, read for the "uh" context check; nil when the model turns it off.
+    let hesitationLanguage: NGramScorer?
 
     /// Tokens the decoder emits for silence and noise; they are not words.
     static let nonWords: Set<String> = ["<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]", "[BREATH]", "[COUGH]"]
@@ -47,6 +49,12 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         self.spotter = parts.spotter
         self.languageSearch = parts.mixed != nil ? Self.mixedSearchName : String(cString: ps_get_search(parts.decoder))
         self.start = DecoderStart(decoder: parts.decoder)
+        // The domain part of a mix (it carries the hesitation bonus and the corpus's sense
+        // of where people hesitate), else the one model the search uses.
+        let search = self.languageSearch, logmath = self.logmath
+        let domain = parts.mixed?.domainModel ?? ps_get_lm(parts.decoder, search)
+        self.hesitationLanguage = model.uhContextMargin == nil
+            ? nil : domain.map { NGramScorer(model: $0, logmath: logmath) }
         try check(ps_set_search(decoder, languageSearch), "ps_set_search")
     }
 
@@ -165,7 +173,9 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
             }
             segment = ps_seg_next(seg)
         }
-        return HesitationFilter.keepConfident(result, minimum: model.hesitationConfidence)
+        let confident = HesitationFilter.keepConfident(result, minimum: model.hesitationConfidence)
+        guard let hesitationLanguage, let margin = model.uhContextMargin else { return confident }
+        return HesitationFilter.keepPlausible(confident, language: hesitationLanguage, margin: margin)
     }
 
     /// "read(2)" is the second pronunciation of "read"; "++UM++" style fillers lose their marks.

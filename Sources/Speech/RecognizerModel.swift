@@ -26,11 +26,17 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     /// (`HesitationFilter`); 0 keeps every one. A recognizer.json may set
     /// `"hesitationConfidence"`.
     public var hesitationConfidence: Double
+    /// An "uh" is dropped where the language model, given the words around it, rates one of
+    /// the short words it sounds like ("a", "the" …) more than this much likelier (log10;
+    /// `HesitationFilter.keepPlausible`). Nil: no such check. A recognizer.json may set
+    /// `"uhContextMargin"`.
+    public var uhContextMargin: Double?
 
     public init(acousticModel: String, languageModel: String, dictionary: String, name: String,
                 generalLanguageModel: String? = nil, domainWeight: Double = 1, fillerKeywords: String? = nil,
                 decoderArguments: [String: String] = [:], noiseFilter: Bool = true,
-                hesitationConfidence: Double = HesitationFilter.defaultMinimumConfidence) {
+                hesitationConfidence: Double = HesitationFilter.defaultMinimumConfidence,
+                uhContextMargin: Double? = HesitationFilter.defaultUhContextMargin) {
         self.acousticModel = acousticModel
         self.languageModel = languageModel
         self.dictionary = dictionary
@@ -41,6 +47,7 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
         self.decoderArguments = decoderArguments
         self.noiseFilter = noiseFilter
         self.hesitationConfidence = hesitationConfidence
+        self.uhContextMargin = uhContextMargin
     }
 
     /// The filter settings the pipeline runs with this model, nil when it is off.
@@ -129,11 +136,12 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
 extension RecognizerModel {
     private enum CodingKeys: String, CodingKey {
         case acousticModel, languageModel, dictionary, name, generalLanguageModel, domainWeight, fillerKeywords,
-             decoderArguments, noiseFilter, hesitationConfidence
+             decoderArguments, noiseFilter, hesitationConfidence, uhContextMargin
     }
 
     /// Reads model records saved by older versions too (eval-asr `--json`, heard.json), which
-    /// lack the settings added since; those get the defaults they ran with.
+    /// lack the settings added since; those get the defaults they ran with (no "uh" context
+    /// check: it came last).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -147,7 +155,8 @@ extension RecognizerModel {
             decoderArguments: try c.decode([String: String].self, forKey: .decoderArguments),
             noiseFilter: try c.decodeIfPresent(Bool.self, forKey: .noiseFilter) ?? false,
             hesitationConfidence: try c.decodeIfPresent(Double.self, forKey: .hesitationConfidence)
-                ?? HesitationFilter.defaultMinimumConfidence)
+                ?? HesitationFilter.defaultMinimumConfidence,
+            uhContextMargin: try c.decodeIfPresent(Double.self, forKey: .uhContextMargin))
     }
 }
 
@@ -166,11 +175,14 @@ extension RecognizerModel {
         public var noiseFilter: Bool?
         /// Nil or absent: `HesitationFilter.defaultMinimumConfidence`.
         public var hesitationConfidence: Double?
+        /// Nil or absent: `HesitationFilter.defaultUhContextMargin`. A large value (99) keeps
+        /// every "uh": no short word is ever that much likelier.
+        public var uhContextMargin: Double?
 
         public init(name: String, acousticModel: String, languageModel: String, dictionary: String,
                     generalLanguageModel: String?, domainWeight: Double?, fillerKeywords: String?,
                     decoderArguments: [String: String]? = nil, noiseFilter: Bool? = nil,
-                    hesitationConfidence: Double? = nil) {
+                    hesitationConfidence: Double? = nil, uhContextMargin: Double? = nil) {
             self.name = name
             self.acousticModel = acousticModel
             self.languageModel = languageModel
@@ -181,6 +193,7 @@ extension RecognizerModel {
             self.decoderArguments = decoderArguments
             self.noiseFilter = noiseFilter
             self.hesitationConfidence = hesitationConfidence
+            self.uhContextMargin = uhContextMargin
         }
 
         func resolved(against directory: URL) -> RecognizerModel {
@@ -190,7 +203,8 @@ extension RecognizerModel {
                 name: name, generalLanguageModel: generalLanguageModel.map(path),
                 domainWeight: domainWeight ?? 1, fillerKeywords: fillerKeywords.map(path),
                 decoderArguments: decoderArguments ?? [:], noiseFilter: noiseFilter ?? true,
-                hesitationConfidence: hesitationConfidence ?? HesitationFilter.defaultMinimumConfidence)
+                hesitationConfidence: hesitationConfidence ?? HesitationFilter.defaultMinimumConfidence,
+                uhContextMargin: uhContextMargin ?? HesitationFilter.defaultUhContextMargin)
         }
     }
 }

@@ -85,3 +85,48 @@ import Testing
         #expect(HesitationFilter.keepConfident(heard, minimum: 0.5).map(\.text) == ["so", "uh"])
     }
 }
+
+@Suite struct UhContextTests {
+    /// A toy model: "uh" is likely after "so" and before "we"; "a" is likely between "put"
+    /// and "bucket"; everything else is flat.
+    struct Toy: WordSequenceScoring {
+        func log10Probability(of word: String, after history: [String]) -> Double {
+            switch (history.last, word) {
+            case ("so", "uh"), ("uh", "we"): return -0.5
+            case ("put", "a"), ("a", "bucket"): return -0.7
+            default: return -3
+            }
+        }
+    }
+
+    private func words(_ text: String) -> [RecognizedWord] {
+        text.split(separator: " ").enumerated().map {
+            RecognizedWord(text: String($1), start: Double($0) * 0.3, end: Double($0) * 0.3 + 0.2, confidence: 0.5)
+        }
+    }
+
+    @Test func uhWhereAnArticleBelongsIsDropped() {
+        let kept = HesitationFilter.keepPlausible(words("we put uh bucket there"), language: Toy(), margin: 0)
+        #expect(kept.map(\.text) == ["we", "put", "bucket", "there"])
+    }
+
+    @Test func uhWherePeopleHesitateStays() {
+        let heard = words("so uh we put uh bucket")
+        let kept = HesitationFilter.keepPlausible(heard, language: Toy(), margin: 0)
+        #expect(kept.map(\.text) == ["so", "uh", "we", "put", "bucket"])
+        // The kept words keep their own times.
+        #expect(kept[1].start == heard[1].start)
+    }
+
+    @Test func theMarginDecidesCloseCalls() {
+        // "put uh bucket": -3 -3 against "put a bucket": -0.7 -0.7, a gap of 4.6.
+        let heard = words("put uh bucket")
+        #expect(HesitationFilter.keepPlausible(heard, language: Toy(), margin: 4.5).count == 2)
+        #expect(HesitationFilter.keepPlausible(heard, language: Toy(), margin: 4.7).count == 3)
+    }
+
+    @Test func onlyUhIsChecked() {
+        let heard = words("put um bucket put and bucket")
+        #expect(HesitationFilter.keepPlausible(heard, language: Toy(), margin: 0).count == heard.count)
+    }
+}
