@@ -51,10 +51,18 @@ enum FillerDetector {
         return true
     }
 
-    /// "what I mean is" explains; a bare "I mean" restarts the sentence.
+    /// Words that open a new clause: after "I mean" they show the speaker starting over.
+    private static let clauseSubjects: Set<String> = [
+        "i", "we", "you", "they", "he", "she", "it", "there", "i'm", "we're", "they're", "it's", "there's",
+    ]
+
+    /// "what I mean is" explains; a bare "I mean" restarts the sentence. After "that" or
+    /// "which" it is part of the clause ("the one that I mean") unless a new subject follows:
+    /// "no way to do that I mean I ended up scanning" is a restart with the comma not heard.
     private static func isFillerIMean(prev: String?, _ t: [Token], at i: Int) -> Bool {
         let after = i + 2 < t.count ? t[i + 2].text : nil
-        if let prev, ["what", "which", "that"].contains(prev) { return false }
+        if prev == "what" { return false }
+        if let prev, ["which", "that"].contains(prev), !(after.map(clauseSubjects.contains) ?? false) { return false }
         if let after, ["to", "by", "what"].contains(after), !(t[i + 1].breakAfter) { return false }
         return true
     }
@@ -72,6 +80,13 @@ enum FillerDetector {
 
     /// Words after "is/was like" that show a comparison ("is like a queue") rather than a filler.
     private static let comparisonStarters: Set<String> = ["a", "an", "the", "this", "that", "what", "how", "it", "having", "using", "when"]
+
+    /// Irregular past forms that are never a noun or an adjective after "I like …"; the
+    /// regular "-ed" ones are left out ("we like managed services").
+    private static let pastTenseVerbs: Set<String> = [
+        "ran", "went", "took", "did", "made", "spent", "wrote", "built", "found", "saw", "got", "knew",
+        "thought", "told", "brought", "began", "chose", "gave", "kept", "had", "was", "were", "said",
+    ]
 
     private static let numberStarters: Set<String> = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -94,7 +109,11 @@ enum FillerDetector {
         if let next, numberStarters.contains(next) || next.first?.isNumber == true, next != "a" {
             return !likeGovernors.contains(prev.text)
         }
+        // "so I like ran a drill": "like" cannot be the verb when a past-tense verb follows.
+        if let next, clauseSubjects.contains(prev.text), pastTenseVerbs.contains(next) { return true }
         if likeGovernors.contains(prev.text) { return false }
+        // "for our team like before me": a time word cannot be what something is like.
+        if let next, ["before", "after", "literally", "honestly", "maybe", "probably"].contains(next) { return true }
         // "services like S3", "languages like Python": plural noun + like introduces examples.
         if prev.text.count > 3, prev.text.hasSuffix("s"), !prev.text.hasSuffix("ss") { return false }
         // "and like", "so like", "but like": the sentence restarts on a filler.

@@ -69,6 +69,28 @@ public struct Evaluation: Sendable {
     }
 }
 
+extension Evaluation.Result {
+    /// The same run scored again with `analyzer` over each recording's stored words, so a
+    /// change to the analyzer's rules can be measured without decoding. Times and CPU are the
+    /// run's own; recordings without stored words (older results) or with an error stay as
+    /// they were.
+    public func reanalysed(with analyzer: AnswerAnalyzer = AnswerAnalyzer(), manifest: [EvaluationManifest.Recording]) -> Self {
+        let byKey = Dictionary(manifest.map { ("\($0.id) \($0.voice) \($0.condition)", $0) }) { first, _ in first }
+        var again = self
+        again.recordings = recordings.map { old in
+            guard old.error == nil, let heard = old.heardWords,
+                  let recording = byKey["\(old.id) \(old.voice) \(old.condition)"] else { return old }
+            let words = heard.map { Word($0.text, start: $0.start, end: $0.end, confidence: $0.confidence) }
+            var score = RecordingScore.compare(recording, heard: analyzer.analyze(words: words), analyzer: analyzer)
+            score.audioSeconds = old.audioSeconds
+            score.decodeSeconds = old.decodeSeconds
+            score.cpuSeconds = old.cpuSeconds
+            return score
+        }
+        return again
+    }
+}
+
 extension Evaluation {
     /// CPU time of the calling thread: the real-time factor on one core, whatever else the
     /// machine is doing (wall time on a shared machine measures the neighbours).

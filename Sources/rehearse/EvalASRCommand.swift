@@ -39,6 +39,9 @@ struct EvalASR: ParsableCommand {
     @Option(help: ArgumentHelp("Summarise the recordings in an earlier --json output instead of decoding again.", valueName: "file"))
     var results: String?
 
+    @Flag(help: "With --results: run the current analyzer again over the stored words (an analyzer change, measured without decoding).")
+    var reanalyse = false
+
     @Option(help: ArgumentHelp("Threads (RTF is per thread; use 1 for a clean timing).", valueName: "n"))
     var jobs = 1
 
@@ -49,6 +52,7 @@ struct EvalASR: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if skip < 0 { throw ValidationError("--skip cannot be negative") }
+        if reanalyse && results == nil { throw ValidationError("--reanalyse needs --results FILE") }
     }
 
     func run() throws {
@@ -71,6 +75,7 @@ struct EvalASR: ParsableCommand {
             let wanted = Set(recordings.map { "\($0.id) \($0.voice) \($0.condition)" })
             result.recordings = result.recordings.filter { wanted.contains("\($0.id) \($0.voice) \($0.condition)") }
             guard !result.recordings.isEmpty else { throw fail(RehearseError.missingData(path: results, what: "recordings", reason: "none match the filters")) }
+            if reanalyse { result = result.reanalysed(manifest: recordings) }
         } else {
             let model: RecognizerModel
             do { model = try modelOption.resolve() } catch { throw fail(error) }

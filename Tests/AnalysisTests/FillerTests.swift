@@ -11,6 +11,7 @@ struct FillerTests {
         ("um we chose sqs", ["um"]), ("uh the queue", ["uh"]), ("er so hmm", ["er", "hmm"]),
         ("it was basically a cache", ["basically"]), ("we actually moved it", ["actually"]),
         ("the bill, you know, doubled", ["you know"]), ("i mean the bill doubled", ["i mean"]),
+        ("no way to do that i mean i ended up scanning", ["i mean"]),
     ])
     func counted(text: String, expected: [String]) {
         #expect(fillers(text) == expected)
@@ -26,6 +27,12 @@ struct FillerTests {
         ("it looks like a permissions issue", false),
         ("we would like more headroom", false),
         ("something like that", false),
+        ("so i like ran a restore drill", true),
+        ("we like took the old cluster down", true),
+        ("i like the main thing", false),
+        ("we like managed services", false),
+        ("on our team like before me nobody checked", true),
+        ("a queue like the one we had", false),
     ])
     func like(text: String, isFiller: Bool) {
         #expect(fillers(text).contains("like") == isFiller, "\(text)")
@@ -33,6 +40,7 @@ struct FillerTests {
 
     @Test("'you know' and 'I mean' inside a sentence are not fillers", arguments: [
         "do you know how the route table works", "what I mean is the subnet was private", "I mean to fix it",
+        "that is the bucket that I mean", "the subnet which I mean is private", "what I mean we should do is wait",
     ])
     func notFillers(text: String) {
         #expect(fillers(text).isEmpty, "\(text)")
