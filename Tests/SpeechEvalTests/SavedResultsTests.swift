@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Testing
 import TestSupport
@@ -39,5 +40,35 @@ import TestSupport
         #expect(all.recordings == 2)
         #expect(all.words.referenceWords == 50)
         #expect(all.words.substitutions == 5)
+    }
+
+    /// `--reanalyse` scores the stored words with the analyzer as it is now, keeps the run's
+    /// times, and leaves alone what it cannot redo.
+    @Test func reanalysedScoresStoredWordsAgain() throws {
+        let recording = EvaluationManifest.Recording(
+            id: "asr-001", voice: "v", condition: "clean", path: "asr-001.wav",
+            reference: "so um we like ran a drill", fillers: 2, pauses: [], speechStart: 0, speechEnd: 3, duration: 4, snr: nil)
+        let words = "so um we like ran a drill".split(separator: " ").enumerated().map { i, w in
+            Word(String(w), start: Double(i) * 0.4, end: Double(i) * 0.4 + 0.3, confidence: 0.9)
+        }
+        let heard = AnswerAnalyzer().analyze(words: words).transcript.words
+        // As an older analyzer scored it: one filler heard, and the run's own timings.
+        var stored = RecordingScore(id: "asr-001", voice: "v", condition: "clean")
+        stored.heardWords = heard
+        stored.fillersHeard = 1
+        stored.cpuSeconds = 0.7
+        stored.audioSeconds = 4
+        var failed = RecordingScore(id: "asr-002", voice: "v", condition: "clean")
+        failed.error = "asr-002.wav: unreadable"
+        let saved = Evaluation.Result(model: "m", modelLoadSeconds: 0.1, recordings: [stored, failed])
+
+        let again = saved.reanalysed(manifest: [recording])
+        let score = again.recordings[0]
+        #expect(score.fillersReferenced == 2)
+        #expect(score.fillersHeard == 2)
+        #expect(score.fillersMatched == 2)
+        #expect(score.words.referenceWords == 7 && score.words.substitutions == 0)
+        #expect(score.cpuSeconds == 0.7 && score.audioSeconds == 4)
+        #expect(again.recordings[1] == failed)
     }
 }
