@@ -3,40 +3,61 @@ import Testing
 import TestSupport
 @testable import Speech
 
-/// The "uh" context check reads the shipped domain model through sphinxbase; its numbers
-/// must be the ones the ARPA text (written by rehearse-lm) gives for the same n-grams.
-@Suite("domain model as the hesitation check reads it", .serialized)
+/// The "uh" context check reads language models through sphinxbase (`NGramScorer`). A small
+/// ARPA model written here pins the numbers (history order, back-off); the shipped model
+/// (Models/, a domain + general mix) must keep hesitations and drop articles.
+@Suite("language model as the hesitation check reads it", .serialized)
 struct DomainModelScoringTests {
     static let models = Fixtures.repo.appendingPathComponent("Models")
 
-    /// Every `step`-th n-gram of order `order` in the ARPA file, as (words, log10 p).
-    private func ngrams(order: Int, step: Int) throws -> [([String], Double)] {
-        let text = try String(contentsOf: Self.models.appendingPathComponent("rehearse-domain.arpa"), encoding: .utf8)
-        var inSection = false
-        var result: [([String], Double)] = []
-        var index = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("\\") { inSection = line == "\\\(order)-grams:"; continue }
-            guard inSection, !line.isEmpty else { continue }
-            index += 1
-            guard index % step == 0 else { continue }
-            let fields = line.split(separator: "\t")
-            result.append((fields[1].split(separator: " ").map(String.init), Double(fields[0])!))
-        }
-        return result
-    }
+    /// log10 probabilities and back-offs chosen so every path gives a different number.
+    static let toyARPA = """
+        \\data\\
+        ngram 1=7
+        ngram 2=4
+        ngram 3=2
 
-    @Test func trigramsAndBigramsComeOutAsWritten() throws {
-        let recognizer = try PocketSphinxRecognizer(model: .rehearseDomain(modelsDirectory: Self.models))
-        let scorer = try #require(recognizer.hesitationLanguage)
-        let trigrams = try ngrams(order: 3, step: 997)
-        let bigrams = try ngrams(order: 2, step: 499)
-        #expect(trigrams.count > 20 && bigrams.count > 20)
-        for (words, expected) in trigrams + bigrams {
-            let got = scorer.log10Probability(of: words.last!, after: Array(words.dropLast()))
-            #expect(abs(got - expected) < 0.01, "\(words.joined(separator: " ")): \(got), ARPA \(expected)")
+        \\1-grams:
+        -1.0\t<s>\t-0.5
+        -1.0\t</s>
+        -1.2\tso\t-0.3
+        -1.5\tuh\t-0.2
+        -1.1\twe\t-0.4
+        -1.3\ta\t-0.25
+        -1.4\tbucket
+
+        \\2-grams:
+        -0.5\t<s> so\t-0.15
+        -0.3\tso uh\t-0.1
+        -0.4\tuh we
+        -0.6\ta bucket
+
+        \\3-grams:
+        -0.2\t<s> so uh
+        -0.05\tso uh we
+
+        \\end\\
+
+        """
+
+    @Test func trigramsBigramsAndBackOffComeOutAsWritten() throws {
+        let dir = Fixtures.tempDirectory()
+        let arpa = dir.appendingPathComponent("toy.arpa")
+        try Self.toyARPA.write(to: arpa, atomically: true, encoding: .utf8)
+        let debian = RecognizerModel.debianEnUS
+        let model = RecognizerModel(acousticModel: debian.acousticModel, languageModel: arpa.path,
+                                    dictionary: debian.dictionary, name: "toy")
+        let scorer = try #require(try PocketSphinxRecognizer(model: model).hesitationLanguage)
+        func p(_ word: String, _ history: String) -> Double {
+            scorer.log10Probability(of: word, after: history.split(separator: " ").map(String.init))
         }
-        #expect(scorer.log10Probability(of: "qwxzv", after: ["so"]) == NGramScorer.unknownWord)
+        #expect(abs(p("we", "so uh") - -0.05) < 0.001)        // trigram, oldest word first
+        #expect(abs(p("uh", "<s> so") - -0.2) < 0.001)
+        #expect(abs(p("we", "a uh") - -0.4) < 0.001)          // no "a uh": the bigram "uh we"
+        #expect(abs(p("bucket", "so uh") - -1.7) < 0.001)     // bo(so uh) + bo(uh) + p(bucket)
+        #expect(abs(p("bucket", "") - -1.4) < 0.001)
+        #expect(abs(p("bucket", "the a") - -0.6) < 0.001)     // "the" unknown: history from "a"
+        #expect(p("qwxzv", "so") == NGramScorer.unknownWord)
     }
 
     @Test func theShippedModelKeepsHesitationsAndDropsArticles() throws {
