@@ -37,7 +37,7 @@ public enum HesitationFilter {
         let texts = words.map(\.text)
         var keep = [Bool](repeating: true, count: words.count)
         for (i, text) in texts.enumerated() where text == "uh" {
-            let before = Array((["<s>"] + texts[..<i]).suffix(2))
+            let before = Array((["<s>"] + texts[..<i].suffix(2)).suffix(2))
             let after = Array(texts[(i + 1)...].prefix(2))
             func score(_ middle: String) -> Double {
                 var history = before
