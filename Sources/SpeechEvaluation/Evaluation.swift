@@ -75,11 +75,11 @@ extension Evaluation.Result {
     /// run's own; recordings without stored words (older results) or with an error stay as
     /// they were.
     public func reanalysed(with analyzer: AnswerAnalyzer = AnswerAnalyzer(), manifest: [EvaluationManifest.Recording]) -> Self {
-        let byKey = Dictionary(manifest.map { ("\($0.id) \($0.voice) \($0.condition)", $0) }) { first, _ in first }
+        let byKey = Dictionary(manifest.map { ($0.key, $0) }) { first, _ in first }
         var again = self
         again.recordings = recordings.map { old in
             guard old.error == nil, let heard = old.heardWords,
-                  let recording = byKey["\(old.id) \(old.voice) \(old.condition)"] else { return old }
+                  let recording = byKey[old.key] else { return old }
             let words = heard.map { Word($0.text, start: $0.start, end: $0.end, confidence: $0.confidence) }
             var score = RecordingScore.compare(recording, heard: analyzer.analyze(words: words), analyzer: analyzer)
             score.audioSeconds = old.audioSeconds

@@ -23,6 +23,9 @@ public struct EvaluationManifest: Codable, Sendable {
         public var speechEnd: Double
         public var duration: Double
         public var snr: Double?
+
+        /// One rendering: answer, voice and condition (`RecordingScore.key` is the same).
+        public var key: String { "\(id) \(voice) \(condition)" }
     }
 
     public struct Pause: Codable, Sendable, Hashable {

@@ -43,6 +43,9 @@ public struct RecordingScore: Codable, Sendable, Hashable {
         self.condition = condition
     }
 
+    /// The rendering scored: `EvaluationManifest.Recording.key` of its recording.
+    public var key: String { "\(id) \(voice) \(condition)" }
+
     /// Pauses the analyzer calls long (PacingAnalysis.longPause).
     public static let longPause = 1.5
 

@@ -72,8 +72,8 @@ struct EvalASR: ParsableCommand {
             struct Saved: Decodable { var result: Evaluation.Result }
             do { result = try JSONDecoder().decode(Saved.self, from: Data(contentsOf: URL(fileURLWithPath: results))).result }
             catch { throw fail(RehearseError.missingData(path: results, what: "earlier eval-asr --json output", reason: RehearseError.reason(loading: error))) }
-            let wanted = Set(recordings.map { "\($0.id) \($0.voice) \($0.condition)" })
-            result.recordings = result.recordings.filter { wanted.contains("\($0.id) \($0.voice) \($0.condition)") }
+            let wanted = Set(recordings.map(\.key))
+            result.recordings = result.recordings.filter { wanted.contains($0.key) }
             guard !result.recordings.isEmpty else { throw fail(RehearseError.missingData(path: results, what: "recordings", reason: "none match the filters")) }
             if reanalyse { result = result.reanalysed(manifest: recordings) }
         } else {
