@@ -8,6 +8,7 @@ public enum AudioFileError: Error, Equatable, Sendable, CustomStringConvertible 
     case isDirectory(path: String)
     case emptyFile(path: String)
     case unsupportedFormat(path: String, libraryMessage: String)
+    case damagedHeader(path: String, detail: String)
     case noSamples(path: String)
     case readFailed(path: String, libraryMessage: String)
     case resamplerFailed(path: String, libraryMessage: String)
@@ -16,7 +17,7 @@ public enum AudioFileError: Error, Equatable, Sendable, CustomStringConvertible 
     public var path: String {
         switch self {
         case .notFound(let p), .notReadable(let p), .isDirectory(let p), .emptyFile(let p),
-             .unsupportedFormat(let p, _), .noSamples(let p), .readFailed(let p, _),
+             .unsupportedFormat(let p, _), .damagedHeader(let p, _), .noSamples(let p), .readFailed(let p, _),
              .resamplerFailed(let p, _), .writeFailed(let p, _):
             return p
         }
@@ -34,6 +35,8 @@ public enum AudioFileError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(p): the file is empty (0 bytes) — the recording was not saved"
         case .unsupportedFormat(let p, let msg):
             return "\(p): not a recording Rehearse can read (libsndfile: \(msg)); use WAV, FLAC or Ogg/Vorbis"
+        case .damagedHeader(let p, let detail):
+            return "\(p): the header looks damaged (\(detail)); export the recording again"
         case .noSamples(let p):
             return "\(p): the recording holds no audio samples"
         case .readFailed(let p, let msg):

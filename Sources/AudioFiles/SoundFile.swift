@@ -23,7 +23,21 @@ final class SoundFile {
             sf_close(handle)
             throw .unsupportedFormat(path: path, libraryMessage: "header gives \(info.samplerate) Hz, \(info.channels) channels")
         }
+        // libsndfile takes a header's numbers as they are. A rate no recorder uses (PocketSphinx's
+        // own awful.wav says 1092676 Hz: 44100 with a byte gone wrong) is a damaged header, and
+        // scoring it would only print "no speech" for a file that may well hold some.
+        guard Self.plausibleRates.contains(Int(info.samplerate)), Int(info.channels) <= Self.maxChannels else {
+            sf_close(handle)
+            throw .damagedHeader(path: path, detail: "it says \(info.samplerate) Hz and \(info.channels) channel(s); "
+                + "recordings use \(Self.plausibleRates.lowerBound / 1000)–\(Self.plausibleRates.upperBound / 1000) kHz "
+                + "and at most \(Self.maxChannels) channels")
+        }
     }
+
+    /// Sample rates a real recording can have: 4 kHz (below telephone quality) to 384 kHz
+    /// (the highest rate audio interfaces offer).
+    static let plausibleRates = 4_000...384_000
+    static let maxChannels = 64
 
     deinit { sf_close(handle) }
 
