@@ -14,7 +14,7 @@ public final class BackgroundTranscriber: @unchecked Sendable {
     // Touched only by the worker thread once it starts.
     private let transcriber: LiveTranscriber
 
-    public init(recognizer: any IncrementalTranscribing, noiseReduction: NoiseFilter.Configuration? = .init()) {
+    public init(recognizer: any IncrementalTranscribing, noiseReduction: NoiseFilter.Configuration?) {
         self.transcriber = LiveTranscriber(recognizer: recognizer, noiseReduction: noiseReduction)
         let thread = Thread { [self] in work() }
         thread.name = "rehearse-decoder"

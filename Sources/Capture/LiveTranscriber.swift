@@ -35,7 +35,7 @@ final class LiveTranscriber {
     private(set) var words: [RecognizedWord] = []
 
     init(recognizer: any IncrementalTranscribing, configuration: Configuration = Configuration(),
-         noiseReduction: NoiseFilter.Configuration? = .init()) {
+         noiseReduction: NoiseFilter.Configuration?) {
         self.recognizer = recognizer
         self.configuration = configuration
         self.noise = NoiseReducer(configuration: noiseReduction)

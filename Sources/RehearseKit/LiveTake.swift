@@ -37,7 +37,7 @@ public final class LiveTakeRecorder {
     private let noiseReduction: NoiseFilter.Configuration?
 
     public init(settings: CaptureSettings, recognizer: (any IncrementalTranscribing)?,
-                noiseReduction: NoiseFilter.Configuration? = .init()) {
+                noiseReduction: NoiseFilter.Configuration?) {
         self.settings = settings
         self.recognizer = recognizer
         self.noiseReduction = noiseReduction

@@ -13,10 +13,14 @@ public final class PracticeSession {
         public var followUp = true
         public var json = false
         public var countInSeconds = 3
-        /// Steady-noise filtering before decoding (nil: decode as recorded).
-        public var noiseReduction: NoiseFilter.Configuration? = .init()
+        /// Steady-noise filtering before decoding (nil: decode as recorded); the model's
+        /// `noiseFilterConfiguration` says which.
+        public var noiseReduction: NoiseFilter.Configuration?
 
-        public init(capture: CaptureSettings) { self.capture = capture }
+        public init(capture: CaptureSettings, noiseReduction: NoiseFilter.Configuration?) {
+            self.capture = capture
+            self.noiseReduction = noiseReduction
+        }
     }
 
     /// One take's outcome as `practice --json` prints it: the `score --json` report plus the

@@ -16,7 +16,7 @@ public final class StreamingTranscriber {
 
     /// `noiseReduction` nil decodes the audio exactly as recorded.
     public init(recognizer: any Transcribing, segmentation: UtteranceSegmenter.Configuration = .init(),
-                noiseReduction: NoiseFilter.Configuration? = .init()) {
+                noiseReduction: NoiseFilter.Configuration?) {
         self.recognizer = recognizer
         self.segmenter = UtteranceSegmenter(configuration: segmentation)
         self.noise = NoiseReducer(configuration: noiseReduction)

@@ -97,11 +97,11 @@ struct Practice: ParsableCommand {
         }
 
         StopSignal.install()
-        var options = PracticeSession.Options(capture: capture.settings(silenceSeconds: silence))
+        var options = PracticeSession.Options(capture: capture.settings(silenceSeconds: silence),
+                                              noiseReduction: model.noiseFilterConfiguration)
         options.followUp = !noFollowUp
         options.json = json
         options.countInSeconds = countIn
-        options.noiseReduction = model.noiseFilterConfiguration
         let session = PracticeSession(options: options, alternatives: alternatives, recognizer: recognizer,
                                       modelName: model.name, history: history, keys: KeyInput())
         let status: Int32

@@ -29,7 +29,7 @@ struct Record: ParsableCommand {
     func run() throws {
         StopSignal.install()
         let keys = KeyInput()
-        let recorder = LiveTakeRecorder(settings: capture.settings(silenceSeconds: silence), recognizer: nil)
+        let recorder = LiveTakeRecorder(settings: capture.settings(silenceSeconds: silence), recognizer: nil, noiseReduction: nil)
         let display = RecordingDisplay(targetSeconds: nil, hint: keys == nil ? "Ctrl-C stops" : "Enter stops")
         let take: LiveTake
         do {

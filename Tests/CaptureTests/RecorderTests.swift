@@ -91,7 +91,7 @@ struct RecorderTests {
     @Test("live decoding opens an utterance at speech (with pre-roll) and closes it at a pause")
     func liveUtterances() throws {
         let recognizer = ScriptedRecognizer()
-        let live = LiveTranscriber(recognizer: recognizer)
+        let live = LiveTranscriber(recognizer: recognizer, noiseReduction: .init())
         let audio = hiss(1) + tone(1) + hiss(1) + tone(0.5) + hiss(0.2)
         for start in stride(from: 0, to: audio.count, by: 320) { try live.append(Array(audio[start..<min(audio.count, start + 320)])) }
         #expect(recognizer.ended == 1, "the first utterance closed during the pause")
@@ -134,11 +134,11 @@ struct RecorderTests {
     /// wrongly now and then).
     private func compareLiveAndFile(_ samples: [Int16], sharedWords: Double = 0.8,
                                     timesAgreeing: Double = 1) throws -> (live: NoiseSummary, file: NoiseSummary) {
-        let live = LiveTranscriber(recognizer: try PocketSphinxRecognizer())
+        let live = LiveTranscriber(recognizer: try PocketSphinxRecognizer(), noiseReduction: .init())
         for start in stride(from: 0, to: samples.count, by: 320) { try live.append(Array(samples[start..<min(samples.count, start + 320)])) }
         let liveWords = try live.finish()
         let heard = liveWords.map(\.text)
-        let file = StreamingTranscriber(recognizer: try PocketSphinxRecognizer())
+        let file = StreamingTranscriber(recognizer: try PocketSphinxRecognizer(), noiseReduction: .init())
         try file.append(samples)
         let fileWords = try file.finish()
         let fromFile = fileWords.map(\.text)

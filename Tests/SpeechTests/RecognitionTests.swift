@@ -66,7 +66,7 @@ struct RecognitionTests {
         let long = dir.appendingPathComponent("ten.wav").path
         // The clip, then 55 s of silence, ten times over: 10 min with little to decode.
         try Fixtures.sox([clip, long, "pad", "0", "55", "repeat", "9"])
-        let transcriber = StreamingTranscriber(recognizer: try PocketSphinxRecognizer())
+        let transcriber = StreamingTranscriber(recognizer: try PocketSphinxRecognizer(), noiseReduction: .init())
         let summary = try SpeechAudioReader(path: long).stream { try transcriber.append($0) }
         let words = try transcriber.finish()
         #expect(summary.durationSeconds > 600 && summary.durationSeconds < 650)
@@ -148,7 +148,7 @@ struct ConcurrentDecoderTests {
                 defer { group.leave() }
                 do {
                     for _ in 0..<3 {
-                        let transcriber = StreamingTranscriber(recognizer: try PocketSphinxRecognizer())
+                        let transcriber = StreamingTranscriber(recognizer: try PocketSphinxRecognizer(), noiseReduction: .init())
                         try transcriber.append(samples)
                         let heard = try transcriber.finish().count
                         lock.withLock { outcome.words[worker] += heard }
