@@ -110,6 +110,12 @@ enum StructureDetector {
             && !tokens.contains(where: fallWords.contains)
     }
 
+    /// How a clause that gives the reason for what came just before it opens. ("Since then"
+    /// tells when, not why; it is a result cue, and a clause that shows a result is not taken.)
+    static let reasonOpeners: [[String]] = [["because"], ["cause"], ["since"], ["so", "that"], ["so", "we", "could"],
+                                            ["so", "i", "could"], ["mainly", "because"], ["mostly", "because"],
+                                            ["partly", "because"], ["just", "because"], ["the", "reason"]]
+
     static let alternatives: [[String]] = [["rather", "than"], ["instead", "of"], ["as", "opposed", "to"], ["instead"]]
     static func hasAlternative(_ tokens: [String]) -> Bool {
         alternatives.contains { PhraseMatcher.contains($0, in: tokens) }
@@ -207,9 +213,24 @@ enum StructureDetector {
             byPart[.context] = [scene]
         }
 
+        // "I chose S3 rather than a bigger server because we needed durability": a reason that
+        // opens right after the decision is its "why", whatever problem words it repeats, so on
+        // the timeline it belongs to the choice. It still counts as naming the problem: which
+        // parts are present does not change, only where the clause is drawn.
+        var reasons: Set<Int> = []
+        if narrative {
+            for i in clauses.indices.dropFirst() where byPart[.choice]?.contains(i - 1) == true
+                && reasonOpeners.contains(where: { clauses[i].tokens.starts(with: $0) })
+                && [.choice, .tradeoff, .result].allSatisfy({ score(i, $0) < PartCues.threshold }) {
+                reasons.insert(i)
+                byPart[.choice]!.append(i)
+            }
+        }
+
         // Each clause's label on the timeline: its strongest part; ties go to the earlier part.
         var primary: [Int: AnswerPart] = [:]
         for i in clauses.indices {
+            if reasons.contains(i) { primary[i] = .choice; continue }
             let candidates = AnswerPart.allCases.filter { byPart[$0]?.contains(i) == true }
             primary[i] = candidates.max { a, b in
                 score(i, a) != score(i, b) ? score(i, a) < score(i, b) : a.order > b.order

@@ -120,7 +120,7 @@ struct RecognizerStyleTests {
         #expect(parts("the upload server kept filling up so i pushed for sending uploads straight to s3 instead of bigger disks get a catches up lots of tiny reads add up").tradeoff.present)
     }
 
-    @Test("a part's span is its first stretch: a later reason does not stretch the context over the choice")
+    @Test("a part's span is its first stretch, and a reason said right after the choice is drawn as the choice")
     func partSpansDoNotOverlap() {
         let words = spoken(["we were storing photos that users uploaded and the disks on our servers kept filling up every few weeks",
                             "i chose s3 rather than a bigger file server on ec2",
@@ -128,9 +128,24 @@ struct RecognizerStyleTests {
                             "the downside is cost on lots of small reads",
                             "as a result storage costs dropped by forty percent"], silence: 0.4)
         let r = analyzer.analyze(words: words)
-        #expect(r.segments.filter { $0.part == .context }.count == 2, "the premise: a second context clause after the choice")
+        let reason = r.segments[2]
+        #expect(reason.text.hasPrefix("because"))
+        #expect(reason.part == .choice, "the why of the decision belongs to it")
+        #expect(reason.parts.contains(.context), "it still names the problem")
         let context = r.structure.context, choice = r.structure.choice
         #expect(context.present && choice.present)
         #expect((context.end ?? .infinity) <= (choice.start ?? 0))
+        #expect((choice.end ?? 0) >= (reason.end ?? .infinity), "the choice's span runs through its reason")
+    }
+
+    @Test("'because of that' after a decision is its outcome, not its reason; a reason before any decision stays the scene")
+    func notEveryReasonWordIsAReason() {
+        let later = analyzer.analyze(words: spoken(["our checkout service kept timing out under load every friday",
+                                                    "i moved the order writes onto an sqs queue",
+                                                    "because of that checkout latency dropped to forty milliseconds"], silence: 0.4))
+        #expect(later.segments[2].part == .result)
+        let first = analyzer.analyze(words: spoken(["because the disks on our servers kept filling up every few weeks",
+                                                    "i chose s3 rather than a bigger file server"], silence: 0.4))
+        #expect(first.segments[0].part == .context)
     }
 }
