@@ -153,6 +153,22 @@ struct PronunciationDictionary {
                 .trimmingCharacters(in: .whitespaces)
             entries[word, default: []].append(phones)
         }
+        dropFillerSoundalikes()
+    }
+
+    /// What "um" sounds like, and the words allowed to sound like it.
+    static let umPhones = "AH M"
+    static let hesitations: Set<String> = ["um", "umm", "uh", "uhh"]
+
+    /// cmudict gives "i'm" a reduced second form, AH M, which is exactly "um". With it, a
+    /// hesitation is one word or the other by the language model alone, and at the start of a
+    /// phrase the model prefers "i'm": "um honestly I…" was written "i'm honestly I…" in every
+    /// voice. A variant that sounds like "um" is dropped from a word that has another way of
+    /// being said; the full form (AY M) stays. Words with no other form ("'em") keep theirs.
+    private mutating func dropFillerSoundalikes() {
+        for (word, prons) in entries where !Self.hesitations.contains(word) && prons.count > 1 {
+            entries[word] = prons.filter { $0 != Self.umPhones }
+        }
     }
 
     /// Adds pronunciations for every token the corpus uses; returns tokens it had to guess.

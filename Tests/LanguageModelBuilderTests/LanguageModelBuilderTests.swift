@@ -93,6 +93,16 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(text.contains("kms K EY EH M EH S\n"))
         #expect(text.contains("batched B AE CH T\n"))
     }
+
+    @Test func onlyHesitationsSoundLikeUm() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dict-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("mini.dict").path
+        // The shapes cmudict has: a reduced second form equal to "um", a word whose only form it is.
+        try "i'm AY M\ni'm(2) AH M\n'em AH M\num AH M\numm AH M\nsum S AH M\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let text = try PronunciationDictionary(cmudictPath: path).text(words: ["i'm", "'em", "um", "umm", "sum"])
+        #expect(text == "'em AH M\ni'm AY M\nsum S AH M\num AH M\numm AH M\n")
+    }
 }
 
 /// The ASR development answers are held out: none of their 8-word runs may appear in the
