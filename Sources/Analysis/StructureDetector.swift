@@ -225,6 +225,7 @@ enum StructureDetector {
                 reasons.insert(i)
                 byPart[.choice]!.append(i)
             }
+            byPart[.choice]?.sort()
         }
 
         // Each clause's label on the timeline: its strongest part; ties go to the earlier part.

@@ -126,6 +126,7 @@ struct RecognizerStyleTests {
                             "i chose s3 rather than a bigger file server on ec2",
                             "because we needed durability and nobody wants to manage disk space",
                             "the downside is cost on lots of small reads",
+                            "so we put cloudfront in front of the bucket",  // a second choice, later
                             "as a result storage costs dropped by forty percent"], silence: 0.4)
         let r = analyzer.analyze(words: words)
         let reason = r.segments[2]
