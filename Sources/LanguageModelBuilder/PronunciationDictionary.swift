@@ -1,4 +1,5 @@
 import Foundation
+import Speech
 
 /// CMUdict plus the pronunciations AWS answers need: service names cmudict lacks, acronyms
 /// spelled letter by letter ("s3" = "EH S TH R IY"), and words it lacks that are built from
@@ -156,9 +157,8 @@ struct PronunciationDictionary {
         dropFillerSoundalikes()
     }
 
-    /// What "um" sounds like, and the words allowed to sound like it.
+    /// What "um" sounds like.
     static let umPhones = "AH M"
-    static let hesitations: Set<String> = ["um", "umm", "uh", "uhh"]
 
     /// cmudict gives "i'm" a reduced second form, AH M, which is exactly "um". With it, a
     /// hesitation is one word or the other by the language model alone, and at the start of a
@@ -166,7 +166,7 @@ struct PronunciationDictionary {
     /// voice. A variant that sounds like "um" is dropped from a word that has another way of
     /// being said; the full form (AY M) stays. Words with no other form ("'em") keep theirs.
     private mutating func dropFillerSoundalikes() {
-        for (word, prons) in entries where !Self.hesitations.contains(word) && prons.count > 1 {
+        for (word, prons) in entries where !FillerMerger.hesitations.contains(word) && prons.count > 1 {
             entries[word] = prons.filter { $0 != Self.umPhones }
         }
     }
