@@ -67,14 +67,19 @@ public struct AnswerAnalyzer: Sendable {
         let transcriptWords: [AnswerReport.TranscriptWord] = words.enumerated().map { i, w in
             .init(text: w.text, start: w.start, end: w.end, confidence: w.confidence, isFiller: fillerWords.contains(i))
         }
-        let feedback = FeedbackWriter.write(structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
-                                            fillers: fillers, timing: timing, services: services,
-                                            transcript: transcriptWords, alternatives: alternatives)
         let followUpAnswer = followUpTo.map {
             FollowUpJudge.judge(words: contentTexts, chosen: $0.chosen, other: $0.other, alternatives: alternatives)
         }
+        let fit = question.map { q in
+            Scorer.QuestionFit(coverage: ContentCoverage.measure(q, content: content), questionServices: q.services,
+                               namedQuestionService: q.services.contains { services.contains($0) })
+        }
         let score = Scorer.score(structure: structure.findings, flags: flags.flags, pacing: pacing, fillers: fillers,
-                                 timed: timed, wordCount: content.count)
+                                 timed: timed, wordCount: content.count, question: fit)
+        let feedback = FeedbackWriter.write(structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
+                                            fillers: fillers, timing: timing, services: services,
+                                            transcript: transcriptWords, alternatives: alternatives,
+                                            missedQuestion: fit?.offQuestion == true ? question : nil)
         var allWarnings = warnings
         if content.isEmpty { allWarnings.append("no speech detected") }
 
@@ -98,6 +103,6 @@ public struct AnswerAnalyzer: Sendable {
             followUpAnswer: followUpAnswer,
             score: score,
             warnings: allWarnings,
-            coverage: question.map { ContentCoverage.measure($0, content: content) })
+            coverage: fit?.coverage)
     }
 }

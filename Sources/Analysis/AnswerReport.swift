@@ -263,6 +263,9 @@ public struct AnswerReport: Codable, Sendable, Hashable {
     public struct Score: Codable, Sendable, Hashable {
         public var overall: Int
         public var parts: [String: ScorePart]
+
+        /// The order reports list the parts in; "question" is there only for a bank question.
+        public static let partOrder = ["question", "structure", "substance", "fillers", "pace", "pauses"]
     }
 
     public struct ScorePart: Codable, Sendable, Hashable {

@@ -7,7 +7,8 @@ enum FeedbackWriter {
 
     static func write(structure: AnswerReport.Structure, flags: AnswerReport.Flags, evidence: AnswerReport.FlagEvidence,
                       fillers: AnswerReport.Fillers, timing: AnswerReport.Timing, services: [String],
-                      transcript: [AnswerReport.TranscriptWord], alternatives: AlternativesMap) -> [AnswerReport.Feedback] {
+                      transcript: [AnswerReport.TranscriptWord], alternatives: AlternativesMap,
+                      missedQuestion: Question? = nil) -> [AnswerReport.Feedback] {
         var out: [AnswerReport.Feedback] = []
         func add(_ topic: String, _ quote: String?, _ suggestion: String) {
             out.append(.init(topic: topic, quote: quote.map(trim) ?? "", suggestion: suggestion))
@@ -18,6 +19,11 @@ enum FeedbackWriter {
         }
         let chosen = FollowUpWriter.chosenService(structure: structure, services: services)
         let other = chosen.flatMap { alternatives.alternatives(to: $0).first?.other }
+
+        if let q = missedQuestion {
+            let start = q.keyPoints.first.map { " Start from its first point: \($0.point)" } ?? ""
+            add("off the question", nil, "Answer the question that was asked: \"\(q.prompt)\".\(start)")
+        }
 
         if flags.definitionOnly {
             add("definition", evidence.definitionOnly,

@@ -1,11 +1,32 @@
 /// The 0–100 score and its parts, each with a sentence the user can act on.
-/// Parts that need audio (pace, pauses) are left out for typed answers and the total is
+/// Parts that need audio (pace, pauses) are left out for typed answers, the question part is
+/// there only when the answer was given to a bank question with key points, and the total is
 /// scaled to what could be measured.
 enum Scorer {
     static let paceBand = 120.0...170.0
+    /// Key points that make a complete answer. The bank lists four to six per question, several
+    /// of them alternatives ("split it with Step Functions, or move it to Fargate") or extras, so
+    /// three earn the question part in full (or all of them, where a question has fewer).
+    static let keyPointsForFullMarks = 3
+    /// An answer that touches none of the question's key points and names none of its services
+    /// is answering some other question. An interviewer would not pass it however well it is
+    /// built, so the overall is held at this.
+    static let offQuestionCeiling = 40
+
+    /// What the answer had to do with the question it was given to.
+    struct QuestionFit {
+        var coverage: ContentCoverage
+        /// The question's own services (`Question.services`), in the bank's order.
+        var questionServices: [String]
+        /// Whether the answer named any of them.
+        var namedQuestionService: Bool
+
+        var offQuestion: Bool { coverage.total > 0 && coverage.hit.isEmpty && !namedQuestionService }
+    }
 
     static func score(structure: AnswerReport.Structure, flags: AnswerReport.Flags, pacing: AnswerReport.Pacing,
-                      fillers: AnswerReport.Fillers, timed: Bool, wordCount: Int) -> AnswerReport.Score {
+                      fillers: AnswerReport.Fillers, timed: Bool, wordCount: Int,
+                      question: QuestionFit? = nil) -> AnswerReport.Score {
         var parts: [String: AnswerReport.ScorePart] = [:]
 
         let missing = AnswerPart.allCases.filter { !structure[$0].present }
@@ -57,11 +78,37 @@ enum Scorer {
             parts["pauses"] = .init(points: 0, max: 10, measured: false, note: "Pauses need a recording; typed answers are not timed.")
         }
 
+        if let question, question.coverage.total > 0 {
+            parts["question"] = questionPart(question, wordCount: wordCount)
+        }
+
         let measured = parts.values.filter(\.measured)
         let available = measured.reduce(0) { $0 + $1.max }
         let earned = measured.reduce(0) { $0 + $1.points }
-        let overall = wordCount == 0 || available == 0 ? 0 : Int((earned / available * 100).rounded())
+        var overall = wordCount == 0 || available == 0 ? 0 : Int((earned / available * 100).rounded())
+        if wordCount > 0, question?.offQuestion == true { overall = min(overall, offQuestionCeiling) }
         return .init(overall: overall, parts: parts)
+    }
+
+    /// 20 points for covering the question's key points: full marks at `keyPointsForFullMarks`.
+    private static func questionPart(_ fit: QuestionFit, wordCount: Int) -> AnswerReport.ScorePart {
+        let c = fit.coverage
+        let needed = min(keyPointsForFullMarks, c.total)
+        let points = wordCount == 0 ? 0 : 20 * min(1, Double(c.hit.count) / Double(needed))
+        let covered = "Covered \(c.hit.count) of \(c.total) key points"
+        let note: String
+        if wordCount == 0 {
+            note = "Nothing was said to cover the question's key points."
+        } else if fit.offQuestion {
+            let named = fit.questionServices.isEmpty ? "" : " and no \(list(fit.questionServices, joiner: "or"))"
+            note = "This seems to answer another question: none of its key points\(named) came up, so the overall "
+                + "is held at \(offQuestionCeiling). Start from: \(c.missed.first ?? "")"
+        } else if c.hit.count >= needed {
+            note = covered + " of the question."
+        } else {
+            note = covered + "; also cover: \(c.missed.first ?? "")"
+        }
+        return .init(points: round1(points), max: 20, measured: true, note: note)
     }
 
     static func advice(for part: AnswerPart) -> String {
@@ -73,8 +120,8 @@ enum Scorer {
         }
     }
 
-    private static func list(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    private static func list(_ items: [String], joiner: String = "and") -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(joiner) " + items.last!
     }
     private static func sentence(_ items: [String]) -> String {
         let s = items.joined(separator: "; ")

@@ -281,7 +281,7 @@ public struct HTMLReport {
     }
 
     private func scoreSection(_ r: AnswerReport) -> String {
-        let rows = ["structure", "substance", "fillers", "pace", "pauses"].compactMap { key -> String? in
+        let rows = AnswerReport.Score.partOrder.compactMap { key -> String? in
             guard let p = r.score.parts[key] else { return nil }
             let pts = p.measured ? "\(Self.num(p.points)) / \(Int(p.max))" : "—"
             return "<tr><th>\(esc(key.capitalized))</th><td class=\"pts\">\(pts)</td><td>\(esc(p.note))</td></tr>"

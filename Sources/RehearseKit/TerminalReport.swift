@@ -90,8 +90,7 @@ public struct TerminalReport {
         }
         out.append("")
         out.append(style.bold("Score parts"))
-        let order = ["structure", "substance", "fillers", "pace", "pauses"]
-        for key in order {
+        for key in AnswerReport.Score.partOrder {
             guard let part = r.score.parts[key] else { continue }
             let pts = part.measured ? "\(Self.num(part.points))/\(Int(part.max))" : "  —  "
             out.append(wrap("  \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(pts.padding(toLength: max(7, pts.count), withPad: " ", startingAt: 0)) \(part.note)", indent: 21))

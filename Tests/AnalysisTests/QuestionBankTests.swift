@@ -24,6 +24,10 @@ struct QuestionBankTests {
             if q.traps.isEmpty || q.traps.contains(where: \.isEmpty) { problems.append("\(q.id): empty traps") }
             if q.followUps.isEmpty || q.followUps.contains(where: \.isEmpty) { problems.append("\(q.id): empty followUps") }
             if q.services.contains(where: \.isEmpty) { problems.append("\(q.id): empty service name") }
+            // The score's off-question check compares these with the services the answer named.
+            for name in q.services where !name.isEmpty && !ServiceCatalog.canonicalNames.contains(name) {
+                problems.append("\(q.id): service \"\(name)\" is not a catalog name (ServiceCatalog)")
+            }
             for point in q.keyPoints {
                 if point.point.isEmpty { problems.append("\(q.id): key point without text") }
                 if point.phrases.isEmpty || point.phrases.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
@@ -67,7 +71,11 @@ struct QuestionBankTests {
         empty.id = "b"
         empty.role = .senior
         empty.prompt = " "
-        let problems = Self.problems([good, duplicate, empty])
+        var unknownService = good
+        unknownService.id = "c"
+        unknownService.services = ["Simple Storage Service"]
+        let problems = Self.problems([good, duplicate, empty, unknownService])
+        #expect(problems.contains("c: service \"Simple Storage Service\" is not a catalog name (ServiceCatalog)"))
         #expect(problems.contains("a: duplicate id"))
         #expect(problems.contains("b: empty prompt"))
         #expect(problems.contains("topic ec2 has no beginner question"))
