@@ -22,7 +22,8 @@ enum FeedbackWriter {
 
         if let q = missedQuestion {
             let start = q.keyPoints.first.map { " Start from its first point: \($0.point)" } ?? ""
-            add("off the question", nil, "Answer the question that was asked: \"\(q.prompt)\".\(start)")
+            let prompt = q.prompt.last.map { ".?!".contains($0) } == true ? q.prompt : q.prompt + "."
+            add("off the question", nil, "Answer the question that was asked: \"\(prompt)\"\(start)")
         }
 
         if flags.definitionOnly {

@@ -8,6 +8,11 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
     public struct KeyPoint: Codable, Sendable, Hashable {
         public var point: String
         public var phrases: [String]
+
+        public init(point: String, phrases: [String]) {
+            self.point = point
+            self.phrases = phrases
+        }
     }
 
     public var id: String

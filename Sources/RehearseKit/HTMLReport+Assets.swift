@@ -85,6 +85,7 @@ extension HTMLReport {
     ul.flags { list-style:none; padding:0; margin:0 0 8px; } ul.flags li { margin-bottom:8px; }
     li.good b { color:#1e7a47; } li.bad b { color:#b0302a; }
     ol.follow { margin:0; padding-left:20px; } ol.follow li { margin-bottom:6px; }
+    h3 { font-size:14px; margin:0 0 8px; } ol.fixes { margin-bottom:14px; } ol.fixes q { color:#4a5262; }
     .breakdown { width:100%; border-collapse:collapse; }
     .breakdown th { text-align:left; padding:6px 8px 6px 0; width:110px; vertical-align:top; border-top:1px solid #eef0f4; }
     .breakdown td { padding:6px 8px; border-top:1px solid #eef0f4; vertical-align:top; }

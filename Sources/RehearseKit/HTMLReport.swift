@@ -24,6 +24,7 @@ public struct HTMLReport {
             body.append(card("Timeline", "<p class=\"muted\">A typed answer has no word times, so there is no timeline or pace chart.</p>"))
         }
         body.append(structureSection(r))
+        if let coverage = r.coverage, coverage.total > 0 { body.append(keyPointsSection(coverage)) }
         body.append(transcriptSection(r, timed: timeline.isTimed))
         body.append("<div class=\"pair\">" + flagsSection(r) + followUpSection(r) + "</div>")
         body.append(scoreSection(r))
@@ -280,13 +281,28 @@ public struct HTMLReport {
         return card("What an interviewer asks next", body)
     }
 
+    /// The question's key points: the ones heard (with the phrase, and when), then the ones missed.
+    private func keyPointsSection(_ c: ContentCoverage) -> String {
+        let hit = c.hit.map { h in
+            let time = h.start.map { " <button class=\"time\" data-t=\"\(Self.num($0))\">\(TerminalReport.clock($0))</button>" } ?? ""
+            return "<li class=\"good\"><b>✓ \(esc(h.point))</b> <span class=\"muted small\">heard \"\(esc(h.phrase))\"</span>\(time)</li>"
+        }
+        let missed = c.missed.map { "<li class=\"bad\"><b>✗ \(esc($0))</b></li>" }
+        return card("Key points: \(c.hit.count) of \(c.total)", "<ul class=\"flags\">" + (hit + missed).joined() + "</ul>")
+    }
+
+    /// The fixes worth most (the terminal's "Fix first"), then every score part with its note.
     private func scoreSection(_ r: AnswerReport) -> String {
+        let fixes = r.feedback.map { f in
+            "<li><b>\(esc(f.topic))</b>: " + (f.quote.isEmpty ? "" : "<q>\(esc(f.quote))</q> → ") + "\(esc(f.suggestion))</li>"
+        }
+        let first = fixes.isEmpty ? "" : "<h3>Fix first</h3><ol class=\"follow fixes\">" + fixes.joined() + "</ol>"
         let rows = AnswerReport.Score.partOrder.compactMap { key -> String? in
             guard let p = r.score.parts[key] else { return nil }
             let pts = p.measured ? "\(Self.num(p.points)) / \(Int(p.max))" : "—"
             return "<tr><th>\(esc(key.capitalized))</th><td class=\"pts\">\(pts)</td><td>\(esc(p.note))</td></tr>"
         }
-        return card("What to work on", "<table class=\"breakdown\">" + rows.joined() + "</table>")
+        return card("What to work on", first + "<table class=\"breakdown\">" + rows.joined() + "</table>")
     }
 
     // MARK: Pieces

@@ -120,4 +120,29 @@ import Testing
         #expect(html.contains("<span class=\"better\">+"))
         for banned in ["http://", "https://", "<link", "<script src", "url("] { #expect(!html.contains(banned)) }
     }
+
+    @Test func keyPointsAndFixesAreOnThePage() throws {
+        var question = Samples.question
+        question.keyPoints = [
+            .init(point: "Access patterns are known key lookups", phrases: ["key lookups"]),
+            .init(point: "Joins and ad hoc queries favour RDS", phrases: ["foreign keys"]),
+        ]
+        // The sample answer says "key lookups" at its 26th word and never "foreign keys".
+        let report = AnswerAnalyzer(question: question).analyze(words: Samples.timedWords())
+        var attempt = Attempt(report: report, question: question)
+        attempt.id = 7
+        let html = HTMLReport().render(attempt, waveform: .none)
+        let start = try #require(report.coverage?.hit.first?.start)
+        #expect(html.contains("<h2>Key points: 1 of 2</h2>"))
+        #expect(html.contains("<li class=\"good\"><b>✓ Access patterns are known key lookups</b> <span class=\"muted small\">heard \"key lookups\"</span> <button class=\"time\" data-t=\"\(HTMLReport.num(start))\">"))
+        #expect(html.contains("<li class=\"bad\"><b>✗ Joins and ad hoc queries favour RDS</b></li>"))
+
+        // A dump has fixes; each is listed under "Fix first" with its topic.
+        let dump = AnswerAnalyzer().analyze(words: Samples.timedWords("We used SQS, SNS, EventBridge, Lambda and DynamoDB."))
+        let dumpHTML = HTMLReport().render(Attempt(report: dump, question: nil), waveform: .none)
+        #expect(!dump.feedback.isEmpty)
+        #expect(dumpHTML.contains("<h3>Fix first</h3>"))
+        for fix in dump.feedback { #expect(dumpHTML.contains("<li><b>\(fix.topic)</b>: ")) }
+        #expect(!HTMLReport().render(Attempt(report: dump, question: nil), waveform: .none).contains("Key points"))
+    }
 }
