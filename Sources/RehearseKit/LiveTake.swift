@@ -81,6 +81,7 @@ public final class LiveTakeRecorder {
             warnings.append("the recording lost audio \(o.overruns + o.suspends) time(s) (\(o.overruns) overruns, \(o.suspends) suspends): close busy programs and try again")
         }
         if o.stopReason == .maxDuration { warnings.append("stopped at the time limit (\(TerminalReport.clock(o.durationSeconds)))") }
+        if let w = take.noise.narrowbandWarning { warnings.append(w) }
         if let w = take.noise.warning { warnings.append(w) }
         let source = AnswerReport.SourceInfo(
             path: take.path, durationSeconds: (o.durationSeconds * 100).rounded() / 100,

@@ -72,6 +72,7 @@ public final class ScoringPipeline {
         if summary.clippedFraction > 0.01 {
             warnings.append(String(format: "%.1f%% of samples are clipped: move back from the microphone or lower the input gain", summary.clippedFraction * 100))
         }
+        if let w = transcriber.noiseSummary.narrowbandWarning, format.sampleRate >= 16_000 { warnings.append(w) }
         if let w = transcriber.noiseSummary.warning { warnings.append(w) }
         if format.truncated {
             warnings.append("the file is shorter than its header says: the recording was cut off, scoring what is there")
@@ -96,6 +97,13 @@ extension Word {
 }
 
 extension NoiseSummary {
+    /// The report's line when nothing above about 4 kHz reached the recording
+    /// (`BandwidthMeter`). A file recorded under 16 kHz already gets the sample-rate warning.
+    public var narrowbandWarning: String? {
+        guard isNarrowband else { return nil }
+        return "almost nothing above 4 kHz reached the recording (a telephone line, a Bluetooth headset in call mode, or audio resampled from 8 kHz): expect misheard words; record with a wired or built-in microphone"
+    }
+
     /// The report's line when the recording was decoded through the noise filter and the noise
     /// was loud enough to cost words (voice less than 30 dB above it; the benchmark's noisy
     /// copies measure 19–25 dB, its clean ones 39–82).

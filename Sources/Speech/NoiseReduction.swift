@@ -12,7 +12,8 @@ import Foundation
 /// of its quietest frames; `NoiseFilter` cleans one utterance with the log-spectral MMSE
 /// estimator (Ephraim and Malah, 1985) against that spectrum, with a decision-directed
 /// a-priori SNR and a gain floor so the noise is lowered rather than gated to silence.
-/// `NoiseReducer` runs the two for a transcriber and counts what it filtered.
+/// `NoiseReducer` runs the two for a transcriber, counts what it filtered, and measures on the
+/// same frames whether the audio reaches above 4 kHz (`BandwidthMeter`).
 public enum NoiseReduction {
     /// Samples per analysis frame (32 ms at 16 kHz) and the step between frames (8 ms).
     public static let frameLength = 512
@@ -57,7 +58,7 @@ public struct NoiseTracker: Sendable {
     /// as a steady noise floor.
     public var steadySpread = 8.0
 
-    private var pending: [Double] = []
+    private var cutter = PowerFrames()
     private var histogram = [Int](repeating: 0, count: NoiseTracker.levels)
     private var frames = 0
     private var noiseFrames = 0
@@ -98,19 +99,11 @@ public struct NoiseTracker: Sendable {
     }
 
     public mutating func observe(_ samples: [Int16]) {
-        pending.reserveCapacity(pending.count + samples.count)
-        for s in samples { pending.append(Double(s)) }
-        let n = NoiseReduction.frameLength
-        var offset = 0
-        while pending.count - offset >= n {
-            let power = NoiseReduction.powerSpectrum(pending[offset..<offset + n]).power
-            offset += n
-            add(power)
-        }
-        pending.removeFirst(offset)
+        for power in cutter.spectra(samples) { add(power) }
     }
 
-    private mutating func add(_ power: [Double]) {
+    /// One frame's power spectrum (`NoiseReduction.powerSpectrum`).
+    mutating func add(_ power: [Double]) {
         let energy = power.reduce(0, +)
         let level = min(Self.levels - 1, max(0, Int(40 * log10(max(energy, 1)))))
         histogram[level] += 1
@@ -123,17 +116,24 @@ public struct NoiseTracker: Sendable {
     }
 }
 
-/// What the noise filter did over a recording, for the report.
+/// What the front end measured over a recording, for the report: what the noise filter did,
+/// and whether the audio reaches above 4 kHz.
 public struct NoiseSummary: Sendable, Hashable {
     /// Utterances decoded through the filter (0: the recording was decoded as recorded).
     public var filteredUtterances: Int
-    /// Loud frames over quiet frames, in dB (`NoiseTracker.spread`).
+    /// Loud frames over quiet frames, in dB (`NoiseTracker.spread`); nil with the filter off.
     public var speechAboveNoise: Double?
+    /// Power above 4 kHz against below it, in dB (`BandwidthMeter.highBandDB`).
+    public var highBandDB: Double?
 
-    public init(filteredUtterances: Int = 0, speechAboveNoise: Double? = nil) {
+    public init(filteredUtterances: Int = 0, speechAboveNoise: Double? = nil, highBandDB: Double? = nil) {
         self.filteredUtterances = filteredUtterances
         self.speechAboveNoise = speechAboveNoise
+        self.highBandDB = highBandDB
     }
+
+    /// The audio stops at about 4 kHz (`BandwidthMeter.narrowbandBelow`).
+    public var isNarrowband: Bool { highBandDB.map { $0 < BandwidthMeter.narrowbandBelow } ?? false }
 }
 
 /// The noise stage both transcribers run: a tracker fed every block of the recording, a filter
@@ -143,6 +143,8 @@ public struct NoiseSummary: Sendable, Hashable {
 public struct NoiseReducer: Sendable {
     public let configuration: NoiseFilter.Configuration?
     private var tracker = NoiseTracker()
+    private var bandwidth = BandwidthMeter()
+    private var cutter = PowerFrames()
     private var open: NoiseFilter?
     private var filteredUtterances = 0
 
@@ -152,12 +154,18 @@ public struct NoiseReducer: Sendable {
 
     /// What the filter did so far.
     public var summary: NoiseSummary {
-        NoiseSummary(filteredUtterances: filteredUtterances, speechAboveNoise: tracker.spread)
+        NoiseSummary(filteredUtterances: filteredUtterances,
+                     speechAboveNoise: configuration == nil ? nil : tracker.spread,
+                     highBandDB: bandwidth.highBandDB)
     }
 
-    /// Every block of the recording, silences included, goes through here first.
+    /// Every block of the recording, silences included, goes through here first. The bandwidth
+    /// is measured whether or not the filter is on; both look at the same frames.
     public mutating func observe(_ block: [Int16]) {
-        if configuration != nil { tracker.observe(block) }
+        for power in cutter.spectra(block) {
+            if configuration != nil { tracker.add(power) }
+            bandwidth.add(power)
+        }
     }
 
     /// A whole utterance: filtered when there is a steady floor to filter against, otherwise

@@ -77,11 +77,16 @@ struct CLIBadInputTests {
         }
         let phone = try expectReport(try variant("phone.wav", ["rate", "8000"]), warning: "telephone")
         #expect(phone.source?.sampleRate == 8000)
+        // The same telephone audio brought back up to 16 kHz: the rate looks right, the spectrum does not.
+        let narrow = try expectReport(try variant("narrow.wav", ["rate", "8000", "rate", "16000"]), warning: "above 4 kHz")
+        #expect(narrow.source?.sampleRate == 16_000)
+        #expect(!phone.warnings.contains { $0.contains("above 4 kHz") }, "one warning for one problem: \(phone.warnings)")
         let hi = try expectReport(try variant("hi.wav", ["rate", "96000"]))
         let six = try expectReport(try variant("six.wav", ["remix", "1", "1", "1", "1", "1", "1"], options: ["-c", "6"]))
         #expect(six.source?.channels == 6)
         // Resampled and remixed copies are heard like the original.
         let original = try expectReport(sample)
+        #expect(!original.warnings.contains { $0.contains("above 4 kHz") }, "\(original.warnings)")
         for r in [hi, six] {
             let same = zip(r.transcript.words, original.transcript.words).filter { $0.text == $1.text }.count
             #expect(Double(same) >= Double(original.transcript.words.count) * 0.7, "\(r.transcript.text)")

@@ -153,3 +153,48 @@ struct NoiseReductionTests {
         #expect(reduction > floor - 5 && reduction < floor + 3, "noise lowered by \(reduction) dB, floor \(floor) dB")
     }
 }
+
+@Suite struct BandwidthMeterTests {
+    /// `count` samples of the sum of sines at `frequencies`, swelling and fading 4 times a second.
+    private func chord(_ count: Int, _ frequencies: [Double]) -> [Int16] {
+        int16((0..<count).map { t in
+            let syllable = 0.55 + 0.45 * sin(2 * .pi * 4 * Double(t) / 16_000)
+            return frequencies.reduce(0) { $0 + 2000 * syllable * sin(2 * .pi * $1 * Double(t) / 16_000) }
+        })
+    }
+
+    @Test func fullBandAudioIsNotNarrowband() throws {
+        var meter = BandwidthMeter()
+        meter.observe(chord(32_000, [300, 1200, 2500, 5000, 6500]))
+        let db = try #require(meter.highBandDB)
+        #expect(abs(db - 10 * log10(2.0 / 3.0)) < 1, "two of the five tones are above 4.25 kHz: \(db)")
+        #expect(!meter.isNarrowband)
+    }
+
+    @Test func audioThatStopsAtFourKilohertzIsNarrowband() throws {
+        var meter = BandwidthMeter()
+        // In blocks, as a transcriber feeds it: frames span the block edges.
+        let audio = chord(32_000, [300, 1200, 2500, 3500])
+        var i = 0
+        while i < audio.count { meter.observe(Array(audio[i..<min(audio.count, i + 333)])); i += 333 }
+        let db = try #require(meter.highBandDB)
+        #expect(db < BandwidthMeter.narrowbandBelow, "\(db)")
+        #expect(meter.isNarrowband)
+    }
+
+    @Test func silenceAndShortAudioGiveNoVerdict() {
+        var silent = BandwidthMeter()
+        silent.observe([Int16](repeating: 0, count: 32_000))
+        #expect(silent.highBandDB == nil && !silent.isNarrowband)
+        var short = BandwidthMeter()
+        short.observe(chord(BandwidthMeter.minimumFrames * NoiseReduction.frameLength - 1, [300, 3500]))
+        #expect(short.highBandDB == nil)
+    }
+
+    @Test func theReducerMeasuresWithTheFilterOff() {
+        var off = NoiseReducer(configuration: nil)
+        off.observe(chord(32_000, [300, 1200, 2500, 3500]))
+        #expect(off.summary.isNarrowband)
+        #expect(off.summary.speechAboveNoise == nil)
+    }
+}
