@@ -30,7 +30,7 @@ struct Score: ParsableCommand {
     @Flag(help: "Print the report as JSON (schemaVersion 1, see docs/report-schema.md).")
     var json = false
 
-    @Option(help: ArgumentHelp("The id of the question being answered (see `rehearse questions`).", valueName: "id"))
+    @Option(help: ArgumentHelp("The id of the question being answered (see `rehearse questions`): the report then lists its key points and scores how many were covered.", valueName: "id"))
     var question: String?
 
     @Option(help: ArgumentHelp("Score the answer to \"why CHOSEN and not OTHER?\": did it name a real difference?",
