@@ -98,6 +98,16 @@ struct CLIBadInputTests {
         _ = try expectReport(cut.path, warning: "cut off")
     }
 
+    @Test("people reading at 16 kHz are not taken for narrowband audio") func humanSpeechIsFullBand() throws {
+        let clips = Fixtures.peer.appendingPathComponent("real-speech")
+        let wavs = try FileManager.default.contentsOfDirectory(atPath: clips.path).filter { $0.hasSuffix(".wav") }.sorted()
+        #expect(!wavs.isEmpty)
+        for wav in wavs {
+            let r = try expectReport(clips.appendingPathComponent(wav).path)
+            #expect(!r.warnings.contains { $0.contains("above 4 kHz") }, "\(wav): \(r.warnings)")
+        }
+    }
+
     @Test("an unknown question id") func unknownQuestion() throws {
         try expectError(["score", Fixtures.repo.appendingPathComponent("Audio/known-pause.wav").path, "--question", "no-such-id"],
                         mentions: ["no-such-id", "rehearse questions"])
