@@ -72,8 +72,9 @@ public final class ScoringPipeline {
         if summary.clippedFraction > 0.01 {
             warnings.append(String(format: "%.1f%% of samples are clipped: move back from the microphone or lower the input gain", summary.clippedFraction * 100))
         }
-        if let w = transcriber.noiseSummary.narrowbandWarning, format.sampleRate >= 16_000 { warnings.append(w) }
-        if let w = transcriber.noiseSummary.warning { warnings.append(w) }
+        let noise = transcriber.noiseSummary
+        if let w = noise.narrowbandWarning, format.sampleRate >= 16_000 { warnings.append(w) }
+        if let w = noise.warning { warnings.append(w) }
         if format.truncated {
             warnings.append("the file is shorter than its header says: the recording was cut off, scoring what is there")
         }

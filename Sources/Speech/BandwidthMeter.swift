@@ -48,7 +48,12 @@ public struct BandwidthMeter: Sendable {
         return 10 * log10(max(high, low * 1e-12) / low)
     }
 
-    public var isNarrowband: Bool { highBandDB.map { $0 < Self.narrowbandBelow } ?? false }
+    public var isNarrowband: Bool { Self.isNarrowband(highBandDB: highBandDB) }
+
+    /// The verdict on a measure (`highBandDB`); no measure, no verdict.
+    public static func isNarrowband(highBandDB: Double?) -> Bool {
+        highBandDB.map { $0 < narrowbandBelow } ?? false
+    }
 }
 
 /// Cuts a stream of samples into back-to-back 32 ms frames and their power spectra, keeping

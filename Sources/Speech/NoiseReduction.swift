@@ -133,7 +133,7 @@ public struct NoiseSummary: Sendable, Hashable {
     }
 
     /// The audio stops at about 4 kHz (`BandwidthMeter.narrowbandBelow`).
-    public var isNarrowband: Bool { highBandDB.map { $0 < BandwidthMeter.narrowbandBelow } ?? false }
+    public var isNarrowband: Bool { BandwidthMeter.isNarrowband(highBandDB: highBandDB) }
 }
 
 /// The noise stage both transcribers run: a tracker fed every block of the recording, a filter
