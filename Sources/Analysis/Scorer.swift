@@ -65,9 +65,12 @@ enum Scorer {
             if paceBand.contains(wpm) { points = 15 }
             else if wpm < paceBand.lowerBound { points = 15 * clamp((wpm - 80) / (paceBand.lowerBound - 80)) }
             else { points = 15 * clamp((220 - wpm) / (220 - paceBand.upperBound)) }
-            let note = paceBand.contains(wpm) ? "\(Int(wpm)) words a minute: an easy pace to follow."
-                : wpm < paceBand.lowerBound ? "\(Int(wpm)) words a minute is slow; aim for 120–170 by cutting the long gaps, not by rushing."
-                : "\(Int(wpm)) words a minute is fast; slow to 120–170 and let the key numbers land."
+            // The figure every report shows (rounded), and the verdict read from that figure, so
+            // 170.4 is not "170 words a minute is fast" and 177.8 is 178 here as in the header.
+            let shown = wpm.rounded()
+            let note = paceBand.contains(shown) ? "\(Int(shown)) words a minute: an easy pace to follow."
+                : shown < paceBand.lowerBound ? "\(Int(shown)) words a minute is slow; aim for 120–170 by cutting the long gaps, not by rushing."
+                : "\(Int(shown)) words a minute is fast; slow to 120–170 and let the key numbers land."
             parts["pace"] = .init(points: round1(points), max: 15, measured: true, note: note)
             let long = pacing.longPauseCount
             parts["pauses"] = .init(points: max(0, 10 - 3 * Double(long)), max: 10, measured: true,

@@ -17,6 +17,10 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     /// The pace listeners find comfortable for explaining something technical.
     public static let paceBand = 120.0...170.0
 
+    /// Whether a pace is in the band as the reports show it (rounded to a whole word a minute),
+    /// so "170 wpm" is never marked fast.
+    public static func isEasyPace(_ wpm: Double) -> Bool { paceBand.contains(wpm.rounded()) }
+
     func value(_ a: AttemptSummary) -> Double? {
         switch self {
         case .score: return Double(a.score)

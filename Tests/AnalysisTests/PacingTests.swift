@@ -39,6 +39,19 @@ struct PacingTests {
         #expect(r.pacing.pauses.isEmpty)
     }
 
+    @Test("the pace note shows the rounded figure the reports show, and judges by it")
+    func paceNoteRounds() {
+        // 10 words over 3.9 s: 153.8 words a minute, which every report shows as 154.
+        let r = analyzer.analyze(words: evenlyTimed("we moved the queue to sqs because consumers ran slowly"))
+        #expect(abs(r.pacing.wordsPerMinute! - 153.85) < 0.01)
+        #expect(r.score.parts["pace"]?.note.hasPrefix("154 words a minute: an easy pace") == true)
+        // 10 words over 3.521 s: 170.4, shown as 170, which is inside 120–170, not "fast".
+        let edge = analyzer.analyze(words: evenlyTimed("we moved the queue to sqs because consumers ran slowly",
+                                                       wordSeconds: 0.26211))
+        #expect(abs(edge.pacing.wordsPerMinute! - 170.4) < 0.05)
+        #expect(edge.score.parts["pace"]?.note.hasPrefix("170 words a minute: an easy pace") == true)
+    }
+
     @Test("typed text has no pace, no pauses")
     func untimed() {
         let r = analyzer.analyze(text: "We chose SQS because consumers ran at different speeds.")
