@@ -98,7 +98,9 @@ public final class PracticeSession {
                 guard countIn(keys) else { return 0 }
                 let result = try take(question: q, prompt: prompt, isFollowUp: isFollowUp, comparison: comparison)
                 print(TerminalReport(style: style).render(result.report))
-                print(style.dim("Saved \(result.take.path)  (\(result.take.stopReason.phrase); report \(String(format: "%.2f", result.take.reportSeconds)) s after the take ended)"))
+                // Two lines: the path alone can fill a terminal row.
+                print(style.dim("Saved \(result.take.path)"))
+                print(style.dim("  stopped on \(result.take.stopReason.phrase); report \(String(format: "%.2f", result.take.reportSeconds)) s after the take ended"))
                 save(result)
                 if StopSignal.pending != nil { return 130 }
                 if result.take.stopReason == .key { return 0 }
