@@ -155,7 +155,24 @@ struct PronunciationDictionary {
             entries[word, default: []].append(phones)
         }
         dropFillerSoundalikes()
+        for word in Self.neverWritten { entries[word] = nil }
     }
+
+    /// Swear words and slurs the recognizer may not write. The general English model knows
+    /// them, and in a noisy or robotic stretch it sometimes picks one ("the way i think about"
+    /// came out as "where fuck about" in one benchmark voice): in a coach's transcript of an
+    /// interview answer that is jarring and never what was meant. A word with no pronunciation
+    /// cannot be decoded. The cost, a candidate who really swears gets another word, is
+    /// acceptable here. Milder words ("crap", "hell", "damn") stay.
+    static let neverWritten: Set<String> = [
+        "fuck", "fuck's", "fucked", "fucked-up", "fucker", "fuckers", "fuckin", "fucking", "fucks",
+        "motherfucker", "motherfucker's", "motherfuckers", "motherfucking",
+        "shit", "shit's", "shithead", "shithole", "shitload", "shits", "shitstorm", "shitting", "shitty",
+        "bullshit", "bullshitter", "bullshitting",
+        "cunt", "cocksucker", "dickhead", "asshole", "assholes", "bitch", "bitches", "bitching", "bitchy",
+        "twat", "twats", "wanker", "wankers", "whore", "whores", "slut", "sluts", "slutty",
+        "faggot", "nigger", "nigger's", "niggers",
+    ]
 
     /// What "um" sounds like.
     static let umPhones = "AH M"

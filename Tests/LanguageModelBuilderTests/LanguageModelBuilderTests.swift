@@ -94,6 +94,15 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(text.contains("batched B AE CH T\n"))
     }
 
+    @Test func swearWordsHaveNoPronunciation() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dict-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("mini.dict").path
+        try "fuck F AH K\nshitty SH IH T IY\nfour F AO R\nhell HH EH L\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let d = try PronunciationDictionary(cmudictPath: path)
+        #expect(Set(d.allWords) == ["four", "hell"])
+    }
+
     @Test func onlyHesitationsSoundLikeUm() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dict-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
