@@ -54,8 +54,11 @@ speakable() {
     -e 's/\bcloudformation\b/cloud formation/g; s/\beventbridge\b/event bridge/g; s/\bguardduty\b/guard duty/g' \
     -e 's/\belasticache\b/elasti cash/g; s/\bfargate\b/far gate/g; s/\bnacls?\b/nackle/g; s/\bkinesis\b/kineesis/g' \
     -e 's/\bpostgres\b/post gress/g; s/\bredshift\b/red shift/g; s/\bopensearch\b/open search/g' \
+    -e 's/\bdocumentdb\b/document D B/g; s/\bmemorydb\b/memory D B/g; s/\bcloudhsm\b/cloud H S M/g' \
+    -e 's/\bdatasync\b/data sync/g; s/\bappsync\b/app sync/g; s/\bsagemaker\b/sage maker/g; s/\bquicksight\b/quick sight/g' \
+    -e 's/\blightsail\b/light sail/g; s/\btimestream\b/time stream/g' \
     -e 's/\bvpcs\b/V P Cs/g; s/\balbs\b/A L Bs/g; s/\bazs\b/A Zs/g; s/\bapis\b/A P Is/g; s/\bamis\b/A M Is/g' \
-    -e 's/\b(iam|vpc|rds|kms|az|sqs|sns|alb|nlb|elb|ecs|eks|ecr|efs|ebs|api|apis|rpo|rto|ttl|aws|sts|acm|scp|cli|sdk|dns|cpu|ssm|waf|mfa|sso|tls)\b/\U&/g' |
+    -e 's/\b(iam|vpc|rds|kms|az|sqs|sns|alb|nlb|elb|ecs|eks|ecr|efs|ebs|api|apis|rpo|rto|ttl|aws|sts|acm|scp|cli|sdk|dns|cpu|ssm|waf|mfa|sso|tls|emr|fsx|mq)\b/\U&/g' |
   sed -E 's/\b([A-Z])([A-Z])([A-Z]?)([A-Z]?)\b/\1 \2 \3 \4/g; s/  +/ /g'
 }
 

@@ -72,6 +72,34 @@ public enum ServiceCatalog {
         ("Savings Plans", ["savings plans", "savings plan", "reserved instances", "reserved instance"]),
         ("VPC Endpoint", ["vpc endpoint", "vpc endpoints", "gateway endpoint", "gateway endpoints", "interface endpoint", "interface endpoints", "privatelink", "private link"]),
         ("Spot Instances", ["spot instances", "spot instance", "spot fleet", "spot capacity"]),
+        // Data, analytics and machine learning. Only forms that are not everyday phrases:
+        // "document db", "memory db" (an in-memory db), "data sync", "time stream" are left out.
+        ("AWS Batch", ["aws batch"]),
+        ("EMR", ["emr", "e m r", "elastic mapreduce", "elastic map reduce"]),
+        ("DocumentDB", ["documentdb"]),
+        ("Neptune", ["neptune"]),
+        ("Timestream", ["timestream"]),
+        ("MemoryDB", ["memorydb"]),
+        ("SageMaker", ["sagemaker", "sage maker"]),
+        ("Bedrock", ["bedrock", "amazon bedrock"]),
+        ("QuickSight", ["quicksight", "quick sight"]),
+        ("Lake Formation", ["lake formation"]),
+        ("Amazon MQ", ["amazon mq", "amazon m q"]),
+        ("FSx", ["fsx", "f s x"]),
+        // Moving data in, building and hosting, governance.
+        ("DataSync", ["datasync"]),
+        ("Snowball", ["snowball", "snowball edge", "snowball devices", "snow family"]),
+        ("Storage Gateway", ["storage gateway", "file gateway", "volume gateway", "tape gateway"]),
+        ("AppSync", ["appsync"]),
+        ("App Runner", ["app runner", "apprunner"]),
+        ("Lightsail", ["lightsail", "light sail"]),
+        ("Amplify", ["aws amplify", "amplify hosting"]),
+        ("Control Tower", ["control tower"]),
+        ("Network Firewall", ["network firewall", "network firewalls"]),
+        ("Firewall Manager", ["firewall manager"]),
+        ("CloudHSM", ["cloudhsm", "cloud hsm"]),
+        ("Elastic IP", ["elastic ip", "elastic ips", "elastic ip address", "elastic ip addresses"]),
+        ("AWS Budgets", ["aws budgets", "aws budget"]),
     ]
 
     /// All canonical names, in catalog order.

@@ -20,6 +20,9 @@ struct CorpusTokenizer {
         (["event", "bridge"], ["eventbridge"]),
         (["guard", "duty"], ["guardduty"]),
         (["elastic", "cache"], ["elasticache"]),
+        (["document", "db"], ["documentdb"]),
+        (["memory", "db"], ["memorydb"]),
+        (["cloud", "hsm"], ["cloudhsm"]),
         (["e", "c", "2"], ["ec2"]),
         (["s", "3"], ["s3"]),
     ]

@@ -38,6 +38,18 @@ struct PronunciationDictionary {
         "redshift": ["R EH D SH IH F T"],
         "json": ["JH EY S AH N"],
         "cidr": ["S AY D ER"],
+        "documentdb": ["D AA K Y AH M AH N T D IY B IY"],
+        "memorydb": ["M EH M ER IY D IY B IY"],
+        "cloudhsm": ["K L AW D EY CH EH S EH M"],
+        "activemq": ["AE K T IH V EH M K Y UW"],
+        "rabbitmq": ["R AE B AH T EH M K Y UW"],
+        "mongodb": ["M AA NG G OW D IY B IY"],
+        "graphql": ["G R AE F K Y UW EH L"],
+        "gigabit": ["G IH G AH B IH T"],
+        "selectors": ["S AH L EH K T ER Z"],
+        "vended": ["V EH N D IH D"],
+        "vmware": ["V IY EH M W EH R"],
+        "iamallowedprincipals": ["AY EY EH M AH L AW D P R IH N S AH P AH L Z"],
         "cidrs": ["S AY D ER Z"],
         "fifo": ["F AY F OW"],
         "iops": ["AY AA P S"],
@@ -141,7 +153,7 @@ struct PronunciationDictionary {
         "ecs", "eks", "ecr", "efs", "ebs", "iam", "api", "apis", "sts", "ses", "ssm", "scp", "scps", "acm",
         "msk", "dms", "waf", "ami", "amis", "arn", "arns", "nacl", "nacls", "rpo", "rto", "ttl", "dlq",
         "mfa", "sso", "tls", "ssl", "cpu", "gpu", "dns", "sdk", "cli", "cdk", "eni", "enis", "gsi", "gsis",
-        "asg", "asgs", "npm", "iot", "dkr", "pg", "gp",
+        "asg", "asgs", "npm", "iot", "dkr", "pg", "gp", "emr", "fsx", "mq", "hsm", "hsms",
     ]
 
     init(cmudictPath: String) throws {

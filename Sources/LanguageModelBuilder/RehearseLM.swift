@@ -46,7 +46,7 @@ struct RehearseLM: ParsableCommand {
     var keywordPass = false
 
     @Option(help: ArgumentHelp("Held-out text that must not appear in the corpus (JSON list of {text}); checked, never read as training text.", valueName: "path"))
-    var heldOut: [String] = ["Tests/Data/asr-dev/answers.json"]
+    var heldOut: [String] = ["Tests/Data/asr-dev/answers.json", "Tests/Data/asr-dev/new-services.json"]
 
     /// Search limits measured with `rehearse eval-asr` (docs/language-model.md, "Decoder
     /// settings"): at most 5000 active HMMs per frame and the top 2 Gaussians per mixture cut CPU

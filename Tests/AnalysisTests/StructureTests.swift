@@ -77,6 +77,9 @@ struct ServiceTests {
         ("route fifty three health checks", "Route 53"), ("the a l b returned errors", "ALB"),
         ("we used DynamoDB", "DynamoDB"), ("a multi-AZ RDS instance", "RDS"), ("cloud front caching", "CloudFront"),
         ("the nat gateway bill", "NAT Gateway"), ("secrets manager rotation", "Secrets Manager"),
+        ("spark jobs on e m r", "EMR"), ("we moved to DocumentDB", "DocumentDB"), ("scratch space on FSx for Lustre", "FSx"),
+        ("a cluster in AWS Batch", "AWS Batch"), ("the file gateway cached it", "Storage Gateway"),
+        ("keys in cloud hsm", "CloudHSM"), ("an idle elastic ip", "Elastic IP"), ("hosted on sagemaker", "SageMaker"),
     ])
     func canonical(text: String, name: String) {
         #expect(analyzer.analyze(text: text).services.contains(name), "\(text)")
@@ -90,5 +93,7 @@ struct ServiceTests {
     @Test("ordinary words are not services")
     func noFalseHits() {
         #expect(analyzer.analyze(text: "I am sure the team spotted the config change in the backup").services.isEmpty)
+        // Everyday phrases that contain a newer service's words.
+        #expect(analyzer.analyze(text: "an in memory db and a document db with a data sync job at the same time stream it in batch").services.isEmpty)
     }
 }

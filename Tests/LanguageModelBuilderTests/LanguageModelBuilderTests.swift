@@ -126,7 +126,8 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
             sentences += tokenizer.sentences(in: try String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8))
         }
         #expect(sentences.count > 100)
-        try HeldOutCheck.verify(training: sentences, heldOutFiles: [dev.path])
+        let newServices = packageRoot.appendingPathComponent("Tests/Data/asr-dev/new-services.json")
+        try HeldOutCheck.verify(training: sentences, heldOutFiles: [dev.path, newServices.path])
     }
 
     @Test func leakedTextIsCaught() throws {
