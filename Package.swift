@@ -42,7 +42,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "LanguageModelBuilder", dependencies: [
-            "Speech",
+            "Speech", "Analysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -59,7 +59,7 @@ let package = Package(
             "History", "Analysis",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tests/HistoryStress"),
-        .testTarget(name: "LanguageModelBuilderTests", dependencies: ["LanguageModelBuilder"]),
+        .testTarget(name: "LanguageModelBuilderTests", dependencies: ["LanguageModelBuilder", "Analysis"]),
         .testTarget(name: "SpeechEvalTests", dependencies: ["SpeechEvaluation", "RehearseKit", "Speech", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Analysis
 import Speech
 
 /// Builds the domain language model, dictionary and filler keyword list in Models/ from the
@@ -21,6 +22,9 @@ struct RehearseLM: ParsableCommand {
 
     @Option(help: "Folder of training answers (*.txt).")
     var corpus = "Models/corpus"
+
+    @Option(help: ArgumentHelp("Question bank whose prompts, key points and follow-ups are added to the training text (\"\" for none).", valueName: "path"))
+    var questions = "Models/questions.json"
 
     @Option(help: "Where to write the model files.")
     var output = "Models"
@@ -69,6 +73,19 @@ struct RehearseLM: ParsableCommand {
             let text = try String(contentsOfFile: corpus + "/" + file, encoding: .utf8)
             sentences += tokenizer.sentences(in: text)
         }
+        // Candidates echo the question ("so the nightly job hits the time limit…") and say the
+        // things its key points list; the bank's sentences are written text, not speech, so they
+        // are a small addition next to the spoken answers (about an eighth of the tokens).
+        var questionSentences = 0
+        if !questions.isEmpty {
+            let bank: QuestionBank
+            do { bank = try QuestionBank(contentsOf: URL(fileURLWithPath: questions)) }
+            catch { throw ValidationError("\(questions): cannot read the question bank: \(error)") }
+            let text = QuestionText.sentences(of: bank).joined(separator: "\n")
+            let before = sentences.count
+            sentences += tokenizer.sentences(in: text)
+            questionSentences = sentences.count - before
+        }
         let heldOutFiles = heldOut.filter { fm.fileExists(atPath: $0) }
         for missing in heldOut where !heldOutFiles.contains(missing) {
             print("note: \(missing) not found, so it was not checked for leaks into the corpus")
@@ -78,15 +95,22 @@ struct RehearseLM: ParsableCommand {
         var counter = KneserNeyTrigram()
         for s in sentences { counter.add(sentence: s) }
         let estimated = counter.estimate()
-        let model = estimated.boosting(["um"], by: hesitationBonus).boosting(["uh"], by: uhBonus)
+        // The bonuses are relative to how often the spoken answers hesitate. The question bank is
+        // written text with no fillers, so it thins every hesitation's probability by the share
+        // of tokens it adds; scaling the bonuses by that share keeps a hesitation as likely per
+        // spoken word as it was without the bank.
+        let allTokens = sentences.reduce(0) { $0 + $1.count }
+        let spokenTokens = sentences.dropLast(questionSentences).reduce(0) { $0 + $1.count }
+        let dilution = Double(allTokens) / Double(max(1, spokenTokens))
+        let model = estimated.boosting(["um"], by: hesitationBonus * dilution).boosting(["uh"], by: uhBonus * dilution)
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
         let arpaPath = output + "/rehearse-domain.arpa"
         let binPath = output + "/rehearse-domain.lm.bin"
         let tokens = sentences.reduce(0) { $0 + $1.count }
         let header = ["Rehearse AWS-domain trigram, interpolated Kneser-Ney, built by rehearse-lm",
-                      "corpus: \(files.count) files, \(sentences.count) sentences, \(tokens) tokens",
+                      "corpus: \(files.count) files and \(questionSentences) question-bank sentences, \(sentences.count) sentences, \(tokens) tokens",
                       String(format: "discounts: D2 %.3f, D3 %.3f", model.discounts[1], model.discounts[2]),
-                      String(format: "um n-grams raised by log10(%g), uh by log10(%g) (hesitation bonus; not renormalised)", hesitationBonus, uhBonus)]
+                      String(format: "um n-grams raised by log10(%.3g), uh by log10(%.3g) (hesitation bonus x %.3f for the question bank's share; not renormalised)", hesitationBonus * dilution, uhBonus * dilution, dilution)]
         try model.arpa(header: header).write(toFile: arpaPath, atomically: true, encoding: .utf8)
         try convert(arpaPath, to: binPath)
 
@@ -110,11 +134,11 @@ struct RehearseLM: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(description).write(to: URL(fileURLWithPath: output + "/recognizer.json"))
 
-        print("corpus      \(files.count) files, \(sentences.count) sentences, \(tokens) tokens, \(vocabulary.count) words")
+        print("corpus      \(files.count) files + \(questionSentences) question-bank sentences, \(sentences.count) sentences, \(tokens) tokens, \(vocabulary.count) words")
         print("trigram     \(model.unigrams.count) / \(model.bigrams.count) / \(model.trigrams.count) n-grams -> \(binPath)")
         let guesses = guessed.isEmpty ? "none spelled as letters" : "\(guessed.count) spelled as letters: \(guessed.sorted().prefix(60).joined(separator: " "))"
         print("dictionary  \(output)/rehearse.dict (\(guesses))")
-        print("hesitations um probabilities x\(hesitationBonus), uh x\(uhBonus)")
+        print(String(format: "hesitations um probabilities x%.2f, uh x%.2f (bonuses %g and %g, x%.3f for the question bank's share of the text)", hesitationBonus * dilution, uhBonus * dilution, hesitationBonus, uhBonus, dilution))
         print("mix         domain weight \(domainWeight) with \(general) at run time")
     }
 
@@ -175,4 +199,13 @@ enum FillerKeywords {
     uh /1e+3/
 
     """
+}
+
+/// The question bank as training text: each prompt, key point and follow-up on its own line.
+/// Key-point phrases are left out: they are fragments, and as sentences they would teach the
+/// model that "dead letter queue" starts and ends an utterance.
+enum QuestionText {
+    static func sentences(of bank: QuestionBank) -> [String] {
+        bank.questions.flatMap { q in [q.prompt] + q.keyPoints.map(\.point) + q.followUps }
+    }
 }

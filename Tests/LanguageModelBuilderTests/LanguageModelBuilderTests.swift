@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Analysis
 @testable import LanguageModelBuilder
 
 /// The package root, found from this file's path, so tests read the repository's corpora.
@@ -92,6 +93,18 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(text.contains("vpcs V IY P IY S IY Z\n"))
         #expect(text.contains("kms K EY EH M EH S\n"))
         #expect(text.contains("batched B AE CH T\n"))
+    }
+
+    @Test func questionBankTextIsPromptsPointsAndFollowUps() throws {
+        let json = """
+        [{"id": "x", "role": "mid", "topic": "lambda", "kind": "troubleshooting", "targetSeconds": 90,
+          "prompt": "The nightly job hits the Lambda time limit. What do you do?",
+          "keyPoints": [{"point": "Split the work into chunks.", "phrases": ["split the work", "chunks"]}],
+          "traps": ["Raising the timeout past fifteen minutes."], "followUps": ["Why not Fargate?"], "services": ["Lambda"]}]
+        """
+        let questions = try JSONDecoder().decode([Question].self, from: Data(json.utf8))
+        let text = QuestionText.sentences(of: QuestionBank(questions: questions))
+        #expect(text == ["The nightly job hits the Lambda time limit. What do you do?", "Split the work into chunks.", "Why not Fargate?"])
     }
 
     @Test func swearWordsHaveNoPronunciation() throws {
