@@ -1,3 +1,12 @@
+/// The pace listeners find comfortable for explaining something technical, and the one verdict
+/// every report and the score give on a pace: judged on the whole words a minute the reports
+/// show, so "170 wpm" is never called fast.
+public enum PaceBand {
+    public static let wordsPerMinute = 120.0...170.0
+
+    public static func isEasy(_ wpm: Double) -> Bool { wordsPerMinute.contains(wpm.rounded()) }
+}
+
 /// Pace, pauses and filler rates: where the answer's timing is computed.
 enum PacingAnalysis {
     static let minimumPause = 0.3

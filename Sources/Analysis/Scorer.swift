@@ -3,7 +3,7 @@
 /// there only when the answer was given to a bank question with key points, and the total is
 /// scaled to what could be measured.
 enum Scorer {
-    static let paceBand = 120.0...170.0
+    static let paceBand = PaceBand.wordsPerMinute
     /// Key points that make a complete answer. The bank lists four to six per question, several
     /// of them alternatives ("split it with Step Functions, or move it to Fargate") or extras, so
     /// three earn the question part in full (or all of them, where a question has fewer).
@@ -68,7 +68,7 @@ enum Scorer {
             // The figure every report shows (rounded), and the verdict read from that figure, so
             // 170.4 is not "170 words a minute is fast" and 177.8 is 178 here as in the header.
             let shown = wpm.rounded()
-            let note = paceBand.contains(shown) ? "\(Int(shown)) words a minute: an easy pace to follow."
+            let note = PaceBand.isEasy(wpm) ? "\(Int(shown)) words a minute: an easy pace to follow."
                 : shown < paceBand.lowerBound ? "\(Int(shown)) words a minute is slow; aim for 120–170 by cutting the long gaps, not by rushing."
                 : "\(Int(shown)) words a minute is fast; slow to 120–170 and let the key numbers land."
             parts["pace"] = .init(points: round1(points), max: 15, measured: true, note: note)

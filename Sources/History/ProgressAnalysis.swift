@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// A figure tracked across attempts, and what counts as getting better at it.
@@ -14,12 +15,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The pace listeners find comfortable for explaining something technical.
-    public static let paceBand = 120.0...170.0
-
-    /// Whether a pace is in the band as the reports show it (rounded to a whole word a minute),
-    /// so "170 wpm" is never marked fast.
-    public static func isEasyPace(_ wpm: Double) -> Bool { paceBand.contains(wpm.rounded()) }
+    /// The pace listeners find comfortable for explaining something technical (`PaceBand`).
+    public static let paceBand = PaceBand.wordsPerMinute
 
     func value(_ a: AttemptSummary) -> Double? {
         switch self {

@@ -99,18 +99,18 @@ struct RehearseLM: ParsableCommand {
         // written text with no fillers, so it thins every hesitation's probability by the share
         // of tokens it adds; scaling the bonuses by that share keeps a hesitation as likely per
         // spoken word as it was without the bank.
-        let allTokens = sentences.reduce(0) { $0 + $1.count }
+        let tokens = sentences.reduce(0) { $0 + $1.count }
         let spokenTokens = sentences.dropLast(questionSentences).reduce(0) { $0 + $1.count }
-        let dilution = Double(allTokens) / Double(max(1, spokenTokens))
-        let model = estimated.boosting(["um"], by: hesitationBonus * dilution).boosting(["uh"], by: uhBonus * dilution)
+        let dilution = Double(tokens) / Double(max(1, spokenTokens))
+        let umFactor = hesitationBonus * dilution, uhFactor = uhBonus * dilution
+        let model = estimated.boosting(["um"], by: umFactor).boosting(["uh"], by: uhFactor)
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
         let arpaPath = output + "/rehearse-domain.arpa"
         let binPath = output + "/rehearse-domain.lm.bin"
-        let tokens = sentences.reduce(0) { $0 + $1.count }
         let header = ["Rehearse AWS-domain trigram, interpolated Kneser-Ney, built by rehearse-lm",
                       "corpus: \(files.count) files and \(questionSentences) question-bank sentences, \(sentences.count) sentences, \(tokens) tokens",
                       String(format: "discounts: D2 %.3f, D3 %.3f", model.discounts[1], model.discounts[2]),
-                      String(format: "um n-grams raised by log10(%.3g), uh by log10(%.3g) (hesitation bonus x %.3f for the question bank's share; not renormalised)", hesitationBonus * dilution, uhBonus * dilution, dilution)]
+                      String(format: "um n-grams raised by log10(%.3g), uh by log10(%.3g) (hesitation bonus x %.3f for the question bank's share; not renormalised)", umFactor, uhFactor, dilution)]
         try model.arpa(header: header).write(toFile: arpaPath, atomically: true, encoding: .utf8)
         try convert(arpaPath, to: binPath)
 
@@ -138,7 +138,7 @@ struct RehearseLM: ParsableCommand {
         print("trigram     \(model.unigrams.count) / \(model.bigrams.count) / \(model.trigrams.count) n-grams -> \(binPath)")
         let guesses = guessed.isEmpty ? "none spelled as letters" : "\(guessed.count) spelled as letters: \(guessed.sorted().prefix(60).joined(separator: " "))"
         print("dictionary  \(output)/rehearse.dict (\(guesses))")
-        print(String(format: "hesitations um probabilities x%.2f, uh x%.2f (bonuses %g and %g, x%.3f for the question bank's share of the text)", hesitationBonus * dilution, uhBonus * dilution, hesitationBonus, uhBonus, dilution))
+        print(String(format: "hesitations um probabilities x%.2f, uh x%.2f (bonuses %g and %g, x%.3f for the question bank's share of the text)", umFactor, uhFactor, hesitationBonus, uhBonus, dilution))
         print("mix         domain weight \(domainWeight) with \(general) at run time")
     }
 

@@ -61,7 +61,7 @@ public struct HTMLReport {
         var items: [(String, String, Bool?)] = []
         if timeline.isTimed { items.append(("Length", TimingReport.clockShort(timeline.duration), nil)) }
         if let wpm = r.pacing.wordsPerMinute {
-            items.append(("Pace", "\(Int(wpm.rounded())) wpm", Metric.isEasyPace(wpm)))
+            items.append(("Pace", "\(Int(wpm.rounded())) wpm", PaceBand.isEasy(wpm)))
         }
         let rate = r.fillers.perMinute.map { String(format: "%.1f/min", $0) } ?? String(format: "%.1f per 100 words", r.fillers.per100Words)
         items.append(("Fillers", "\(r.fillers.count) · \(rate)", r.fillers.per100Words <= 2))
