@@ -55,7 +55,9 @@ enum Scorer {
 
         let per100 = fillers.per100Words
         let fillerPoints = wordCount == 0 ? 0 : 15 * clamp((10 - per100) / 8)
-        let top = fillers.byWord.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        // "mostly X" only when X is more than half of them: one "uh" and one "um" is not mostly "uh".
+        let total = fillers.byWord.values.reduce(0, +)
+        let top = fillers.byWord.first { 2 * $0.value > total }?.key
         parts["fillers"] = .init(points: round1(fillerPoints), max: 15, measured: wordCount > 0,
                                  note: per100 <= 2 ? "Few fillers (\(FigureText.short(per100)) per 100 words)."
                                      : "\(FigureText.short(per100)) fillers per 100 words\(top.map { ", mostly \"\($0)\"" } ?? ""): pause silently instead; aim for under 2.")

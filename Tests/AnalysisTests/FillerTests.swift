@@ -17,6 +17,13 @@ struct FillerTests {
         #expect(fillers(text) == expected)
     }
 
+    @Test("the filler note names a word only when it is most of them")
+    func mostlyNote() {
+        let note = { (text: String) in analyzer.analyze(text: text).score.parts["fillers"]?.note ?? "" }
+        #expect(note("um we uh chose um sqs uh because um it was simple").contains("mostly \"um\""))
+        #expect(!note("rds is um a relational database that supports uh mysql").contains("mostly"))
+    }
+
     @Test("'like' is a filler only where it carries nothing", arguments: [
         ("it was like really slow", true),
         ("we had like three queues", true),
