@@ -42,7 +42,8 @@ public struct HTMLReport {
         let heading = r.question?.prompt ?? a.recordingPath.map { "Answer: " + URL(fileURLWithPath: $0).lastPathComponent }
             ?? "Typed answer"
         var meta = [a.questionId, a.topic, a.role].compactMap { $0 }
-        if let path = a.recordingPath { meta.append(URL(fileURLWithPath: path).lastPathComponent) }
+        // The file name goes under a question's prompt; without a question it is the heading already.
+        if r.question != nil, let path = a.recordingPath { meta.append(URL(fileURLWithPath: path).lastPathComponent) }
         let grade = r.score.overall >= 75 ? "good" : r.score.overall >= 50 ? "fair" : "poor"
         return """
             <header class="top">

@@ -12,8 +12,11 @@ import Foundation
 enum PocketSphinxLog {
     private static let lock = NSRecursiveLock()
 
+    /// `REHEARSE_PS_LOG=path` keeps the log in that file instead (PocketSphinx's per-pass CPU
+    /// times, its settings as it read them): for looking into the decoder, not for users.
     nonisolated(unsafe) private static let file: UnsafeMutablePointer<FILE>? = {
-        let file = tmpfile()
+        let kept = ProcessInfo.processInfo.environment["REHEARSE_PS_LOG"].flatMap { fopen($0, "w+") }
+        let file = kept ?? tmpfile()
         err_set_logfp(file)  // nil (no temp dir) turns logging off rather than writing to stderr
         return file
     }()
