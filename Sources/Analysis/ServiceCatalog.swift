@@ -105,6 +105,12 @@ public enum ServiceCatalog {
     /// All canonical names, in catalog order.
     public static var canonicalNames: [String] { forms.map(\.0) }
 
+    /// Forms that are one token ("cloudwatch", "sqs", "lambda"): what a language model can raise
+    /// on its own without raising an everyday word that only starts a longer form.
+    public static var singleTokenForms: Set<String> {
+        Set(forms.flatMap { $0.1 }.filter { !$0.contains(" ") })
+    }
+
     /// What a service name becomes in the tokens the cue rules read.
     static let placeholder = "_svc_"
 

@@ -96,4 +96,16 @@ struct ServiceTests {
         // Everyday phrases that contain a newer service's words.
         #expect(analyzer.analyze(text: "an in memory db and a document db with a data sync job at the same time stream it in batch").services.isEmpty)
     }
+
+    @Test("one-token forms (what the language model raises) are names, never a first word of a longer one")
+    func singleTokenForms() {
+        let forms = ServiceCatalog.singleTokenForms
+        #expect(forms.isSuperset(of: ["cloudwatch", "sqs", "s3", "lambda", "dynamodb", "eventbridge"]))
+        #expect(forms.allSatisfy { !$0.contains(" ") })
+        for word in ["cloud", "aws", "batch", "gateway", "step", "route", "elastic", "simple", "load", "auto"] {
+            #expect(!forms.contains(word), "\(word)")
+        }
+        // Every one of them is a service by itself.
+        for form in forms { #expect(!analyzer.analyze(text: "we used \(form) there").services.isEmpty, "\(form)") }
+    }
 }
