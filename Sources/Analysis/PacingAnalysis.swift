@@ -5,6 +5,11 @@ public enum PaceBand {
     public static let wordsPerMinute = 120.0...170.0
 
     public static func isEasy(_ wpm: Double) -> Bool { wordsPerMinute.contains(wpm.rounded()) }
+
+    /// Words a minute outside the band, either way; 0 inside it. Lower is better.
+    public static func distance(_ wpm: Double) -> Double {
+        max(0, wordsPerMinute.lowerBound - wpm, wpm - wordsPerMinute.upperBound)
+    }
 }
 
 /// Pace, pauses and filler rates: where the answer's timing is computed.

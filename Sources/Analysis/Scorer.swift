@@ -3,7 +3,6 @@
 /// there only when the answer was given to a bank question with key points, and the total is
 /// scaled to what could be measured.
 enum Scorer {
-    static let paceBand = PaceBand.wordsPerMinute
     /// Key points that make a complete answer. The bank lists four to six per question, several
     /// of them alternatives ("split it with Step Functions, or move it to Fargate") or extras, so
     /// three earn the question part in full (or all of them, where a question has fewer).
@@ -63,15 +62,15 @@ enum Scorer {
                                      : "\(FigureText.short(per100)) fillers per 100 words\(top.map { ", mostly \"\($0)\"" } ?? ""): pause silently instead; aim for under 2.")
 
         if timed, let wpm = pacing.wordsPerMinute {
-            let points: Double
-            if paceBand.contains(wpm) { points = 15 }
-            else if wpm < paceBand.lowerBound { points = 15 * clamp((wpm - 80) / (paceBand.lowerBound - 80)) }
-            else { points = 15 * clamp((220 - wpm) / (220 - paceBand.upperBound)) }
+            let band = PaceBand.wordsPerMinute, points: Double
+            if band.contains(wpm) { points = 15 }
+            else if wpm < band.lowerBound { points = 15 * clamp((wpm - 80) / (band.lowerBound - 80)) }
+            else { points = 15 * clamp((220 - wpm) / (220 - band.upperBound)) }
             // The figure every report shows (rounded), and the verdict read from that figure, so
             // 170.4 is not "170 words a minute is fast" and 177.8 is 178 here as in the header.
             let shown = wpm.rounded()
             let note = PaceBand.isEasy(wpm) ? "\(Int(shown)) words a minute: an easy pace to follow."
-                : shown < paceBand.lowerBound ? "\(Int(shown)) words a minute is slow; aim for 120–170 by cutting the long gaps, not by rushing."
+                : shown < band.lowerBound ? "\(Int(shown)) words a minute is slow; aim for 120–170 by cutting the long gaps, not by rushing."
                 : "\(Int(shown)) words a minute is fast; slow to 120–170 and let the key numbers land."
             parts["pace"] = .init(points: round1(points), max: 15, measured: true, note: note)
             let long = pacing.longPauseCount

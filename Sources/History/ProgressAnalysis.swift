@@ -15,9 +15,6 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The pace listeners find comfortable for explaining something technical (`PaceBand`).
-    public static let paceBand = PaceBand.wordsPerMinute
-
     func value(_ a: AttemptSummary) -> Double? {
         switch self {
         case .score: return Double(a.score)
@@ -33,7 +30,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         switch self {
         case .score, .partsPresent: return -x
         case .fillersPerMinute, .longPauses: return x
-        case .wordsPerMinute: return max(0, Self.paceBand.lowerBound - x, x - Self.paceBand.upperBound)
+        case .wordsPerMinute: return PaceBand.distance(x)
         }
     }
 

@@ -78,8 +78,8 @@ public struct CompareReport {
     private func paceChange(_ a: Double?, _ b: Double?) -> String {
         guard let a, let b else { return "" }
         let text = String(format: "%+.0f wpm", b - a)
-        let gap = { (x: Double) in max(0, Metric.paceBand.lowerBound - x, x - Metric.paceBand.upperBound) }
         if abs(b - a) < 0.5 { return style.dim("same") }
-        return gap(b) < gap(a) ? style.green(text) : gap(b) > gap(a) ? style.red(text) : text
+        let before = PaceBand.distance(a), after = PaceBand.distance(b)
+        return after < before ? style.green(text) : after > before ? style.red(text) : text
     }
 }

@@ -189,7 +189,7 @@ public struct HTMLReport {
         let top = max(240, (t.paceWindows.map(\.wordsPerMinute).max() ?? 0) + 30)
         func x(_ time: Double) -> Double { max(0, min(1000, time / t.duration * 1000)) }
         func y(_ wpm: Double) -> Double { 200 - wpm / top * 200 }
-        let band = Metric.paceBand
+        let band = PaceBand.wordsPerMinute
         let points = t.paceWindows.map { w in (x((w.start + w.end) / 2), y(w.wordsPerMinute), w) }
         var svg = ["<rect class=\"band-ok\" x=\"0\" y=\"\(Self.num(y(band.upperBound)))\" width=\"1000\" height=\"\(Self.num(y(band.lowerBound) - y(band.upperBound)))\"/>"]
         svg.append("<polyline class=\"pace-line\" points=\"\(points.map { "\(Self.num($0.0)),\(Self.num($0.1))" }.joined(separator: " "))\"/>")

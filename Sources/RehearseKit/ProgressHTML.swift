@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import History
 
@@ -37,13 +38,13 @@ public struct ProgressHTML {
         if !values.isEmpty {
             var low = values.min()!, high = values.max()!
             if m.metric == .wordsPerMinute {
-                low = min(low, Metric.paceBand.lowerBound - 10); high = max(high, Metric.paceBand.upperBound + 10)
+                low = min(low, PaceBand.wordsPerMinute.lowerBound - 10); high = max(high, PaceBand.wordsPerMinute.upperBound + 10)
             }
             if high - low < 1e-9 { low -= 1; high += 1 }
             func y(_ v: Double) -> Double { 110 - (v - low) / (high - low) * 100 }
             func x(_ i: Int) -> Double { values.count == 1 ? 500 : Double(i) / Double(values.count - 1) * 1000 }
             if m.metric == .wordsPerMinute {
-                let top = y(Metric.paceBand.upperBound), bottom = y(Metric.paceBand.lowerBound)
+                let top = y(PaceBand.wordsPerMinute.upperBound), bottom = y(PaceBand.wordsPerMinute.lowerBound)
                 svg.append("<rect class=\"band-ok\" x=\"0\" y=\"\(HTMLReport.num(top))\" width=\"1000\" height=\"\(HTMLReport.num(bottom - top))\"/>")
             }
             if let b = m.baseline {

@@ -82,17 +82,17 @@ import Testing
     }
 
     @Test func headerNamesTheFileOnce() throws {
-        func header(_ attempt: Attempt) -> String {
+        func header(_ attempt: Attempt) throws -> String {
             let html = HTMLReport().render(attempt, waveform: .missing(path: attempt.recordingPath ?? ""))
-            let start = try! #require(html.range(of: "<header class=\"top\">"))
-            let end = try! #require(html.range(of: "</header>", range: start.upperBound..<html.endIndex))
+            let start = try #require(html.range(of: "<header class=\"top\">"))
+            let end = try #require(html.range(of: "</header>", range: start.upperBound..<html.endIndex))
             return String(html[start.upperBound..<end.lowerBound])
         }
-        let asked = header(Attempt(report: Samples.report(recordingPath: "/takes/take-7.wav", question: Samples.question),
+        let asked = try header(Attempt(report: Samples.report(recordingPath: "/takes/take-7.wav", question: Samples.question),
                                    question: Samples.question))
         #expect(asked.contains("<h1>\(HTMLReport.escape(Samples.question.prompt))</h1>"))
         #expect(Self.count("take-7.wav", in: asked) == 1)
-        let unasked = header(Attempt(report: Samples.report(recordingPath: "/takes/take-7.wav")))
+        let unasked = try header(Attempt(report: Samples.report(recordingPath: "/takes/take-7.wav")))
         #expect(unasked.contains("<h1>Answer: take-7.wav</h1>"))
         #expect(Self.count("take-7.wav", in: unasked) == 1)
     }
