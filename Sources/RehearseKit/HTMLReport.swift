@@ -45,12 +45,12 @@ public struct HTMLReport {
         // The file name goes under a question's prompt; without a question it is the heading already.
         if r.question != nil, let path = a.recordingPath { meta.append(URL(fileURLWithPath: path).lastPathComponent) }
         let grade = r.score.overall >= 75 ? "good" : r.score.overall >= 50 ? "fair" : "poor"
+        let metaLine = meta.isEmpty ? "" : "\n<p class=\"muted\">\(esc(meta.joined(separator: " · ")))</p>"
         return """
             <header class="top">
             <div class="titles">
             <p class="eyebrow">Rehearse · attempt #\(a.id ?? 0) · \(esc(TimingReport.dateFormatter.string(from: a.createdAt)))</p>
-            <h1>\(esc(heading))</h1>
-            <p class="muted">\(esc(meta.joined(separator: " · ")))</p>
+            <h1>\(esc(heading))</h1>\(metaLine)
             </div>
             <div class="score grade-\(grade)" aria-label="score">\(r.score.overall)<small>/100</small></div>
             </header>

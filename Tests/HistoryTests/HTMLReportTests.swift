@@ -95,6 +95,9 @@ import Testing
         let unasked = try header(Attempt(report: Samples.report(recordingPath: "/takes/take-7.wav")))
         #expect(unasked.contains("<h1>Answer: take-7.wav</h1>"))
         #expect(Self.count("take-7.wav", in: unasked) == 1)
+        // Nothing to put under the heading: no empty line of small print either.
+        #expect(asked.contains("<p class=\"muted\">"))
+        #expect(!unasked.contains("<p class=\"muted\">"))
     }
 
     @Test func typedAnswerHasNoTimelineButKeepsTheRest() throws {
