@@ -55,12 +55,21 @@ public final class ScoringPipeline {
         return analyzer.analyze(text: text)
     }
 
-    public func scoreRecording(path: String) throws -> AnswerReport {
+    /// `progress` hears, after each block of audio is through the recognizer, how many seconds
+    /// of the recording are done and how long it is.
+    public func scoreRecording(path: String,
+                               progress: ((_ doneSeconds: Double, _ totalSeconds: Double) -> Void)? = nil) throws -> AnswerReport {
         let reader = try SpeechAudioReader(path: path)
         try warmUp()
         let transcriber = StreamingTranscriber(recognizer: recognizer!, noiseReduction: noiseReduction)
         let started = Date()
-        let summary = try reader.stream { try transcriber.append($0) }
+        let total = reader.format.durationSeconds
+        var delivered = 0
+        let summary = try reader.stream {
+            try transcriber.append($0)
+            delivered += $0.count
+            progress?(min(total, Double(delivered) / Double(SpeechAudioReader.speechRate)), total)
+        }
         let words = try transcriber.finish()
         let decodeSeconds = Date().timeIntervalSince(started)
 

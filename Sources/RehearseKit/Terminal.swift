@@ -21,11 +21,13 @@ public struct Style: Sendable {
 }
 
 /// A one-line progress bar on stderr, redrawn in place; silent when stderr is not a terminal.
+/// Counts files (`update(done:current:)`) or the seconds of one recording (`update(seconds:of:name:)`).
 public final class ProgressBar: @unchecked Sendable {
     private let total: Int
     private let label: String
     private let interactive = isatty(STDERR_FILENO) == 1
     private let lock = NSLock()
+    private var drawn = false
 
     public init(total: Int, label: String) {
         self.total = total
@@ -33,15 +35,47 @@ public final class ProgressBar: @unchecked Sendable {
     }
 
     public func update(done: Int, current: String) {
+        let name = URL(fileURLWithPath: current).lastPathComponent
+        draw(fraction: total > 0 ? Double(done) / Double(total) : 1, detail: "\(done)/\(total)  \(name.prefix(30))",
+             finished: done == total)
+    }
+
+    /// For one recording: how far into it the recognizer is. The line is erased at the end, so
+    /// the report starts on a clean line.
+    public func update(seconds: Double, of totalSeconds: Double, name: String) {
+        let fraction = totalSeconds > 0 ? min(1, seconds / totalSeconds) : 1
+        draw(fraction: fraction, detail: Self.line(seconds: seconds, of: totalSeconds, name: name), finished: false)
+    }
+
+    /// Erases the bar's line, if one was drawn.
+    public func clear() {
+        guard interactive else { return }
+        lock.lock(); defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        drawn = false
+    }
+
+    /// "1:05 of 3:55  long.wav": the text after the bar for one recording.
+    static func line(seconds: Double, of totalSeconds: Double, name: String) -> String {
+        func clock(_ t: Double) -> String {
+            let s = Int(max(0, t).rounded(.down))
+            return String(format: "%d:%02d", s / 60, s % 60)
+        }
+        return "\(clock(min(seconds, totalSeconds))) of \(clock(totalSeconds))  \(name.prefix(30))"
+    }
+
+    private func draw(fraction: Double, detail: String, finished: Bool) {
         guard interactive else { return }
         lock.lock(); defer { lock.unlock() }
         let width = 30
-        let filled = total > 0 ? width * done / total : width
+        let filled = max(0, min(width, Int((Double(width) * fraction).rounded(.down))))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let name = URL(fileURLWithPath: current).lastPathComponent
-        let line = "\r\(label) \(bar) \(done)/\(total)  \(name.prefix(30))"
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
-        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+        FileHandle.standardError.write(Data(("\r\(label) \(bar) \(detail)" + "\u{1B}[K").utf8))
+        drawn = true
+        if finished {
+            FileHandle.standardError.write(Data("\n".utf8))
+            drawn = false
+        }
     }
 }
 

@@ -11,7 +11,8 @@ struct Score: ParsableCommand {
         discussion: """
         Recordings: WAV (8/16/24/32-bit PCM or float), FLAC, Ogg/Vorbis, AIFF; any rate, any channel count. \
         A .txt or .md file is analysed as a typed transcript (no pace or pause figures). \
-        A folder scores every recording in it on all cores, with a progress bar on stderr.
+        A folder scores every recording in it on all cores, with a progress bar on stderr; \
+        one recording shows on stderr how far into it the recognizer is (in a terminal only).
 
         Examples:
           rehearse score my-answer.wav
@@ -73,8 +74,20 @@ struct Score: ParsableCommand {
         catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
         if !isDirectory.boolValue {
             let report: AnswerReport
-            do { report = try ScoringPipeline(analyzer: analyzer, model: model).score(path: path) }
-            catch { throw fail(error) }
+            do {
+                let pipeline = ScoringPipeline(analyzer: analyzer, model: model)
+                if ScoringPipeline.isTranscript(path) {
+                    report = try pipeline.scoreText(path: path)
+                } else {
+                    // A long recording takes a while (a quarter of its length, about): show how far it is.
+                    let bar = ProgressBar(total: 1, label: "transcribing")
+                    defer { bar.clear() }
+                    let name = URL(fileURLWithPath: path).lastPathComponent
+                    report = try pipeline.scoreRecording(path: path) { done, total in
+                        bar.update(seconds: done, of: total, name: name)
+                    }
+                }
+            } catch { throw fail(error) }
             print(json ? try JSONOutput.string(report) : TerminalReport(style: style).render(report))
             do { try recorder?.save([report]) } catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
             return
