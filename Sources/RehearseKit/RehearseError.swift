@@ -10,6 +10,8 @@ public enum RehearseError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// The answer was scored and shown but the history could not keep it.
     case notSaved(reason: String)
+    /// `compare` was given one attempt twice (`compare 7 latest` when 7 is the latest).
+    case sameAttempt(id: Int64)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum RehearseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingData(let p, let what, let reason): return "\(p): cannot load the \(what) (\(reason))"
         case .cannotWrite(let p, let reason): return "\(p): cannot write the file (\(reason))"
         case .notSaved(let reason): return "\(reason) (score with --no-save to skip the history)"
+        case .sameAttempt(let id):
+            return "both are attempt #\(id); compare two different attempts — list them with `rehearse history`"
         }
     }
 }

@@ -23,6 +23,7 @@ struct CompareCommand: ParsableCommand {
         do {
             let store = try HistoryStore.open()
             let a = try first.load(from: store), b = try second.load(from: store)
+            if let id = a.id, id == b.id { throw RehearseError.sameAttempt(id: id) }
             print(CompareReport(style: .forStandardOutput()).render(a, b))
         } catch { throw fail(error) }
     }

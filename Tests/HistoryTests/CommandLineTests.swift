@@ -61,6 +61,9 @@ import Testing
         let compared = try rehearse("compare", "1", "2")
         #expect(compared.status == 0, "\(compared.err)")
         #expect(compared.out.contains("#1") && compared.out.contains("#2") && compared.out.contains("Trade-off"))
+        let itself = try rehearse("compare", "2", "latest")
+        #expect(itself.status == 1 && itself.out.isEmpty)
+        #expect(itself.err.contains("both are attempt #2"), "\(itself.err)")
 
         let csv = try rehearse("export", "--format", "csv")
         let lines = csv.out.split(separator: "\n")
