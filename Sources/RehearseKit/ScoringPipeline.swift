@@ -34,10 +34,12 @@ public final class ScoringPipeline {
         if recognizer == nil { recognizer = try recognizerFactory() }
     }
 
-    /// Scores a recording or, for .txt/.md, a typed transcript.
-    public func score(path: String) throws -> AnswerReport {
+    /// Scores a recording or, for .txt/.md, a typed transcript. `progress` is for a recording
+    /// only (see `scoreRecording`).
+    public func score(path: String,
+                      progress: ((_ doneSeconds: Double, _ totalSeconds: Double) -> Void)? = nil) throws -> AnswerReport {
         if Self.isTranscript(path) { return try scoreText(path: path) }
-        return try scoreRecording(path: path)
+        return try scoreRecording(path: path, progress: progress)
     }
 
     public static func isTranscript(_ path: String) -> Bool {

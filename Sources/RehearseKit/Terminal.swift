@@ -29,7 +29,8 @@ public final class ProgressBar: @unchecked Sendable {
     private let lock = NSLock()
     private var drawn = false
 
-    public init(total: Int, label: String) {
+    /// `total` counts files; a bar for one recording's seconds needs none.
+    public init(total: Int = 1, label: String) {
         self.total = total
         self.label = label
     }

@@ -75,17 +75,12 @@ struct Score: ParsableCommand {
         if !isDirectory.boolValue {
             let report: AnswerReport
             do {
-                let pipeline = ScoringPipeline(analyzer: analyzer, model: model)
-                if ScoringPipeline.isTranscript(path) {
-                    report = try pipeline.scoreText(path: path)
-                } else {
-                    // A long recording takes a while (a quarter of its length, about): show how far it is.
-                    let bar = ProgressBar(total: 1, label: "transcribing")
-                    defer { bar.clear() }
-                    let name = URL(fileURLWithPath: path).lastPathComponent
-                    report = try pipeline.scoreRecording(path: path) { done, total in
-                        bar.update(seconds: done, of: total, name: name)
-                    }
+                // A long recording takes a while (about a fifth of its length): show how far it is.
+                let bar = ProgressBar(label: "transcribing")
+                defer { bar.clear() }
+                let name = URL(fileURLWithPath: path).lastPathComponent
+                report = try ScoringPipeline(analyzer: analyzer, model: model).score(path: path) { done, total in
+                    bar.update(seconds: done, of: total, name: name)
                 }
             } catch { throw fail(error) }
             print(json ? try JSONOutput.string(report) : TerminalReport(style: style).render(report))

@@ -9,7 +9,7 @@ import TestSupport
         let sample = Fixtures.repo.appendingPathComponent("Audio/strong-answer.wav").path
         var seen: [(done: Double, total: Double)] = []
         let report = try ScoringPipeline(analyzer: .init(), model: .debianEnUS)
-            .scoreRecording(path: sample) { seen.append(($0, $1)) }
+            .score(path: sample) { seen.append(($0, $1)) }
         #expect(!report.transcript.words.isEmpty)
         // 29.4 s read in blocks of about a second: many steps, each further on, ending at the end.
         #expect(seen.count >= 10, "\(seen.count) updates")
