@@ -4,7 +4,15 @@
 public enum PaceBand {
     public static let wordsPerMinute = 120.0...170.0
 
-    public static func isEasy(_ wpm: Double) -> Bool { wordsPerMinute.contains(wpm.rounded()) }
+    public enum Verdict: Sendable { case slow, easy, fast }
+
+    /// Slow, easy or fast, read from the whole words a minute the reports show.
+    public static func verdict(_ wpm: Double) -> Verdict {
+        let shown = wpm.rounded()
+        return shown < wordsPerMinute.lowerBound ? .slow : shown > wordsPerMinute.upperBound ? .fast : .easy
+    }
+
+    public static func isEasy(_ wpm: Double) -> Bool { verdict(wpm) == .easy }
 
     /// Words a minute outside the band, either way; 0 inside it. Lower is better.
     public static func distance(_ wpm: Double) -> Double {

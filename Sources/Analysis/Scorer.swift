@@ -69,9 +69,11 @@ enum Scorer {
             // The figure every report shows (rounded), and the verdict read from that figure, so
             // 170.4 is not "170 words a minute is fast" and 177.8 is 178 here as in the header.
             let shown = wpm.rounded()
-            let note = PaceBand.isEasy(wpm) ? "\(Int(shown)) words a minute: an easy pace to follow."
-                : shown < band.lowerBound ? "\(Int(shown)) words a minute is slow; aim for 120–170 by cutting the long gaps, not by rushing."
-                : "\(Int(shown)) words a minute is fast; slow to 120–170 and let the key numbers land."
+            let note = switch PaceBand.verdict(wpm) {
+            case .easy: "\(Int(shown)) words a minute: an easy pace to follow."
+            case .slow: "\(Int(shown)) words a minute is slow; aim for 120–170 by cutting the long gaps, not by rushing."
+            case .fast: "\(Int(shown)) words a minute is fast; slow to 120–170 and let the key numbers land."
+            }
             parts["pace"] = .init(points: round1(points), max: 15, measured: true, note: note)
             let long = pacing.longPauseCount
             parts["pauses"] = .init(points: max(0, 10 - 3 * Double(long)), max: 10, measured: true,

@@ -103,7 +103,7 @@ public struct TimingReport {
             let filled = min(barWidth, Int((w.wordsPerMinute / top * Double(barWidth)).rounded()))
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: barWidth - filled)
             let span = "\(Self.clockShort(w.start))–\(Self.clockShort(w.end))".padding(toLength: 11, withPad: " ", startingAt: 0)
-            let note = PaceBand.isEasy(w.wordsPerMinute) ? "" : w.wordsPerMinute > PaceBand.wordsPerMinute.upperBound ? "  fast" : "  slow"
+            let note = switch PaceBand.verdict(w.wordsPerMinute) { case .easy: ""; case .fast: "  fast"; case .slow: "  slow" }
             out.append("  \(span) \(paceColour(w.wordsPerMinute, bar)) \(String(Int(w.wordsPerMinute.rounded())).leftPadded(4)) wpm\(note)")
         }
         let longPauses = r.pacing.pauses.filter(\.long)

@@ -52,6 +52,15 @@ struct PacingTests {
         #expect(edge.score.parts["pace"]?.note.hasPrefix("170 words a minute: an easy pace") == true)
     }
 
+    @Test("slow, easy or fast is read from the whole words a minute the reports show")
+    func paceVerdictAtTheEdges() {
+        #expect(PaceBand.verdict(119.4) == .slow)
+        #expect(PaceBand.verdict(119.5) == .easy)
+        #expect(PaceBand.verdict(170.4) == .easy)
+        #expect(PaceBand.verdict(170.6) == .fast)
+        #expect(PaceBand.isEasy(145) && !PaceBand.isEasy(200) && !PaceBand.isEasy(90))
+    }
+
     @Test("typed text has no pace, no pauses")
     func untimed() {
         let r = analyzer.analyze(text: "We chose SQS because consumers ran at different speeds.")
