@@ -1,10 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The pipeline, one module per stage:
-//   AudioFiles (libsndfile + libsoxr)  ->  Speech (PocketSphinx, utterance VAD)
-//   -> Analysis (pure Swift, no C)  ->  RehearseKit (glue, reports)  ->  rehearse (thin CLI)
-// Capture (ALSA) and History (SQLite) plug into RehearseKit as their own modules.
+// The pipeline, one module per stage (docs/architecture.md):
+//   AudioFiles (libsndfile + libsoxr) / Capture (ALSA)  ->  SpeechCore (segmenting, VAD, noise)
+//   -> PocketSphinx (the recognizer)  ->  Analysis (pure Swift rules over Models/lexicon)
+//   -> Pipeline (one report assembler)  ->  Reports / Practice / History  ->  rehearse (thin CLI)
 let package = Package(
     name: "Rehearse",
     platforms: [.macOS(.v15)],
@@ -27,40 +27,50 @@ let package = Package(
                        providers: [.apt(["libasound2-dev"])]),
 
         .target(name: "AudioFiles", dependencies: ["CSndFile", "CSoxr"]),
-        .target(name: "Speech", dependencies: ["CPocketSphinx"]),
+        // Pure Swift speech plumbing: segmenting, VAD, noise, word timing, transcription drivers.
+        .target(name: "SpeechCore", dependencies: ["AudioFiles"]),
+        // The only module that talks to libpocketsphinx.
+        .target(name: "PocketSphinx", dependencies: ["CPocketSphinx", "SpeechCore"]),
         .target(name: "Analysis"),
-        .target(name: "Capture", dependencies: ["CAlsa", "AudioFiles", "Speech"]),
+        // ALSA capture and the capture loop; knows nothing about speech.
+        .target(name: "Capture", dependencies: ["CAlsa", "AudioFiles"]),
         .target(name: "History", dependencies: [
             "Analysis",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "RehearseKit", dependencies: ["AudioFiles", "Speech", "Analysis", "History", "Capture"]),
+        // Recording or live words -> report: the recognizer factory and the one report assembler.
+        .target(name: "Pipeline", dependencies: ["AudioFiles", "SpeechCore", "PocketSphinx", "Analysis"]),
+        .target(name: "Reports", dependencies: ["Analysis", "History", "AudioFiles"]),
+        .target(name: "Practice", dependencies: ["Pipeline", "Reports", "Capture", "History", "SpeechCore", "AudioFiles", "Analysis"]),
         // Runs the real pipeline over synthesized answers and measures it (rehearse eval-asr).
-        .target(name: "SpeechEvaluation", dependencies: ["RehearseKit", "Speech", "Analysis"]),
+        .target(name: "SpeechEvaluation", dependencies: ["Pipeline", "SpeechCore", "Analysis"]),
         .executableTarget(name: "rehearse", dependencies: [
-            "RehearseKit", "History", "Analysis", "Speech", "SpeechEvaluation",
+            "Pipeline", "Reports", "Practice", "History", "Analysis", "SpeechCore", "Capture", "SpeechEvaluation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "LanguageModelBuilder", dependencies: [
-            "Speech", "Analysis",
+            "PocketSphinx", "Analysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Fixtures shared by the test targets (sox-made recordings, running the built CLI).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Fixtures shared by the test targets (sox-made recordings, the FIFO microphone, running the built CLI).
+        .target(name: "TestSupport", dependencies: ["AudioFiles", "Analysis", "History"], path: "Tests/TestSupport"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles", "TestSupport"]),
-        .testTarget(name: "SpeechTests", dependencies: ["Speech", "AudioFiles", "TestSupport"]),
-        .testTarget(name: "RehearseCLITests", dependencies: ["rehearse", "RehearseKit", "TestSupport"]),
-        .testTarget(name: "CaptureTests", dependencies: ["Capture", "AudioFiles", "Speech", "Analysis", "RehearseKit", "TestSupport"]),
-        .testTarget(name: "HistoryTests", dependencies: ["History", "RehearseKit", "Analysis", "HistoryStress"]),
+        .testTarget(name: "SpeechCoreTests", dependencies: ["SpeechCore", "AudioFiles", "TestSupport"]),
+        .testTarget(name: "PocketSphinxTests", dependencies: ["PocketSphinx", "SpeechCore", "Pipeline", "AudioFiles", "TestSupport"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Practice", "SpeechCore", "AudioFiles", "TestSupport"]),
+        .testTarget(name: "PracticeTests", dependencies: ["Practice", "Pipeline", "Capture", "SpeechCore", "PocketSphinx", "AudioFiles", "Analysis", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Pipeline", "History", "Analysis", "TestSupport"]),
+        .testTarget(name: "RehearseCLITests", dependencies: ["rehearse", "Pipeline", "Reports", "PocketSphinx", "TestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Reports", "Analysis", "HistoryStress", "TestSupport"]),
         // A second process for HistoryTests to run beside itself and kill mid-save.
         .executableTarget(name: "HistoryStress", dependencies: [
             "History", "Analysis",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tests/HistoryStress"),
         .testTarget(name: "LanguageModelBuilderTests", dependencies: ["LanguageModelBuilder", "Analysis"]),
-        .testTarget(name: "SpeechEvalTests", dependencies: ["SpeechEvaluation", "RehearseKit", "Speech", "TestSupport"]),
+        .testTarget(name: "SpeechEvalTests", dependencies: ["SpeechEvaluation", "Pipeline", "SpeechCore", "PocketSphinx", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

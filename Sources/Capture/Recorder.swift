@@ -1,6 +1,5 @@
 import AudioFiles
 import Foundation
-import Speech
 
 /// Why a take ended.
 public enum StopReason: String, Codable, Sendable {
@@ -27,11 +26,29 @@ public struct RecordingOutcome: Sendable {
     public var speechEndSeconds: Double?
     /// When the loop stopped reading; the report latency is measured from here.
     public var stoppedAt: Date
-    public var durationSeconds: Double { Double(samples) / Double(SpeechAudio.sampleRate) }
+    public var durationSeconds: Double { Double(samples) / Double(SpeechAudioReader.speechRate) }
+}
+
+/// Where captured audio goes besides the take on disk (the live decoder, in practice).
+/// Called on the capture thread: it must return at once, never block on decoding.
+public protocol CaptureSink: AnyObject {
+    func append(_ samples: [Int16])
+}
+
+/// What tells the loop that speech was heard and has ended (the endpointer). Capture knows
+/// nothing of speech; `Practice` plugs SpeechCore's `Endpointer` in here.
+public protocol SpeechMonitoring {
+    /// Returns true once the endpoint is reached.
+    mutating func append(_ samples: [Int16]) -> Bool
+    var heardSpeech: Bool { get }
+    /// Speech was heard and has been followed by the configured silence.
+    var isEndpoint: Bool { get }
+    /// End of the last speech, in seconds from the start of the take.
+    var lastSpeechEnd: Double? { get }
 }
 
 /// The capture loop: reads 20 ms blocks, writes each to the take on disk, hands it to the
-/// decoder, and stops on a request (Enter, a signal), the length limit, or silence after speech.
+/// sink, and stops on a request (Enter, a signal), the length limit, or silence after speech.
 public final class Recorder {
     public struct Options: Sendable {
         public var maxSeconds: Double?
@@ -50,29 +67,32 @@ public final class Recorder {
 
     private let source: any Capturing
     private let writer: TakeWriter
-    private let decoder: BackgroundTranscriber?
+    private let sink: (any CaptureSink)?
+    private var monitor: any SpeechMonitoring
     public let options: Options
 
-    public init(source: any Capturing, writer: TakeWriter, decoder: BackgroundTranscriber?, options: Options) {
+    /// `monitor` hears every block; with `options.silenceSeconds` set, its endpoint stops the take.
+    public init(source: any Capturing, writer: TakeWriter, sink: (any CaptureSink)?,
+                monitor: any SpeechMonitoring, options: Options) {
         self.source = source
         self.writer = writer
-        self.decoder = decoder
+        self.sink = sink
+        self.monitor = monitor
         self.options = options
     }
 
     /// Records until a stop condition. `stopRequest` is asked between blocks (keys, signals).
     public func run(stopRequest: () -> StopReason?, status: (RecordingStatus) -> Void) throws -> RecordingOutcome {
-        let rate = Double(SpeechAudio.sampleRate)
+        let rate = Double(SpeechAudioReader.speechRate)
         let maxSamples = options.maxSeconds.map { Int(($0 * rate).rounded()) }
-        var endpointer = Endpointer(silenceSeconds: options.silenceSeconds ?? .infinity)
         var captured = 0
         var quietSamples = 0
         var reason: StopReason
 
         func keep(_ samples: [Int16]) throws {
             try writer.write(samples)
-            decoder?.append(samples)
-            endpointer.append(samples)
+            sink?.append(samples)
+            _ = monitor.append(samples)
             captured += samples.count
         }
 
@@ -85,23 +105,23 @@ public final class Recorder {
             if let maxSamples, captured + block.count > maxSamples { block = Array(block.prefix(maxSamples - captured)) }
             try keep(block)
 
-            let level = EnergyVAD.level(block)
+            let level = AudioLevel.decibels(block)
             quietSamples = level < options.noInputDecibels ? quietSamples + block.count : 0
             status(RecordingStatus(elapsedSeconds: Double(captured) / rate, levelDecibels: level,
-                                   heardSpeech: endpointer.heardSpeech,
+                                   heardSpeech: monitor.heardSpeech,
                                    noInput: Double(quietSamples) / rate >= options.noInputSeconds))
-            if options.silenceSeconds != nil && endpointer.isEndpoint { reason = .silence; break }
+            if options.silenceSeconds != nil && monitor.isEndpoint { reason = .silence; break }
         }
         let stoppedAt = Date()
         let tail = try source.flush()
         if !tail.isEmpty { try keep(maxSamples.map { Array(tail.prefix(max(0, $0 - captured))) } ?? tail) }
         return RecordingOutcome(samples: captured, stopReason: reason, overruns: source.overruns,
-                                suspends: source.suspends, speechEndSeconds: endpointer.lastSpeechEnd,
+                                suspends: source.suspends, speechEndSeconds: monitor.lastSpeechEnd,
                                 stoppedAt: stoppedAt)
     }
 
     private func deviceFrames(forSamples samples: Int) -> Int {
-        let ratio = Double(source.deviceRate) / Double(SpeechAudio.sampleRate)
+        let ratio = Double(source.deviceRate) / Double(SpeechAudioReader.speechRate)
         return max(1, Int((Double(samples) * ratio).rounded(.up)))
     }
 }

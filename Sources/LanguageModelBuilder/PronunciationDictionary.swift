@@ -1,5 +1,6 @@
 import Foundation
-import Speech
+import PocketSphinx
+import SpeechCore
 
 /// CMUdict plus the pronunciations AWS answers need: service names cmudict lacks, acronyms
 /// spelled letter by letter ("s3" = "EH S TH R IY"), and words it lacks that are built from

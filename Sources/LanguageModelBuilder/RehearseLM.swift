@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import Analysis
-import Speech
+import PocketSphinx
+import SpeechCore
 
 /// Builds the domain language model, dictionary and filler keyword list in Models/ from the
 /// answers in Models/corpus. Reads nothing else: the ASR development corpus under Tests/ is

@@ -1,8 +1,8 @@
 import Analysis
 import Foundation
-import RehearseKit
-import Speech
-import Synchronization
+import Pipeline
+import PocketSphinx
+import SpeechCore
 
 /// Runs the real pipeline (audio reader, segmenter, PocketSphinx, analyzer) over a manifest's
 /// recordings and scores what it heard against what was rendered.
@@ -27,45 +27,32 @@ public struct Evaluation: Sendable {
     /// CPU seconds to load the model and build the decoder, measured once.
     public func measureLoad() throws -> Double {
         let started = Self.threadCPUSeconds()
-        _ = try PocketSphinxRecognizer(model: model)
+        _ = try PocketSphinxBackend(model: model).makeRecognizer()
         return Self.threadCPUSeconds() - started
     }
 
     public func run(_ recordings: [EvaluationManifest.Recording], in folder: URL,
                     progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) throws -> Result {
         let load = try measureLoad()
-        let state = Mutex<(next: Int, done: Int, scores: [RecordingScore?])>((0, 0, Array(repeating: nil, count: recordings.count)))
         let model = self.model, analyzer = self.analyzer
-        DispatchQueue.concurrentPerform(iterations: min(workers, recordings.count)) { _ in
-            let pipeline = ScoringPipeline(analyzer: analyzer, model: model)
-            while true {
-                let index: Int? = state.withLock { s in
-                    guard s.next < recordings.count else { return nil }
-                    defer { s.next += 1 }
-                    return s.next
-                }
-                guard let index else { return }
-                let recording = recordings[index]
-                let path = folder.appendingPathComponent(recording.path).path
-                var score: RecordingScore
-                do {
-                    let cpuBefore = Self.threadCPUSeconds()
-                    let report = try pipeline.scoreRecording(path: path)
-                    let cpu = Self.threadCPUSeconds() - cpuBefore
-                    score = RecordingScore.compare(recording, heard: report, analyzer: analyzer)
-                    score.cpuSeconds = cpu
-                } catch {
-                    score = RecordingScore(id: recording.id, voice: recording.voice, condition: recording.condition)
-                    score.error = "\(path): \(error)"
-                }
-                state.withLock { s in
-                    s.scores[index] = score
-                    s.done += 1
-                    progress(s.done, recordings.count, recording.path)
-                }
+        let scores = ParallelWork.map(count: recordings.count, workers: workers,
+                                      worker: { ScoringPipeline(analyzer: analyzer, model: model) },
+                                      progress: { done, total, index in progress(done, total, recordings[index].path) }) { pipeline, index in
+            let recording = recordings[index]
+            let path = folder.appendingPathComponent(recording.path).path
+            do {
+                let cpuBefore = Self.threadCPUSeconds()
+                let report = try pipeline.scoreRecording(path: path)
+                var score = RecordingScore.compare(recording, heard: report, analyzer: analyzer)
+                score.cpuSeconds = Self.threadCPUSeconds() - cpuBefore
+                return score
+            } catch {
+                var score = RecordingScore(id: recording.id, voice: recording.voice, condition: recording.condition)
+                score.error = "\(path): \(error)"
+                return score
             }
         }
-        return Result(model: model.name, modelLoadSeconds: load, noiseReduction: model.noiseFilter, recordings: state.withLock { $0.scores.map { $0! } })
+        return Result(model: model.name, modelLoadSeconds: load, noiseReduction: model.noiseFilter, recordings: scores)
     }
 }
 

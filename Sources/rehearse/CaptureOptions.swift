@@ -1,5 +1,7 @@
 import ArgumentParser
-import RehearseKit
+import Pipeline
+import Practice
+import Reports
 
 /// Microphone options shared by `record` and `practice`.
 struct CaptureOptions: ParsableArguments {

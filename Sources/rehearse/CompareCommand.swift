@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import History
-import RehearseKit
+import Pipeline
+import Practice
+import Reports
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
-import RehearseKit
-import Speech
+import Pipeline
+import Practice
+import Reports
+import PocketSphinx
+import SpeechCore
 import SpeechEvaluation
 
 struct EvalASR: ParsableCommand {

@@ -1,8 +1,11 @@
 import Analysis
 import ArgumentParser
 import Foundation
-import RehearseKit
-import Speech
+import Pipeline
+import Practice
+import Reports
+import PocketSphinx
+import SpeechCore
 
 struct EvalAnalyzer: ParsableCommand {
     static let configuration = CommandConfiguration(

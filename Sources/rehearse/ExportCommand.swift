@@ -2,7 +2,9 @@ import Analysis
 import ArgumentParser
 import Foundation
 import History
-import RehearseKit
+import Pipeline
+import Practice
+import Reports
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
-import Speech
+import PocketSphinx
+import SpeechCore
 
 /// What the recognizer heard for one recording, kept as `<id>.heard.json` so that tuning the
 /// analyzer re-runs only the analyzer. The words keep their times: clause splitting reads pauses.

@@ -2,7 +2,9 @@ import Analysis
 import ArgumentParser
 import Foundation
 import History
-import RehearseKit
+import Pipeline
+import Practice
+import Reports
 
 /// The history the commands read and write: `$XDG_DATA_HOME/rehearse/rehearse.sqlite`.
 enum HistoryStore {

@@ -3,8 +3,11 @@ import ArgumentParser
 import Capture
 import Foundation
 import History
-import RehearseKit
-import Speech
+import Pipeline
+import Practice
+import Reports
+import PocketSphinx
+import SpeechCore
 
 struct Practice: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,7 +61,8 @@ struct Practice: ParsableCommand {
     func run() throws {
         let bank: QuestionBank
         let alternatives: AlternativesMap
-        let recognizer: PocketSphinxRecognizer
+        let recognizer: any IncrementalTranscribing
+        let backend: any RecognizerBackend
         let model: RecognizerModel
         do {
             model = try modelOption.resolve()
@@ -68,7 +72,8 @@ struct Practice: ParsableCommand {
             if let question, bank.question(id: question) == nil {
                 throw RehearseError.unknownQuestion(id: question, known: bank.questions.count)
             }
-            recognizer = try PocketSphinxRecognizer(model: model)
+            backend = PipelineConfiguration(model: model).recognizerBackend
+            recognizer = try backend.makeRecognizer()
         } catch { throw fail(error) }
 
         // The history orders the questions (least practised, then weakest, first) and keeps the takes.
@@ -98,12 +103,12 @@ struct Practice: ParsableCommand {
 
         StopSignal.install()
         var options = PracticeSession.Options(capture: capture.settings(silenceSeconds: silence),
-                                              noiseReduction: model.noiseFilterConfiguration)
+                                              noiseReduction: backend.noiseReduction)
         options.followUp = !noFollowUp
         options.json = json
         options.countInSeconds = countIn
         let session = PracticeSession(options: options, alternatives: alternatives, recognizer: recognizer,
-                                      modelName: model.name, history: history, keys: KeyInput())
+                                      modelName: backend.name, history: history, keys: KeyInput())
         let status: Int32
         do { status = try session.run(picker: picker) } catch { throw fail(error) }
         if status != 0 { throw ExitCode(status) }

@@ -1,7 +1,9 @@
 import Analysis
 import ArgumentParser
 import Foundation
-import RehearseKit
+import Pipeline
+import Practice
+import Reports
 
 struct Questions: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Capture
 import Foundation
-import RehearseKit
+import Pipeline
+import Practice
+import Reports
 
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import RehearseKit
+import Pipeline
+import Practice
+import Reports
 
 @main
 struct Rehearse: ParsableCommand {

@@ -2,8 +2,11 @@ import Analysis
 import ArgumentParser
 import Foundation
 import History
-import RehearseKit
-import Speech
+import Pipeline
+import Practice
+import Reports
+import PocketSphinx
+import SpeechCore
 
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(

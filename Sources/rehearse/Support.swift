@@ -1,8 +1,11 @@
 import Analysis
 import ArgumentParser
-import Speech
+import PocketSphinx
+import SpeechCore
 import Foundation
-import RehearseKit
+import Pipeline
+import Practice
+import Reports
 
 /// Loads the bank and alternatives map from Models/ when they are there.
 enum Resources {

@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 @testable import History
 
 @Suite struct AppDatabaseTests {

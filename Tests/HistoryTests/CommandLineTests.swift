@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Testing
+import TestSupport
 @testable import History
 
 /// The built `rehearse` binary against a scratch XDG_DATA_HOME.

@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 @testable import History
 
 /// Real processes against one file: the guarantees WAL mode and the busy timeout are for.

@@ -1,14 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import History
 
 @Suite struct ProgressAnalysisTests {
     static func attempt(_ i: Int, score: Int, fillers: Double, wpm: Double?, topic: String? = "lambda") -> AttemptSummary {
-        AttemptSummary(id: Int64(i), createdAt: Date(timeIntervalSince1970: Double(i) * 3600), questionId: topic.map { "\($0)-q" },
-                       topic: topic, role: "mid", recordingPath: wpm == nil ? nil : "/r/\(i).wav", durationSeconds: 60,
-                       wordsPerMinute: wpm, fillersPerMinute: fillers, fillersPer100Words: fillers / 2, fillerCount: 2,
-                       longPauseCount: 1, wordCount: 140, parts: .init(context: true, choice: true, tradeoff: false, result: true),
-                       score: score)
+        Samples.attemptSummary(i, score: score, fillers: fillers, wpm: wpm, topic: topic)
     }
 
     @Test func baselineIsTheMedianOfTheFirstAttemptsAndSmallChangesAreSteady() {

@@ -1,6 +1,9 @@
 import Foundation
-import RehearseKit
-import Speech
+import Pipeline
+import Practice
+import Reports
+import PocketSphinx
+import SpeechCore
 import Testing
 
 @Suite struct ModelSelectionTests {

@@ -1,5 +1,7 @@
 import Foundation
-@testable import RehearseKit
+@testable import Pipeline
+import Practice
+@testable import Reports
 import Testing
 import TestSupport
 

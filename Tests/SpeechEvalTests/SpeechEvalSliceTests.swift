@@ -1,6 +1,7 @@
 import Foundation
-import RehearseKit
-import Speech
+import Pipeline
+import PocketSphinx
+import SpeechCore
 import Testing
 @testable import SpeechEvaluation
 

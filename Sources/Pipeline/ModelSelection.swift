@@ -1,0 +1,37 @@
+import Foundation
+import PocketSphinx
+import SpeechCore
+
+/// Which recognizer model to load: the AWS-domain model built into Models/ unless the user
+/// names another (`--model debian`, `--model rehearse`, or a folder with a recognizer.json).
+public enum ModelSelection {
+    public static let names = ["rehearse", "debian"]
+
+    /// The model and, when it is not the one asked for, a note saying why.
+    public static func resolve(_ choice: String?, modelsDirectory: URL? = ResourceLocator.modelsDirectory())
+        throws -> (model: RecognizerModel, note: String?) {
+        switch choice?.lowercased() {
+        case nil:
+            if let dir = modelsDirectory,
+               FileManager.default.fileExists(atPath: dir.appendingPathComponent(RecognizerModel.descriptionFile).path) {
+                return (try RecognizerModel.rehearseDomain(modelsDirectory: dir), nil)
+            }
+            return (.debianEnUS, "the AWS-domain model is not built (run `swift run rehearse-lm`); using Debian's general en-us model, which misses most AWS names and fillers")
+        case "debian", "stock", "en-us":
+            return (.debianEnUS, nil)
+        case "rehearse", "domain", "aws":
+            guard let dir = modelsDirectory else {
+                throw RehearseError.missingData(path: "Models/recognizer.json", what: "AWS-domain model",
+                                                reason: "no Models folder found; set REHEARSE_MODELS or run `swift run rehearse-lm`")
+            }
+            return (try RecognizerModel.rehearseDomain(modelsDirectory: dir), nil)
+        default:
+            var isDirectory: ObjCBool = false
+            guard let path = choice, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw RehearseError.missingData(path: choice ?? "", what: "recognizer model",
+                                                reason: "not a folder; use \(names.joined(separator: " or ")) or a folder with \(RecognizerModel.descriptionFile)")
+            }
+            return (try RecognizerModel.directory(URL(fileURLWithPath: path, isDirectory: true)), nil)
+        }
+    }
+}

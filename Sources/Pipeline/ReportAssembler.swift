@@ -1,0 +1,79 @@
+import Analysis
+import Foundation
+import SpeechCore
+
+/// Turns what the recognizer heard into the analyzer's report, the same way for a recording
+/// scored from a file (`ScoringPipeline`) and for a take decoded while it was recorded
+/// (`practice`): one place decides how words, source details and warnings go together.
+public struct ReportAssembler: Sendable {
+    public let analyzer: AnswerAnalyzer
+    public let modelName: String
+
+    public init(analyzer: AnswerAnalyzer, modelName: String) {
+        self.analyzer = analyzer
+        self.modelName = modelName
+    }
+
+    /// Where the words came from, as the report's `source` says it.
+    public struct Source: Sendable {
+        public var path: String
+        public var durationSeconds: Double
+        public var sampleRate: Int
+        public var channels: Int
+        public var format: String
+        public var decodeSeconds: Double
+
+        public init(path: String, durationSeconds: Double, sampleRate: Int, channels: Int, format: String,
+                    decodeSeconds: Double) {
+            self.path = path
+            self.durationSeconds = durationSeconds
+            self.sampleRate = sampleRate
+            self.channels = channels
+            self.format = format
+            self.decodeSeconds = decodeSeconds
+        }
+    }
+
+    /// `warnings` about the audio come first, then what the noise filter found, then `after`.
+    /// A recording under 16 kHz already has its own warning, so the narrowband one is left out.
+    public func report(words: [RecognizedWord], source: Source, warnings: [String], noise: NoiseSummary,
+                       after: [String] = []) -> AnswerReport {
+        var all = warnings
+        if let w = noise.narrowbandWarning, source.sampleRate >= SpeechAudio.sampleRate { all.append(w) }
+        if let w = noise.warning { all.append(w) }
+        all += after
+        let info = AnswerReport.SourceInfo(
+            path: source.path, durationSeconds: (source.durationSeconds * 100).rounded() / 100,
+            sampleRate: source.sampleRate, channels: source.channels, format: source.format,
+            recognizer: modelName, decodeSeconds: (source.decodeSeconds * 1000).rounded() / 1000)
+        return analyzer.analyze(words: words.map(Word.init(recognized:)), source: info, warnings: all)
+    }
+}
+
+extension Word {
+    /// The analyzer's view of a recognized word: confidence to three places, and which pass
+    /// heard it when it is a hesitation.
+    init(recognized w: RecognizedWord) {
+        self.init(w.text, start: w.start, end: w.end, confidence: (w.confidence * 1000).rounded() / 1000,
+                  source: w.source?.rawValue)
+    }
+}
+
+extension NoiseSummary {
+    /// The report's line when nothing above about 4 kHz reached the recording
+    /// (`BandwidthMeter`). A file recorded under 16 kHz already gets the sample-rate warning.
+    public var narrowbandWarning: String? {
+        guard isNarrowband else { return nil }
+        return "almost nothing above 4 kHz reached the recording (a telephone line, a Bluetooth headset in call mode, or audio resampled from 8 kHz): expect misheard words; record with a wired or built-in microphone"
+    }
+
+    /// The report's line when the recording was decoded through the noise filter and the noise
+    /// was loud enough to cost words (voice less than 30 dB above it; the benchmark's noisy
+    /// copies measure 19–25 dB, its clean ones 39–82).
+    public var warning: String? {
+        guard filteredUtterances > 0 else { return nil }
+        if let margin = speechAboveNoise, margin >= 30 { return nil }
+        let margin = speechAboveNoise.map { String(format: " (your voice about %.0f dB above it)", $0) } ?? ""
+        return "steady background noise\(margin) was filtered out before recognition; a quieter room or a closer microphone will transcribe better"
+    }
+}

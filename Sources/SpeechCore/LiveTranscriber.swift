@@ -1,0 +1,58 @@
+/// Decodes a live take while it is spoken. The audio is cut into utterances by the same
+/// `UtteranceSegmenter` that cuts files, but each utterance goes to the recognizer piece by
+/// piece as the segmenter releases it, so when the speaker stops only PocketSphinx's final
+/// search over the last utterance remains: the report is ready within a fraction of a second
+/// however long the answer ran without a pause. As with files, the recognizer hears each
+/// utterance through `NoiseFilter`, against the noise heard so far, and word edges next to a
+/// silence are checked against the audio as recorded (`WordEdges`).
+public final class LiveTranscriber {
+    private let recognizer: any IncrementalTranscribing
+    private var segmenter: UtteranceSegmenter
+    private var noise: NoiseReducer
+    private var utterance: [Int16] = []       // the open utterance as recorded (word edges)
+    private var utteranceStart = 0            // in samples
+    public var noiseSummary: NoiseSummary { noise.summary }
+    public private(set) var words: [RecognizedWord] = []
+
+    public init(recognizer: any IncrementalTranscribing, segmentation: UtteranceSegmenter.Configuration = .init(),
+                noiseReduction: NoiseFilter.Configuration?) {
+        self.recognizer = recognizer
+        self.segmenter = UtteranceSegmenter(configuration: segmentation)
+        self.noise = NoiseReducer(configuration: noiseReduction)
+        recognizer.startRecording()
+    }
+
+    public func append(_ block: [Int16]) throws(SpeechError) {
+        noise.observe(block)
+        for event in segmenter.stream(block) { try handle(event) }
+    }
+
+    /// Decodes what is still open; returns every word heard, in time order.
+    public func finish() throws(SpeechError) -> [RecognizedWord] {
+        for event in segmenter.finishStream() { try handle(event) }
+        return words
+    }
+
+    private func handle(_ event: SegmentEvent) throws(SpeechError) {
+        switch event {
+        case .began(let start):
+            utteranceStart = start
+            utterance = []
+            try recognizer.beginUtterance(startSample: start)
+            noise.beginUtterance()
+        case .audio(let samples):
+            utterance.append(contentsOf: samples)
+            let cleaned = noise.process(samples)
+            if !cleaned.isEmpty { try recognizer.process(cleaned) }
+        case .ended(let keep):
+            let rest = noise.endUtterance()
+            if !rest.isEmpty { try recognizer.process(rest) }
+            let heard = WordEdges.tighten(
+                try recognizer.endUtterance(), levels: EnergyVAD.frameLevels(utterance),
+                utteranceStart: Double(utteranceStart) / Double(SpeechAudio.sampleRate),
+                noiseFloor: segmenter.vad.noiseFloor)
+            if keep { words.append(contentsOf: heard) }
+            utterance = []
+        }
+    }
+}
