@@ -61,19 +61,12 @@ public struct MetricTrend: Codable, Sendable, Hashable {
     /// Oldest first; attempts without this figure (pace of a typed answer) are left out.
     public var values: [Double]
     /// Median of the first attempts: where the person started.
-    public var baseline: Double?
+    @NullEncoded public var baseline: Double?
     /// Median of the latest attempts.
-    public var recent: Double?
+    @NullEncoded public var recent: Double?
     /// (recent − baseline) / baseline.
-    public var change: Double?
+    @NullEncoded public var change: Double?
     public var verdict: Verdict
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(metric, forKey: .metric); try c.encode(values, forKey: .values)
-        try c.encode(baseline, forKey: .baseline); try c.encode(recent, forKey: .recent)
-        try c.encode(change, forKey: .change); try c.encode(verdict, forKey: .verdict)
-    }
 }
 
 /// Trends for one slice of the history: a topic, a role, or all of it.
@@ -87,21 +80,13 @@ public struct ProgressGroup: Codable, Sendable, Hashable {
 }
 
 public struct ProgressSummary: Codable, Sendable, Hashable {
-    public var topic: String?
-    public var role: String?
+    @NullEncoded public var topic: String?
+    @NullEncoded public var role: String?
     public var attempts: Int
-    public var firstAttemptAt: Date?
-    public var latestAttemptAt: Date?
+    @NullEncoded public var firstAttemptAt: Date?
+    @NullEncoded public var latestAttemptAt: Date?
     public var metrics: [MetricTrend]
     public var groups: [ProgressGroup]
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(topic, forKey: .topic); try c.encode(role, forKey: .role)
-        try c.encode(attempts, forKey: .attempts)
-        try c.encode(firstAttemptAt, forKey: .firstAttemptAt); try c.encode(latestAttemptAt, forKey: .latestAttemptAt)
-        try c.encode(metrics, forKey: .metrics); try c.encode(groups, forKey: .groups)
-    }
 }
 
 /// Turns attempts into trends. A change counts only past `threshold` (10%): smaller changes in

@@ -64,7 +64,7 @@ final class KeywordSpotter {
     /// for keyword hits, only the hypothesis string, so a hit is timed by the step at which it
     /// first appears there.
     func spot(_ utterance: Utterance) throws(SpeechError) -> [RecognizedWord] {
-        if ps_start_utt(decoder) < 0 { throw .decodeFailed(function: "ps_start_utt", code: -1) }
+        try check(ps_start_utt(decoder), "ps_start_utt")
         let step = SpeechAudio.sampleRate / 20
         var hits: [RecognizedWord] = []
         var reported = 0
@@ -89,8 +89,8 @@ final class KeywordSpotter {
                 collect(atSample: offset)
             }
         }
-        if failure < 0 { _ = ps_end_utt(decoder); throw .decodeFailed(function: "ps_process_raw", code: failure) }
-        if ps_end_utt(decoder) < 0 { throw .decodeFailed(function: "ps_end_utt", code: -1) }
+        if failure < 0 { _ = ps_end_utt(decoder); try check(failure, "ps_process_raw") }
+        try check(ps_end_utt(decoder), "ps_end_utt")
         collect(atSample: utterance.samples.count)
         guard !hits.isEmpty else { return [] }
         let levels = EnergyVAD.frameLevels(utterance.samples)

@@ -143,7 +143,7 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     public func process(_ samples: [Int16]) throws(SpeechError) {
         guard !samples.isEmpty else { return }
         let processed = samples.withUnsafeBufferPointer { ps_process_raw(decoder, $0.baseAddress, $0.count, 0, 0) }
-        if processed < 0 { throw .decodeFailed(function: "ps_process_raw", code: processed) }
+        try check(processed, "ps_process_raw")
     }
 
     public func endUtterance() throws(SpeechError) -> [RecognizedWord] {
@@ -189,9 +189,6 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         return word.lowercased()
     }
 
-    func check(_ rc: Int32, _ function: String) throws(SpeechError) {
-        if rc < 0 { throw .decodeFailed(function: function, code: rc) }
-    }
 
     /// Parses `arguments` and starts a decoder with them, inside a `PocketSphinxLog.setUp`.
     /// `-logfn` is dropped: it would swap sphinxbase's process-wide log under a decoder running on

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Testing
 import TestSupport
@@ -55,7 +56,7 @@ import SpeechCore
 @Suite struct KeywordGateTests {
     /// One second of faint noise with a loud 300 ms hum in the middle.
     let utterance: Utterance = {
-        var rng = SeededGenerator(seed: 7)
+        var rng = SplitMix64(seed: 7)
         var samples = (0..<16_000).map { _ in Int16.random(in: -30...30, using: &rng) }
         for i in 6_400..<11_200 { samples[i] = Int16(8_000 * sin(Double(i) * 2 * .pi * 150 / 16_000)) }
         return Utterance(samples: samples, startSample: 16_000)

@@ -122,7 +122,7 @@ struct CLIBadInputTests {
         let acoustic = dir.appendingPathComponent("acoustic")
         let stock = RecognizerModel.debianEnUS
         try FileManager.default.copyItem(at: URL(fileURLWithPath: stock.acousticModel), to: acoustic)
-        var noise = SeededGenerator(seed: 20261206)
+        var noise = SplitMix64(seed: 20261206)
         let size = try FileManager.default.attributesOfItem(atPath: acoustic.appendingPathComponent(file).path)[.size] as! Int
         try Data((0..<size).map { _ in UInt8.random(in: 0...255, using: &noise) }).write(to: acoustic.appendingPathComponent(file))
         let description = """

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import SpeechCore
 import Testing
@@ -7,7 +8,7 @@ import TestSupport
 struct EndpointerTests {
     /// Quiet room noise with a louder stretch standing in for speech.
     private func audio(_ spans: [(seconds: Double, amplitude: Double)]) -> [Int16] {
-        var generator = SeededGenerator(seed: 20261206)
+        var generator = SplitMix64(seed: 20261206)
         return spans.flatMap { span in
             (0..<Int(span.seconds * 16_000)).map { i in
                 let noise = Double.random(in: -30...30, using: &generator)

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Testing
 import TestSupport
@@ -7,7 +8,7 @@ import TestSupport
 /// modulated at 4 Hz, the rate of syllables, so it dips between "syllables" as speech does.
 private func signal(_ pattern: [(seconds: Double, speech: Bool)], noise: Double = 30) -> [Int16] {
     var out: [Int16] = []
-    var rng = SeededGenerator(seed: 20261206)
+    var rng = SplitMix64(seed: 20261206)
     var t = 0
     for (seconds, speech) in pattern {
         for _ in 0..<Int(seconds * 16_000) {
@@ -95,7 +96,7 @@ struct SegmenterTests {
 /// what `append` hands over as whole utterances.
 @Suite struct StreamedSegmentsTests {
     private func speech(_ seed: UInt64) -> [Int16] {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var out: [Int16] = []
         for _ in 0..<12 {
             out += SyntheticAudio.hiss(Double.random(in: 0.1...1.2, using: &rng))
