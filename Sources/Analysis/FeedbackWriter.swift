@@ -8,7 +8,7 @@ enum FeedbackWriter {
     static func write(structure: AnswerReport.Structure, flags: AnswerReport.Flags, evidence: AnswerReport.FlagEvidence,
                       fillers: AnswerReport.Fillers, timing: AnswerReport.Timing, services: [String],
                       transcript: [AnswerReport.TranscriptWord], alternatives: AlternativesMap,
-                      missedQuestion: Question? = nil) -> [AnswerReport.Feedback] {
+                      missedQuestion: Question? = nil, cues: CompiledCues) -> [AnswerReport.Feedback] {
         var out: [AnswerReport.Feedback] = []
         func add(_ topic: String, _ quote: String?, _ suggestion: String) {
             out.append(.init(topic: topic, quote: quote.map(trim) ?? "", suggestion: suggestion))
@@ -17,7 +17,7 @@ enum FeedbackWriter {
             add("speech", nil, "Nothing was heard. Check the microphone level, then answer in four beats: problem, choice, cost, result.")
             return out
         }
-        let chosen = FollowUpWriter.chosenService(structure: structure, services: services)
+        let chosen = FollowUpWriter.chosenService(structure: structure, services: services, index: cues.services)
         let other = chosen.flatMap { alternatives.alternatives(to: $0).first?.other }
 
         if let q = missedQuestion {
@@ -96,12 +96,17 @@ enum FeedbackWriter {
 public enum FollowUpJudge {
     public static func judge(words: [String], chosen: String, other: String,
                              alternatives: AlternativesMap) -> AnswerReport.FollowUpAnswer {
+        judge(words: words, chosen: chosen, other: other, alternatives: alternatives, cues: .standard)
+    }
+
+    static func judge(words: [String], chosen: String, other: String, alternatives: AlternativesMap,
+                      cues: CompiledCues) -> AnswerReport.FollowUpAnswer {
         let pair = alternatives.alternatives(to: chosen).first { $0.other.caseInsensitiveCompare(other) == .orderedSame }?.pair
         let dimensions = pair?.dimensions ?? []
         var named: [String] = []
         for d in dimensions {
             let hit = d.phrases.contains { phrase in
-                PhraseMatcher.contains(PhraseMatcher.split(phrase), in: words)
+                cues.contains(PhraseMatcher.split(phrase), in: words)
             }
             if hit { named.append(d.name) }
         }
