@@ -93,6 +93,8 @@ extension Lexicon {
             public var category: String
             public var forms: [String]
             public var corpusSpellings: [CorpusSpelling]?
+            /// Forms only typed text has: the recognizer's dictionary lacks a word of them.
+            public var writtenOnly: [String]?
             public var examples: [String]?
             public var counterExamples: [String]?
 
