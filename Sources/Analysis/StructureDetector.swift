@@ -64,7 +64,7 @@ enum StructureDetector {
         return (best.0, best.1, false)
     }
 
-    /// The tokens with "went" blanked where it is one of those idioms, for the choice rules.
+    /// The tokens with "went" blanked where it is a motion idiom, for the choice rules.
     /// "We went through the bill", "it went down": "went" that moves through a process or a
     /// state, not toward an option (decisions.json, motionIdioms). ("We went with", "we went
     /// multi-AZ" stay decisions.)
