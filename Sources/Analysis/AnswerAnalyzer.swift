@@ -5,12 +5,32 @@ public struct AnswerAnalyzer: Sendable {
     public var alternatives: AlternativesMap
     /// Set when the answer replies to "why `chosen` and not `other`?".
     public var followUpTo: (chosen: String, other: String)?
+    /// The words the rules read. Setting it recompiles them.
+    public var lexicon: Lexicon {
+        didSet { cues = CompiledCues(lexicon); lexiconProblem = nil }
+    }
+    private var cues: CompiledCues
+    /// Why the standard lexicon could not be read, when it was not; every report then says so.
+    private var lexiconProblem: LexiconError?
 
+    /// `lexicon` nil reads the standard one (`Lexicon.standard`, Models/lexicon). When that cannot
+    /// be read the analyzer still runs, with no words, and every report carries the reason as a
+    /// warning; a program should check `Lexicon.standard` first and stop with its error.
     public init(question: Question? = nil, alternatives: AlternativesMap = AlternativesMap(),
-                followUpTo: (chosen: String, other: String)? = nil) {
+                followUpTo: (chosen: String, other: String)? = nil, lexicon: Lexicon? = nil) {
         self.question = question
         self.alternatives = alternatives
         self.followUpTo = followUpTo
+        if let lexicon {
+            self.lexicon = lexicon
+            cues = CompiledCues(lexicon)
+        } else {
+            switch Lexicon.standard {
+            case .success(let standard): self.lexicon = standard
+            case .failure(let error): self.lexicon = .empty; lexiconProblem = error
+            }
+            cues = .standard
+        }
     }
 
     /// Analyses typed or pasted text (no times: pace and pauses are not measured).
@@ -21,7 +41,7 @@ public struct AnswerAnalyzer: Sendable {
     /// Analyses recognizer words (with times) or text words (without).
     public func analyze(words: [Word], source: AnswerReport.SourceInfo? = nil, warnings: [String] = []) -> AnswerReport {
         let tokens = Tokenizer.tokens(from: words)
-        let fillerMatches = FillerDetector.find(in: tokens)
+        let fillerMatches = FillerDetector.find(in: tokens, cues.fillers)
         var fillerTokenSet = Set<Int>()
         for m in fillerMatches { fillerTokenSet.formUnion(m.tokenRange) }
         // A word is a filler when every token it produced is one ("um," or "like").
@@ -41,7 +61,7 @@ public struct AnswerAnalyzer: Sendable {
         let fillers = PacingAnalysis.fillers(fillerMatches, tokens: tokens, words: words, pacing: pacing,
                                              contentCount: content.count, timed: timed)
         let contentTexts = content.map(\.text)
-        let mentions = ServiceCatalog.mentions(in: contentTexts)
+        let mentions = ServiceCatalog.mentions(in: contentTexts, cues.services)
         var masked = contentTexts
         for m in mentions { for i in m.tokenRange { masked[i] = ServiceCatalog.placeholder } }
         let silenceBefore: [Double?] = content.indices.map { i in
@@ -50,25 +70,26 @@ public struct AnswerAnalyzer: Sendable {
                   let start = words[w].start, let end = words[w - 1].end else { return nil }
             return start - end
         }
-        let clauses = ClauseSplitter.split(content, masked: masked, silenceBefore: silenceBefore)
+        let clauses = ClauseSplitter.split(content, masked: masked, silenceBefore: silenceBefore, cues: cues)
         var services: [String] = []
         for m in mentions where !services.contains(m.name) { services.append(m.name) }
 
-        let structure = StructureDetector.detect(clauses: clauses)
-        var flags = FlagDetector.detect(clauses: clauses, structure: structure, mentions: mentions, tokens: masked, words: contentTexts)
+        let structure = StructureDetector.detect(clauses: clauses, cues: cues)
+        var flags = FlagDetector.detect(clauses: clauses, structure: structure, mentions: mentions, tokens: masked, words: contentTexts,
+                                            cues: cues)
         flags.flags.noSpeech = content.isEmpty
         let timing = PartTimingAnalysis.measure(segments: structure.segments, pacing: pacing, words: words)
         flags.flags.longPreamble = timing.longPreamble
-        let ownership = OwnershipAnalysis.measure(tokens: contentTexts, question: question)
+        let ownership = OwnershipAnalysis.measure(tokens: contentTexts, question: question, cues: cues)
         flags.flags.mostlyWe = ownership.mostlyWe
         let followUps = FollowUpWriter.write(structure: structure.findings, flags: flags.flags, services: services,
                                              mentions: mentions, clauses: clauses, question: question,
-                                             alternatives: alternatives)
+                                             alternatives: alternatives, cues: cues)
         let transcriptWords: [AnswerReport.TranscriptWord] = words.enumerated().map { i, w in
             .init(text: w.text, start: w.start, end: w.end, confidence: w.confidence, isFiller: fillerWords.contains(i))
         }
         let followUpAnswer = followUpTo.map {
-            FollowUpJudge.judge(words: contentTexts, chosen: $0.chosen, other: $0.other, alternatives: alternatives)
+            FollowUpJudge.judge(words: contentTexts, chosen: $0.chosen, other: $0.other, alternatives: alternatives, cues: cues)
         }
         let fit = question.map { q in
             Scorer.QuestionFit(coverage: ContentCoverage.measure(q, content: content), questionServices: q.services,
@@ -79,8 +100,9 @@ public struct AnswerAnalyzer: Sendable {
         let feedback = FeedbackWriter.write(structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
                                             fillers: fillers, timing: timing, services: services,
                                             transcript: transcriptWords, alternatives: alternatives,
-                                            missedQuestion: fit?.offQuestion == true ? question : nil)
+                                            missedQuestion: fit?.offQuestion == true ? question : nil, cues: cues)
         var allWarnings = warnings
+        if let lexiconProblem { allWarnings.append("no lexicon, so nothing was scored: \(lexiconProblem)") }
         if content.isEmpty { allWarnings.append("no speech detected") }
 
         return AnswerReport(

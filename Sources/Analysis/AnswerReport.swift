@@ -2,8 +2,8 @@
 /// documented in docs/report-schema.md). Optional values encode as JSON null, never vanish.
 public struct AnswerReport: Codable, Sendable, Hashable {
     public var schemaVersion = 1
-    public var source: SourceInfo?
-    public var question: QuestionRef?
+    @NullEncoded public var source: SourceInfo? = nil
+    @NullEncoded public var question: QuestionRef? = nil
     public var transcript: TranscriptInfo
     public var pacing: Pacing
     public var fillers: Fillers
@@ -18,25 +18,11 @@ public struct AnswerReport: Codable, Sendable, Hashable {
     /// The two or three fixes worth most, each quoting the speaker.
     public var feedback: [Feedback]
     /// How a follow-up answer did, when the analyzer knew which comparison was asked.
-    public var followUpAnswer: FollowUpAnswer?
+    @NullEncoded public var followUpAnswer: FollowUpAnswer? = nil
     public var score: Score
     public var warnings: [String]
     /// Key points of the question hit and missed; null when no question was given.
-    public var coverage: ContentCoverage? = nil
-
-    public func encode(to e: any Encoder) throws {
-        var c = e.container(keyedBy: CodingKeys.self)
-        try c.encode(schemaVersion, forKey: .schemaVersion); try c.encode(source, forKey: .source)
-        try c.encode(question, forKey: .question); try c.encode(transcript, forKey: .transcript)
-        try c.encode(pacing, forKey: .pacing); try c.encode(fillers, forKey: .fillers)
-        try c.encode(structure, forKey: .structure); try c.encode(segments, forKey: .segments)
-        try c.encode(timing, forKey: .timing); try c.encode(ownership, forKey: .ownership)
-        try c.encode(feedback, forKey: .feedback); try c.encode(followUpAnswer, forKey: .followUpAnswer)
-        try c.encode(services, forKey: .services); try c.encode(flags, forKey: .flags)
-        try c.encode(evidence, forKey: .evidence); try c.encode(followUps, forKey: .followUps)
-        try c.encode(score, forKey: .score); try c.encode(warnings, forKey: .warnings)
-        try c.encode(coverage, forKey: .coverage)
-    }
+    @NullEncoded public var coverage: ContentCoverage? = nil
 
     public struct SourceInfo: Codable, Sendable, Hashable {
         public var path: String
@@ -65,33 +51,22 @@ public struct AnswerReport: Codable, Sendable, Hashable {
 
     public struct TranscriptWord: Codable, Sendable, Hashable {
         public var text: String
-        public var start: Double?
-        public var end: Double?
-        public var confidence: Double?
+        @NullEncoded public var start: Double? = nil
+        @NullEncoded public var end: Double? = nil
+        @NullEncoded public var confidence: Double? = nil
         public var isFiller: Bool
-        public func encode(to e: any Encoder) throws {
-            var c = e.container(keyedBy: CodingKeys.self)
-            try c.encode(text, forKey: .text); try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
-            try c.encode(confidence, forKey: .confidence); try c.encode(isFiller, forKey: .isFiller)
-        }
     }
 
     public struct Pacing: Codable, Sendable, Hashable {
         /// Words per minute over the speech span, fillers excluded; null for text without times.
-        public var wordsPerMinute: Double?
+        @NullEncoded public var wordsPerMinute: Double? = nil
         /// Speech span minus pauses of 0.3 s or more.
-        public var speakingSeconds: Double?
+        @NullEncoded public var speakingSeconds: Double? = nil
         /// First word start to last word end.
-        public var speechSpanSeconds: Double?
+        @NullEncoded public var speechSpanSeconds: Double? = nil
         public var wordCount: Int
         public var pauses: [Pause]
         public var longPauseCount: Int
-        public func encode(to e: any Encoder) throws {
-            var c = e.container(keyedBy: CodingKeys.self)
-            try c.encode(wordsPerMinute, forKey: .wordsPerMinute); try c.encode(speakingSeconds, forKey: .speakingSeconds)
-            try c.encode(speechSpanSeconds, forKey: .speechSpanSeconds); try c.encode(wordCount, forKey: .wordCount)
-            try c.encode(pauses, forKey: .pauses); try c.encode(longPauseCount, forKey: .longPauseCount)
-        }
     }
 
     public struct Pause: Codable, Sendable, Hashable {
@@ -103,30 +78,19 @@ public struct AnswerReport: Codable, Sendable, Hashable {
 
     public struct Fillers: Codable, Sendable, Hashable {
         public var count: Int
-        public var perMinute: Double?
+        @NullEncoded public var perMinute: Double? = nil
         public var per100Words: Double
         public var byWord: [String: Int]
         public var items: [FillerItem]
-        public func encode(to e: any Encoder) throws {
-            var c = e.container(keyedBy: CodingKeys.self)
-            try c.encode(count, forKey: .count); try c.encode(perMinute, forKey: .perMinute)
-            try c.encode(per100Words, forKey: .per100Words); try c.encode(byWord, forKey: .byWord)
-            try c.encode(items, forKey: .items)
-        }
     }
 
     public struct FillerItem: Codable, Sendable, Hashable {
         public var text: String
-        public var start: Double?
-        public var end: Double?
+        @NullEncoded public var start: Double? = nil
+        @NullEncoded public var end: Double? = nil
         /// How it was found: "lm" (a word in the recognizer's transcript), "kws" (the
         /// keyword-spotting pass), "lm+kws" (both); null for typed text.
-        public var source: String?
-        public func encode(to e: any Encoder) throws {
-            var c = e.container(keyedBy: CodingKeys.self)
-            try c.encode(text, forKey: .text); try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
-            try c.encode(source, forKey: .source)
-        }
+        @NullEncoded public var source: String? = nil
     }
 
     public struct Structure: Codable, Sendable, Hashable {
@@ -162,44 +126,29 @@ public struct AnswerReport: Codable, Sendable, Hashable {
         public var evidence: String
         /// The cue phrases that matched.
         public var cues: [String]
-        public var start: Double?
-        public var end: Double?
+        @NullEncoded public var start: Double? = nil
+        @NullEncoded public var end: Double? = nil
         public static let absent = PartFinding(present: false, evidence: "", cues: [], start: nil, end: nil)
-        public func encode(to e: any Encoder) throws {
-            var c = e.container(keyedBy: CodingKeys.self)
-            try c.encode(present, forKey: .present); try c.encode(evidence, forKey: .evidence)
-            try c.encode(cues, forKey: .cues); try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
-        }
     }
 
     /// A clause of the answer and the part it was read as (null: none), for timelines.
     public struct Segment: Codable, Sendable, Hashable {
         public var text: String
-        public var part: AnswerPart?
+        @NullEncoded public var part: AnswerPart? = nil
         /// Every part the clause shows (a clause can name a choice and its result at once).
         public var parts: [AnswerPart]
-        public var start: Double?
-        public var end: Double?
-        public func encode(to e: any Encoder) throws {
-            var c = e.container(keyedBy: CodingKeys.self)
-            try c.encode(text, forKey: .text); try c.encode(part, forKey: .part); try c.encode(parts, forKey: .parts)
-            try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
-        }
+        @NullEncoded public var start: Double? = nil
+        @NullEncoded public var end: Double? = nil
     }
 
     /// Per-part timing for recordings.
     public struct Timing: Codable, Sendable, Hashable {
         /// Seconds from the first word to the first clause that names the decision.
-        public var timeToDecisionSeconds: Double?
+        @NullEncoded public var timeToDecisionSeconds: Double? = nil
         /// Keyed by part name; only parts that were heard.
         public var parts: [String: PartTime]
         /// Context took more than half the answer.
         public var longPreamble: Bool
-        public func encode(to e: any Encoder) throws {
-            var c = e.container(keyedBy: CodingKeys.self)
-            try c.encode(timeToDecisionSeconds, forKey: .timeToDecisionSeconds)
-            try c.encode(parts, forKey: .parts); try c.encode(longPreamble, forKey: .longPreamble)
-        }
     }
 
     public struct PartTime: Codable, Sendable, Hashable {

@@ -12,19 +12,9 @@ struct Clause: Hashable {
 }
 
 /// Cuts content tokens into clauses at punctuation, at pauses, and before the words people use
-/// to move from one part of an answer to the next ("so", "because", "but", "the result").
+/// to move from one part of an answer to the next ("so", "because", "but", "the result"; clauses.json).
 /// Transcripts have no punctuation, so the discourse markers carry most of the work.
 enum ClauseSplitter {
-    /// Single words that open a new clause.
-    static let openers: Set<String> = ["so", "because", "but", "however", "which", "since", "although", "though",
-                                      "unfortunately", "eventually", "afterwards", "overall", "instead", "now", "then",
-                                      "result", "ultimately", "otherwise", "meanwhile", "also", "plus", "whereas", "while"]
-    /// Two-word openers ("and then", "that meant").
-    static let pairOpeners: Set<String> = ["and then", "that meant", "that means", "which meant", "the downside", "the catch",
-                                          "the tradeoff", "the trade", "the result", "the outcome", "the problem", "the issue",
-                                          "we chose", "i chose", "we went", "i went", "we decided", "i decided", "we picked",
-                                          "i picked", "we moved", "we switched", "and we", "and i", "and that", "and it",
-                                          "we ended", "after that", "in the", "on the", "as a", "we had", "we were", "it was"]
     /// A gap this long ends a phrase wherever it falls, even with a filler inside it.
     static let pauseBreak = 0.45
     /// Silence of a quarter second between two words is where speakers put a full stop; transcripts
@@ -35,7 +25,7 @@ enum ClauseSplitter {
 
     /// `silenceBefore[i]`: the silence between token `i` and the word spoken just before it (a
     /// filler included), or nil for typed text and for the later pieces of one written word.
-    static func split(_ tokens: [Token], masked: [String], silenceBefore: [Double?] = []) -> [Clause] {
+    static func split(_ tokens: [Token], masked: [String], silenceBefore: [Double?] = [], cues: CompiledCues) -> [Clause] {
         var clauses: [Clause] = []
         var begin = 0
         func emit(_ end: Int) {
@@ -55,7 +45,7 @@ enum ClauseSplitter {
             let sentenceGap = long && silence >= sentencePause
             // A comma inside a list of services ("Kinesis, Lambda, S3") does not end a clause.
             let commaBreak = prev.breakAfter && long && masked[i] != ServiceCatalog.placeholder
-            if prev.sentenceEnd || commaBreak || pause || sentenceGap || (long && (openers.contains(here) || pairOpeners.contains(pair))) {
+            if prev.sentenceEnd || commaBreak || pause || sentenceGap || (long && (cues.openers.contains(here) || cues.pairOpeners.contains(pair))) {
                 emit(i)
             }
         }

@@ -7,12 +7,7 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
         /// The bank phrase that matched.
         public var phrase: String
         /// When the phrase began, for recordings; null for typed answers.
-        public var start: Double?
-
-        public func encode(to e: any Encoder) throws {
-            var c = e.container(keyedBy: CodingKeys.self)
-            try c.encode(point, forKey: .point); try c.encode(phrase, forKey: .phrase); try c.encode(start, forKey: .start)
-        }
+        @NullEncoded public var start: Double? = nil
     }
 
     public var hit: [Hit]

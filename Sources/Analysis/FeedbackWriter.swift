@@ -8,7 +8,7 @@ enum FeedbackWriter {
     static func write(structure: AnswerReport.Structure, flags: AnswerReport.Flags, evidence: AnswerReport.FlagEvidence,
                       fillers: AnswerReport.Fillers, timing: AnswerReport.Timing, services: [String],
                       transcript: [AnswerReport.TranscriptWord], alternatives: AlternativesMap,
-                      missedQuestion: Question? = nil) -> [AnswerReport.Feedback] {
+                      missedQuestion: Question? = nil, cues: CompiledCues) -> [AnswerReport.Feedback] {
         var out: [AnswerReport.Feedback] = []
         func add(_ topic: String, _ quote: String?, _ suggestion: String) {
             out.append(.init(topic: topic, quote: quote.map(trim) ?? "", suggestion: suggestion))
@@ -17,7 +17,7 @@ enum FeedbackWriter {
             add("speech", nil, "Nothing was heard. Check the microphone level, then answer in four beats: problem, choice, cost, result.")
             return out
         }
-        let chosen = FollowUpWriter.chosenService(structure: structure, services: services)
+        let chosen = FollowUpWriter.chosenService(structure: structure, services: services, index: cues.services)
         let other = chosen.flatMap { alternatives.alternatives(to: $0).first?.other }
 
         if let q = missedQuestion {
@@ -27,11 +27,11 @@ enum FeedbackWriter {
         }
 
         if flags.definitionOnly {
-            add("definition", evidence.definitionOnly,
+            add(AnswerFlag.definitionOnly.topic, evidence.definitionOnly,
                 "This describes the service. Replace it with a time you used it: \"We moved X to \(services.first ?? "it") because…, instead of …\".")
         }
         if flags.serviceDump {
-            add("service dump", evidence.serviceDump,
+            add(AnswerFlag.serviceDump.topic, evidence.serviceDump,
                 "Keep the one service that mattered and tie it to the problem: \"\(services.first ?? "SQS"), because …\". Drop the rest or give each its reason.")
         }
         if !structure.choice.present && !flags.definitionOnly {
@@ -39,13 +39,13 @@ enum FeedbackWriter {
         }
         if !structure.tradeoff.present && structure.choice.present {
             let versus = other.map { " compared with \($0)" } ?? ""
-            add("trade-off", structure.choice.evidence,
+            add(AnswerFlag.volunteeredDownside.topic, structure.choice.evidence,
                 "Follow the choice with its cost\(versus): \"The downside was …, so we …\". Volunteering it is what sounds senior.")
         }
         if !structure.result.present && structure.choice.present {
             add("result", nil, "End with what changed, with a number: \"…, and p99 latency fell from 800 to 120 ms\".")
         } else if structure.result.present && !flags.measurableResult {
-            add("measured result", structure.result.evidence,
+            add(AnswerFlag.measurableResult.topic, structure.result.evidence,
                 "Put a number on it: how much, how fast, how often, or how many dollars — \"… by 40% in two weeks\".")
         }
         if !structure.context.present && structure.choice.present {
@@ -56,18 +56,18 @@ enum FeedbackWriter {
                 "The set-up took over half the answer. Cut it to one sentence and name your decision in the first 15 seconds.")
         }
         if flags.hedging {
-            add("hedging", evidence.hedging.prefix(3).joined(separator: "\", \""),
+            add(AnswerFlag.hedging.topic, evidence.hedging.prefix(3).joined(separator: "\", \""),
                 "State it plainly. If you are unsure of a figure, say the one you are sure of: \"about 30 services\".")
         }
         if flags.marketingLanguage {
-            add("marketing words", evidence.marketingLanguage.prefix(3).joined(separator: "\", \""),
+            add(AnswerFlag.marketing.topic, evidence.marketingLanguage.prefix(3).joined(separator: "\", \""),
                 "Swap brochure words for what actually happened: a number, a failure you avoided, a cost you cut.")
         }
         if fillers.per100Words > 5, let worst = densestFillerStretch(transcript) {
             add("fillers", worst, "Pause silently where the fillers are; a one-second pause sounds more confident than \"um\".")
         }
         if flags.mostlyWe {
-            add("ownership", nil, "Say what you did yourself: \"I proposed…\", \"I measured…\". \"We\" hides your part.")
+            add(AnswerFlag.mostlyWe.topic, nil, "Say what you did yourself: \"I proposed…\", \"I measured…\". \"We\" hides your part.")
         }
         return Array(out.prefix(limit))
     }
@@ -96,12 +96,17 @@ enum FeedbackWriter {
 public enum FollowUpJudge {
     public static func judge(words: [String], chosen: String, other: String,
                              alternatives: AlternativesMap) -> AnswerReport.FollowUpAnswer {
+        judge(words: words, chosen: chosen, other: other, alternatives: alternatives, cues: .standard)
+    }
+
+    static func judge(words: [String], chosen: String, other: String, alternatives: AlternativesMap,
+                      cues: CompiledCues) -> AnswerReport.FollowUpAnswer {
         let pair = alternatives.alternatives(to: chosen).first { $0.other.caseInsensitiveCompare(other) == .orderedSame }?.pair
         let dimensions = pair?.dimensions ?? []
         var named: [String] = []
         for d in dimensions {
             let hit = d.phrases.contains { phrase in
-                PhraseMatcher.contains(PhraseMatcher.split(phrase), in: words)
+                cues.contains(PhraseMatcher.split(phrase), in: words)
             }
             if hit { named.append(d.name) }
         }

@@ -6,8 +6,7 @@ enum FlagDetector {
     }
 
     static func detect(clauses: [Clause], structure: StructureDetector.Output, mentions: [ServiceCatalog.Mention],
-                       tokens: [String], words: [String]) -> Output {
-        let cues = CompiledCues.shared
+                       tokens: [String], words: [String], cues: CompiledCues) -> Output {
         let parts = structure.findings
 
         // Service dump: three or more services, none tied to a reason in its own or the next clause.
@@ -23,7 +22,7 @@ enum FlagDetector {
             }
         }
         let distinct = Set(mentions.map(\.name)).count
-        let listRun = longestListRun(mentions, tokens: words)
+        let listRun = longestListRun(mentions, tokens: words, glue: cues.serviceListGlue)
         let reasonedStory = parts.context.present && parts.choice.present
         let serviceDump = (listRun.count >= 3 && !reasonedStory)
             || (unreasoned.count >= 3 && Double(unreasoned.count) >= 0.6 * Double(distinct) && !reasonedStory)
@@ -44,16 +43,16 @@ enum FlagDetector {
         // Measurable result: a quantity with a unit in a result clause, or right after one.
         var measurable: String?
         for i in structure.clausesByPart[.result] ?? [] {
-            if Quantities.hasMeasurement(clauses[i].tokens[...]) { measurable = clauses[i].text; break }
-            if i + 1 < clauses.count, Quantities.hasMeasurement(clauses[i + 1].tokens[...]),
-               cues.score(.context, clauses[i + 1].tokens).score < PartCues.threshold,
-               cues.score(.tradeoff, clauses[i + 1].tokens).score < PartCues.threshold {
+            if Quantities.hasMeasurement(clauses[i].tokens[...], cues.numbers) { measurable = clauses[i].text; break }
+            if i + 1 < clauses.count, Quantities.hasMeasurement(clauses[i + 1].tokens[...], cues.numbers),
+               cues.score(.context, clauses[i + 1].tokens).score < cues.threshold,
+               cues.score(.tradeoff, clauses[i + 1].tokens).score < cues.threshold {
                 measurable = clauses[i].text + " " + clauses[i + 1].text; break
             }
         }
 
         let marketing = cues.matches(cues.marketing, tokens)
-        let hedges = hedgeOccurrences(tokens)
+        let hedges = hedgeOccurrences(tokens, cues)
 
         let flags = AnswerReport.Flags(
             serviceDump: serviceDump,
@@ -73,10 +72,9 @@ enum FlagDetector {
         return Output(flags: flags, evidence: evidence)
     }
 
-    /// The longest run of services separated only by "and", "or", "then", "plus", "also" and
-    /// articles: "sqs sns eventbridge and lambda".
-    static func longestListRun(_ mentions: [ServiceCatalog.Mention], tokens: [String]) -> (count: Int, text: String?) {
-        let glue: Set<String> = ["and", "or", "then", "plus", "also", "the", "a", "an", "with", "some", "amazon", "aws"]
+    /// The longest run of services separated only by at most two `glue` words ("and", "or",
+    /// articles; flags.json): "sqs sns eventbridge and lambda".
+    static func longestListRun(_ mentions: [ServiceCatalog.Mention], tokens: [String], glue: Set<String>) -> (count: Int, text: String?) {
         var best: (Int, Range<Int>?) = (0, nil)
         var runStart = 0
         for i in mentions.indices {
@@ -92,13 +90,12 @@ enum FlagDetector {
         return (best.0, best.1.map { tokens[$0].joined(separator: " ") })
     }
 
-    static func hedgeOccurrences(_ tokens: [String]) -> [String] {
-        let cues = CompiledCues.shared
+    static func hedgeOccurrences(_ tokens: [String], _ cues: CompiledCues) -> [String] {
         var found: [String] = []
         var covered = Set<Int>()
         // Longest hedges first so "i think maybe" is one hedge, not two.
         for phrase in cues.hedges.sorted(by: { $0.count > $1.count }) {
-            for start in PhraseMatcher.occurrences(of: phrase, in: tokens) {
+            for start in cues.occurrences(of: phrase, in: tokens) {
                 let range = Set(start..<start + phrase.count)
                 if !range.isDisjoint(with: covered) { continue }
                 covered.formUnion(range)

@@ -2,7 +2,7 @@
 enum FollowUpWriter {
     static func write(structure: AnswerReport.Structure, flags: AnswerReport.Flags, services: [String],
                       mentions: [ServiceCatalog.Mention], clauses: [Clause], question: Question?,
-                      alternatives: AlternativesMap) -> [String] {
+                      alternatives: AlternativesMap, cues: CompiledCues) -> [String] {
         var out: [String] = []
         func add(_ s: String) { if !out.contains(s) { out.append(s) } }
 
@@ -10,7 +10,7 @@ enum FollowUpWriter {
             add(question?.prompt ?? "Take it from the top: what problem were you solving, and what did you choose?")
             return out
         }
-        let chosen = chosenService(structure: structure, services: services)
+        let chosen = chosenService(structure: structure, services: services, index: cues.services)
         let alternative = chosen.flatMap { alternatives.alternatives(to: $0).first }
 
         if flags.definitionOnly {
@@ -60,10 +60,10 @@ enum FollowUpWriter {
 
     /// The service the answer seems to have picked: the first one named in the choice clause,
     /// else the first one named at all.
-    static func chosenService(structure: AnswerReport.Structure, services: [String]) -> String? {
+    static func chosenService(structure: AnswerReport.Structure, services: [String], index: ServiceIndex) -> String? {
         if structure.choice.present {
             let tokens = Tokenizer.tokens(from: Tokenizer.words(fromText: structure.choice.evidence)).map(\.text)
-            if let m = ServiceCatalog.mentions(in: tokens).first { return m.name }
+            if let m = ServiceCatalog.mentions(in: tokens, index).first { return m.name }
         }
         return services.first
     }

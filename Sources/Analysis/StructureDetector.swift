@@ -16,140 +16,104 @@ enum StructureDetector {
         var narrative: Bool
     }
 
-    /// What the speaker wanted to avoid: the costs named after these are why they chose, not
-    /// what the choice cost them.
-    static let motives: [[String]] = ["did not want", "didn't want", "do not want", "don't want", "wanted to avoid",
-                                      "so we wouldn't", "so we would not", "so nobody had to", "so we didn't have to"]
-        .map(PhraseMatcher.split)
-
-    static let firstPerson: Set<String> = ["i", "we", "i'd", "we'd", "i'm", "we're", "i've", "we've", "my", "our",
-                                          "us", "me", "i'll", "we'll", "ours", "myself", "ourselves"]
-    /// First person that only hedges ("I think") does not make an answer a story.
-    static let hedgingFirstPerson: [[String]] = [["i", "think"], ["i", "guess"], ["i", "believe"], ["i", "would", "say"],
-                                                 ["i'd", "say"], ["i", "suppose"], ["i'm", "not", "sure"], ["i", "am", "not", "sure"]]
-    static let impersonalChoices: [[String]] = [["the", "fix", "was"], ["the", "fix", "is"], ["the", "decision", "was"],
-                                                ["the", "call", "was"], ["the", "plan", "was", "to"], ["the", "answer", "was"]]
     static let minimumContextTokens = 4
     /// Marketing phrases in one clause that make it brochure copy rather than a story.
     static let brochureRun = 3
 
-    static func hasFirstPerson(_ tokens: [String]) -> Bool {
-        !firstPersonTokens(tokens).isEmpty
+    static func hasFirstPerson(_ tokens: [String], _ cues: CompiledCues) -> Bool {
+        !firstPersonTokens(tokens, cues).isEmpty
     }
 
-    static func firstPersonTokens(_ tokens: [String]) -> [String] {
+    /// First-person words, leaving out those that only hedge ("I think").
+    static func firstPersonTokens(_ tokens: [String], _ cues: CompiledCues) -> [String] {
         var masked = tokens
-        for phrase in hedgingFirstPerson {
-            for start in PhraseMatcher.occurrences(of: phrase, in: masked) { masked[start] = "_" }
+        for phrase in cues.hedgingFirstPerson {
+            for start in cues.occurrences(of: phrase, in: masked) { masked[start] = "_" }
         }
-        return masked.filter(firstPerson.contains)
+        return masked.filter(cues.firstPerson.contains)
     }
-
-    /// Possessives recognizers also write for "or", "are" and "for a" ("on demand our provisioned").
-    static let possessives: Set<String> = ["our", "my"]
-
-    /// Words a real possessive follows: "for our team", "in my last job", or a clause start.
-    static let possessiveLeads: Set<String> = ["of", "in", "on", "at", "to", "for", "with", "from", "into", "across",
-                                               "and", "but", "so", "because", "when", "then", "all", "both"]
 
     /// An answer tells the speaker's own story when "I" or "we" appear in it, or it says "our"/"my"
     /// more than once. One lone "our" counts only where a possessive fits (opening a clause, after
     /// a preposition): mid-phrase, as in "on demand our provisioned", it is a misheard "or".
-    static func isNarrative(_ clauses: [Clause]) -> Bool {
-        let found = clauses.flatMap { firstPersonTokens($0.tokens) }
-        if found.contains(where: { !possessives.contains($0) }) || found.count >= 2 { return true }
+    static func isNarrative(_ clauses: [Clause], _ cues: CompiledCues) -> Bool {
+        let found = clauses.flatMap { firstPersonTokens($0.tokens, cues) }
+        if found.contains(where: { !cues.possessives.contains($0) }) || found.count >= 2 { return true }
         return clauses.contains { clause in
             clause.tokens.indices.contains { i in
-                possessives.contains(clause.tokens[i]) && (i == 0 || possessiveLeads.contains(clause.tokens[i - 1]))
+                cues.possessives.contains(clause.tokens[i]) && (i == 0 || cues.possessiveLeads.contains(clause.tokens[i - 1]))
             }
         }
     }
 
     /// "I pushed for", "we basically moved": a first-person subject and, within three words,
     /// a verb of action. Weak verbs ("we used", "we had") need a reason or an alternative too.
-    static func ownAction(_ tokens: [String]) -> (score: Int, cue: String?, strongVerb: Bool) {
+    static func ownAction(_ tokens: [String], _ cues: CompiledCues) -> (score: Int, cue: String?, strongVerb: Bool) {
         var best: (Int, String?) = (0, nil)
-        for (i, t) in tokens.enumerated() where PartCues.actionSubjects.contains(t) {
+        for (i, t) in tokens.enumerated() where cues.actionSubjects.contains(t) {
             for j in (i + 1)..<min(tokens.count, i + 4) {
                 // "we are locked in", "we were stuck": a state, not something the speaker did.
-                if PartCues.beVerbs.contains(tokens[j]) || PartCues.notActions.contains(tokens[j]) { break }
-                if PartCues.actionVerbs.contains(tokens[j]) { return (2, t + " " + tokens[j], true) }
-                if PartCues.weakActionVerbs.contains(tokens[j]) { best = (1, t + " " + tokens[j]); break }
+                if cues.beVerbs.contains(tokens[j]) || cues.notActions.contains(tokens[j]) { break }
+                if cues.actionVerbs.contains(tokens[j]) { return (2, t + " " + tokens[j], true) }
+                if cues.weakActionVerbs.contains(tokens[j]) { best = (1, t + " " + tokens[j]); break }
             }
         }
-        if best.0 == 1 && (hasAlternative(tokens) || !CompiledCues.shared.matches(CompiledCues.shared.reasons, tokens).isEmpty) {
+        if best.0 == 1 && (hasAlternative(tokens, cues) || !cues.matches(cues.reasons, tokens).isEmpty) {
             return (2, best.1, false)
         }
         return (best.0, best.1, false)
     }
 
+    /// The tokens with "went" blanked where it is a motion idiom, for the choice rules.
     /// "We went through the bill", "it went down": "went" that moves through a process or a
-    /// state, not toward an option. ("We went with", "we went multi-AZ" stay decisions.)
-    static let motionIdioms: Set<String> = ["through", "over", "back", "down", "up", "away", "wrong", "quiet",
-                                            "live", "from", "ahead", "on", "off", "around", "smoothly"]
-
-    /// The tokens with "went" blanked where it is one of those idioms, for the choice rules.
-    static func withoutMotionIdioms(_ tokens: [String]) -> [String] {
+    /// state, not toward an option (decisions.json, motionIdioms). ("We went with", "we went
+    /// multi-AZ" stay decisions.)
+    static func withoutMotionIdioms(_ tokens: [String], _ cues: CompiledCues) -> [String] {
         var out = tokens
-        for i in tokens.indices.dropLast() where tokens[i] == "went" && motionIdioms.contains(tokens[i + 1]) {
+        for i in tokens.indices.dropLast() where tokens[i] == "went" && cues.motionIdioms.contains(tokens[i + 1]) {
             out[i] = "_"
         }
         return out
     }
 
-    static let costWords: Set<String> = ["bill", "bills", "spend", "spending", "cost", "costs", "price", "pricing",
-                                         "invoice", "dollars"]
-    static let riseWords: Set<String> = ["doubled", "tripled", "quadrupled", "increased", "rose", "jumped", "grew",
-                                         "higher", "climbed"]
-    static let fallWords: Set<String> = ["dropped", "fell", "down", "reduced", "cut", "saved", "lower", "less", "halved",
-                                         "shrank", "decreased"]
-
     /// "That roughly tripled what we spend on NAT": a cost word and a rise, with no fall beside them.
-    static func costRose(_ tokens: [String]) -> Bool {
-        tokens.contains(where: costWords.contains) && tokens.contains(where: riseWords.contains)
-            && !tokens.contains(where: fallWords.contains)
+    static func costRose(_ tokens: [String], _ cues: CompiledCues) -> Bool {
+        tokens.contains(where: cues.costWords.contains) && tokens.contains(where: cues.riseWords.contains)
+            && !tokens.contains(where: cues.fallWords.contains)
     }
 
-    /// How a clause that gives the reason for what came just before it opens. ("Since then"
-    /// tells when, not why; it is a result cue, and a clause that shows a result is not taken.)
-    static let reasonOpeners: [[String]] = [["because"], ["cause"], ["since"], ["so", "that"], ["so", "we", "could"],
-                                            ["so", "i", "could"], ["mainly", "because"], ["mostly", "because"],
-                                            ["partly", "because"], ["just", "because"], ["the", "reason"]]
-
-    static let alternatives: [[String]] = [["rather", "than"], ["instead", "of"], ["as", "opposed", "to"], ["instead"]]
-    static func hasAlternative(_ tokens: [String]) -> Bool {
-        alternatives.contains { PhraseMatcher.contains($0, in: tokens) }
+    static func hasAlternative(_ tokens: [String], _ cues: CompiledCues) -> Bool {
+        cues.alternatives.contains { cues.contains($0, in: tokens) }
     }
 
-    static func detect(clauses: [Clause]) -> Output {
-        let cues = CompiledCues.shared
-        let narrative = isNarrative(clauses)
+    static func detect(clauses: [Clause], cues: CompiledCues) -> Output {
+        let narrative = isNarrative(clauses, cues)
 
         // Cue scores per clause, with the speaker's-own-choice rule applied: the clause or a
         // neighbour says "I"/"we" ("rather than chasing line items, I made tags mandatory").
-        let owned = clauses.map { hasFirstPerson($0.tokens) }
+        let owned = clauses.map { hasFirstPerson($0.tokens, cues) }
         var scores: [[AnswerPart: (Int, [String])]] = clauses.indices.map { i in
             let clause = clauses[i]
             var s: [AnswerPart: (Int, [String])] = [:]
             for part in AnswerPart.allCases { s[part] = cues.score(part, clause.tokens) }
-            let decisionTokens = withoutMotionIdioms(clause.tokens)
+            let decisionTokens = withoutMotionIdioms(clause.tokens, cues)
             s[.choice] = cues.score(.choice, decisionTokens)
-            let action = ownAction(decisionTokens)
+            let action = ownAction(decisionTokens, cues)
             if action.score > s[.choice]!.0 { s[.choice] = (action.score, action.cue.map { [$0] } ?? []) }
             let neighbourOwned = owned[i] || (i > 0 && owned[i - 1]) || (i + 1 < clauses.count && owned[i + 1])
-            let impersonal = impersonalChoices.contains { PhraseMatcher.contains($0, in: clause.tokens) }
-            if !(neighbourOwned || impersonal) || (!owned[i] && !impersonal && action.score == 0 && !hasAlternative(clause.tokens)) {
+            let impersonal = cues.impersonalChoices.contains { cues.contains($0, in: clause.tokens) }
+            if !(neighbourOwned || impersonal) || (!owned[i] && !impersonal && action.score == 0 && !hasAlternative(clause.tokens, cues)) {
                 s[.choice] = (0, [])
             }
             // "We used Kinesis, Lambda, S3 and Glue" names what was there; it decides nothing,
             // and one generic reason for a whole list ("to keep costs down") does not change that.
             let servicesNamed = clause.tokens.filter { $0 == ServiceCatalog.placeholder }.count
             let reasoned = !cues.matches(cues.reasons, clause.tokens).isEmpty
-            if servicesNamed >= 2 && !action.strongVerb && !hasAlternative(clause.tokens) && (servicesNamed >= 3 || !reasoned) {
+            if servicesNamed >= 2 && !action.strongVerb && !hasAlternative(clause.tokens, cues) && (servicesNamed >= 3 || !reasoned) {
                 s[.choice] = (0, [])
             }
             // "I think maybe we moved…": a decision hedged in the same breath is not owned.
-            if let choice = s[.choice], choice.0 > 0, !FlagDetector.hedgeOccurrences(clause.tokens).isEmpty {
+            if let choice = s[.choice], choice.0 > 0, !FlagDetector.hedgeOccurrences(clause.tokens, cues).isEmpty {
                 s[.choice] = (choice.0 - 1, choice.1)
             }
             // A run of brochure words ("drove a robust, fully managed, best-in-class platform and
@@ -163,7 +127,7 @@ enum StructureDetector {
         if !narrative { scores = scores.map { _ in [:] } }
 
         func score(_ i: Int, _ part: AnswerPart) -> Int { scores[i][part]?.0 ?? 0 }
-        let firstChoice = clauses.indices.first { score($0, .choice) >= PartCues.threshold }
+        let firstChoice = clauses.indices.first { score($0, .choice) >= cues.threshold }
         // After the decision, what got slower, dearer or more work is the price of it, and a bill
         // that rose is a cost, not an outcome.
         if let firstChoice {
@@ -171,21 +135,21 @@ enum StructureDetector {
                 if scores[i].isEmpty { continue }
                 let consequence = cues.tradeoffAfterChoice(clauses[i].tokens)
                 if consequence.score > score(i, .tradeoff) { scores[i][.tradeoff] = consequence }
-                if costRose(clauses[i].tokens) && score(i, .tradeoff) < PartCues.threshold {
-                    scores[i][.tradeoff] = (PartCues.threshold, ["a cost that rose"])
+                if costRose(clauses[i].tokens, cues) && score(i, .tradeoff) < cues.threshold {
+                    scores[i][.tradeoff] = (cues.threshold, ["a cost that rose"])
                 }
             }
         }
 
         // "We did not want a server sitting idle" gives the reason for the choice, not its price.
         for i in clauses.indices where scores[i][.tradeoff] != nil
-            && motives.contains(where: { PhraseMatcher.contains($0, in: clauses[i].tokens) }) {
+            && cues.motives.contains(where: { cues.contains($0, in: clauses[i].tokens) }) {
             scores[i][.tradeoff] = (0, [])
         }
 
         var byPart: [AnswerPart: [Int]] = [:]
         for i in clauses.indices {
-            for part in AnswerPart.allCases where score(i, part) >= PartCues.threshold {
+            for part in AnswerPart.allCases where score(i, part) >= cues.threshold {
                 if part == .result {
                     if let firstChoice, i < firstChoice { continue }
                     if score(i, .tradeoff) >= score(i, .result) { continue }
@@ -197,11 +161,11 @@ enum StructureDetector {
         // over in under two minutes").
         if narrative, let firstChoice {
             for i in clauses.indices where i > firstChoice && !(byPart[.result]?.contains(i) ?? false) {
-                if Quantities.hasMeasurement(clauses[i].tokens[...]), score(i, .result) >= 1,
-                   score(i, .tradeoff) < PartCues.threshold,
-                   score(i, .choice) < PartCues.threshold {
+                if Quantities.hasMeasurement(clauses[i].tokens[...], cues.numbers), score(i, .result) >= 1,
+                   score(i, .tradeoff) < cues.threshold,
+                   score(i, .choice) < cues.threshold {
                     byPart[.result, default: []].append(i)
-                    scores[i][.result] = (PartCues.threshold, ["a figure after the decision"])
+                    scores[i][.result] = (cues.threshold, ["a figure after the decision"])
                 }
             }
             byPart[.result]?.sort()
@@ -220,8 +184,8 @@ enum StructureDetector {
         var reasons: Set<Int> = []
         if narrative {
             for i in clauses.indices.dropFirst() where byPart[.choice]?.contains(i - 1) == true
-                && reasonOpeners.contains(where: { clauses[i].tokens.starts(with: $0) })
-                && [.choice, .tradeoff, .result].allSatisfy({ score(i, $0) < PartCues.threshold }) {
+                && cues.reasonOpeners.contains(where: { clauses[i].tokens.starts(with: $0) })
+                && [.choice, .tradeoff, .result].allSatisfy({ score(i, $0) < cues.threshold }) {
                 reasons.insert(i)
                 byPart[.choice]!.append(i)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Analysis
 
 /// Turns written answers into the recognizer's tokens: lowercase words, numbers spelled out,
 /// AWS names as the single tokens the dictionary knows ("S3" -> "s3", "Dynamo DB" -> "dynamodb",
@@ -7,34 +8,22 @@ struct CorpusTokenizer {
     /// Tokens that were written as acronyms ("VPC", "AZs"); the dictionary spells them out.
     private(set) var acronyms: Set<String> = []
 
-    /// AWS names written as several words or with digits, and the token sequence we emit.
-    /// Camel-case names ("CloudFront", "DynamoDB") need no entry: lowercasing joins them.
-    static let phrases: [([String], [String])] = [
-        (["route", "53"], ["route", "fifty", "three"]),
-        (["route53"], ["route", "fifty", "three"]),
-        (["dynamo", "db"], ["dynamodb"]),
-        (["cloud", "front"], ["cloudfront"]),
-        (["cloud", "watch"], ["cloudwatch"]),
-        (["cloud", "trail"], ["cloudtrail"]),
-        (["cloud", "formation"], ["cloudformation"]),
-        (["event", "bridge"], ["eventbridge"]),
-        (["guard", "duty"], ["guardduty"]),
-        (["elastic", "cache"], ["elasticache"]),
-        (["document", "db"], ["documentdb"]),
-        (["memory", "db"], ["memorydb"]),
-        (["cloud", "hsm"], ["cloudhsm"]),
-        (["e", "c", "2"], ["ec2"]),
-        (["s", "3"], ["s3"]),
-    ]
+    /// AWS names written as several words or with digits, and the token sequence we emit
+    /// (services.json, corpusSpellings). Camel-case names ("CloudFront", "DynamoDB") need no
+    /// entry: lowercasing joins them.
+    let phrases: [([String], [String])]
+    /// Tokens that keep their digits because the dictionary has them as one word (pronunciations.json).
+    let alphanumericTokens: Set<String>
+    /// How a unit glued to a number is said: "10ms" -> "ten milliseconds" (pronunciations.json).
+    let units: [String: [String]]
 
-    /// Tokens that keep their digits because the dictionary has them as one word.
-    static let alphanumericTokens: Set<String> = ["s3", "ec2"]
-
-    static let units: [String: [String]] = [
-        "ms": ["milliseconds"], "gb": ["gigabytes"], "tb": ["terabytes"], "mb": ["megabytes"],
-        "kb": ["kilobytes"], "k": ["thousand"], "x": ["x"], "s": ["seconds"], "m": ["million"],
-        "am": ["a", "m"], "pm": ["p", "m"], "h": ["hours"], "hr": ["hours"], "min": ["minutes"],
-    ]
+    init(lexicon: Lexicon = .forTools) {
+        func tokens(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+        let spellings: [Lexicon.Services.Service.CorpusSpelling] = lexicon.services.services.flatMap { $0.corpusSpellings ?? [] }
+        phrases = spellings.map { (tokens($0.written), tokens($0.spoken)) }
+        alphanumericTokens = Set(lexicon.pronunciations.alphanumericTokens)
+        units = lexicon.pronunciations.units
+    }
 
     /// Splits text into sentences of tokens. Sentence ends are ". ? !" and line breaks.
     mutating func sentences(in text: String) -> [[String]] {
@@ -46,11 +35,11 @@ struct CorpusTokenizer {
                 current += tokens(forWritten: word)
                 if let last = word.last(where: { !"\"')]".contains($0) }), ".?!".contains(last),
                    !(word.count <= 4 && word.first?.isUppercase == true && word.dropLast().contains(".")) {
-                    if !current.isEmpty { result.append(Self.mergePhrases(current)) }
+                    if !current.isEmpty { result.append(mergePhrases(current)) }
                     current = []
                 }
             }
-            if !current.isEmpty { result.append(Self.mergePhrases(current)) }
+            if !current.isEmpty { result.append(mergePhrases(current)) }
             current = []
         }
         return result
@@ -90,11 +79,11 @@ struct CorpusTokenizer {
         // "S3's", "the VPC's": the dictionary has no possessive acronyms, and the 's is barely heard.
         if written.hasSuffix("'s") || written.hasSuffix("'S") {
             let base = String(written.dropLast(2))
-            if Self.isAcronym(base) || Self.alphanumericTokens.contains(base.lowercased()) { written = base }
+            if Self.isAcronym(base) || alphanumericTokens.contains(base.lowercased()) { written = base }
         }
         let lower = written.lowercased()
         if let spoken = SpokenNumbers.spoken(lower) { return spoken }
-        if Self.alphanumericTokens.contains(lower) { return [lower] }
+        if alphanumericTokens.contains(lower) { return [lower] }
         // "10ms", "5x", "t3", "p99": split letters from digits and say the number.
         if lower.contains(where: \.isNumber) && lower.contains(where: \.isLetter) {
             var runs: [String] = []
@@ -107,7 +96,7 @@ struct CorpusTokenizer {
             var out: [String] = []
             for (i, r) in runs.enumerated() {
                 if let n = SpokenNumbers.spoken(r) { out += n }
-                else if i > 0, let unit = Self.units[r] { out += unit }
+                else if i > 0, let unit = units[r] { out += unit }
                 else { out.append(r); if r.count > 1 { acronyms.insert(r) } }
             }
             return out
@@ -122,7 +111,7 @@ struct CorpusTokenizer {
         return core.count >= 2 && core.allSatisfy { $0.isUppercase || $0.isNumber } && core.contains(where: \.isLetter)
     }
 
-    static func mergePhrases(_ tokens: [String]) -> [String] {
+    func mergePhrases(_ tokens: [String]) -> [String] {
         var out: [String] = []
         var i = 0
         outer: while i < tokens.count {
@@ -138,4 +127,10 @@ struct CorpusTokenizer {
         }
         return out
     }
+}
+
+extension Lexicon {
+    /// The standard lexicon for the tool's own types; rehearse-lm itself reads its --lexicon
+    /// folder and stops with the error when it cannot.
+    static var forTools: Lexicon { (try? Lexicon.standard.get()) ?? .empty }
 }

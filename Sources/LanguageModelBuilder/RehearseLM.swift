@@ -30,6 +30,9 @@ struct RehearseLM: ParsableCommand {
     @Option(help: "Where to write the model files.")
     var output = "Models"
 
+    @Option(help: ArgumentHelp("Lexicon folder: AWS service spellings, pronunciations (the analyzer reads the same files).", valueName: "path"))
+    var lexicon = "Models/lexicon"
+
     @Option(help: "CMUdict to take pronunciations from.")
     var cmudict = RecognizerModel.debianDirectory + "/cmudict-en-us.dict"
 
@@ -65,10 +68,12 @@ struct RehearseLM: ParsableCommand {
     /// by about a quarter on clean speech and 40% under noise, with the same word error rate.
     static let decoderArguments = ["-maxhmmpf": "5000", "-topn": "2"]
 
-    /// The names `--service-bonus` raises: every one-token form but "iam", which the dictionary
-    /// also says AY AE M, "I am" run together. Raised, it took "when i am done" and "my first vpc
-    /// i um put" (28 Nov, the benchmark at 10:03).
-    static let raisedNames = ServiceCatalog.singleTokenForms.subtracting(["iam"])
+    /// The names `--service-bonus` raises: every one-token form but those the lexicon keeps out
+    /// ("iam", which the dictionary also says AY AE M, "I am" run together. Raised, it took "when
+    /// i am done" and "my first vpc i um put", 28 Nov, the benchmark at 10:03).
+    static func raisedNames(_ lexicon: Lexicon) -> Set<String> {
+        ServiceCatalog.singleTokenForms(of: lexicon).subtracting(lexicon.services.notRaisedInLanguageModel.phrases)
+    }
 
     func validate() throws {
         if !(0.05...1).contains(domainWeight) { throw ValidationError("--domain-weight must be between 0.05 and 1") }
@@ -79,9 +84,13 @@ struct RehearseLM: ParsableCommand {
 
     func run() throws {
         let fm = FileManager.default
+        let words: Lexicon
+        do { words = try Lexicon.load(from: URL(fileURLWithPath: lexicon, isDirectory: true)) }
+        catch { throw ValidationError(error.description) }
+        let raisedNames = Self.raisedNames(words)
         let files = try fm.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted()
         guard !files.isEmpty else { throw ValidationError("\(corpus): no .txt files") }
-        var tokenizer = CorpusTokenizer()
+        var tokenizer = CorpusTokenizer(lexicon: words)
         var sentences: [[String]] = []
         for file in files {
             let text = try String(contentsOfFile: corpus + "/" + file, encoding: .utf8)
@@ -118,7 +127,7 @@ struct RehearseLM: ParsableCommand {
         let dilution = Double(tokens) / Double(max(1, spokenTokens))
         let umFactor = hesitationBonus * dilution, uhFactor = uhBonus * dilution
         let model = estimated.boosting(["um"], by: umFactor).boosting(["uh"], by: uhFactor)
-            .boosting(Self.raisedNames, by: serviceBonus)
+            .boosting(raisedNames, by: serviceBonus)
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
         let arpaPath = output + "/rehearse-domain.arpa"
         let binPath = output + "/rehearse-domain.lm.bin"
@@ -130,7 +139,7 @@ struct RehearseLM: ParsableCommand {
         try model.arpa(header: header).write(toFile: arpaPath, atomically: true, encoding: .utf8)
         try convert(arpaPath, to: binPath)
 
-        var dictionary = try PronunciationDictionary(cmudictPath: cmudict)
+        var dictionary = try PronunciationDictionary(cmudictPath: cmudict, pronunciations: words.pronunciations)
         let vocabulary = model.vocabulary
         let guessed = dictionary.cover(vocabulary, acronyms: tokenizer.acronyms)
         // Every cmudict word stays: the general model still proposes ordinary English.
@@ -155,7 +164,7 @@ struct RehearseLM: ParsableCommand {
         let guesses = guessed.isEmpty ? "none spelled as letters" : "\(guessed.count) spelled as letters: \(guessed.sorted().prefix(60).joined(separator: " "))"
         print("dictionary  \(output)/rehearse.dict (\(guesses))")
         print(String(format: "hesitations um probabilities x%.2f, uh x%.2f (bonuses %g and %g, x%.3f for the question bank's share of the text)", umFactor, uhFactor, hesitationBonus, uhBonus, dilution))
-        if serviceBonus != 1 { print(String(format: "services    %d one-token AWS names x%g", Self.raisedNames.count, serviceBonus)) }
+        if serviceBonus != 1 { print(String(format: "services    %d one-token AWS names x%g", raisedNames.count, serviceBonus)) }
         print("mix         domain weight \(domainWeight) with \(general) at run time")
     }
 

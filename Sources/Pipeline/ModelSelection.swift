@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import PocketSphinx
 import SpeechCore
@@ -8,7 +9,7 @@ public enum ModelSelection {
     public static let names = ["rehearse", "debian"]
 
     /// The model and, when it is not the one asked for, a note saying why.
-    public static func resolve(_ choice: String?, modelsDirectory: URL? = ResourceLocator.modelsDirectory())
+    public static func resolve(_ choice: String?, modelsDirectory: URL? = ModelsDirectory.locate())
         throws -> (model: RecognizerModel, note: String?) {
         switch choice?.lowercased() {
         case nil:

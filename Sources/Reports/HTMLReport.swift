@@ -259,15 +259,9 @@ public struct HTMLReport {
     }
 
     private func flagsSection(_ r: AnswerReport) -> String {
-        let f = r.flags, e = r.evidence
-        var items: [(Bool, String, String?)] = [
-            (f.volunteeredDownside, f.volunteeredDownside ? "Volunteered a downside" : "No downside volunteered", e.volunteeredDownside),
-            (f.measurableResult, f.measurableResult ? "Measurable result" : "No measured result", e.measurableResult),
-        ]
-        if f.serviceDump { items.append((false, "Service dump: many services, little reasoning", e.serviceDump)) }
-        if f.definitionOnly { items.append((false, "Definition only: says what, not why", e.definitionOnly)) }
-        if f.marketingLanguage { items.append((false, "Marketing words", e.marketingLanguage.joined(separator: ", "))) }
-        if f.hedging { items.append((false, "Hedging", e.hedging.joined(separator: ", "))) }
+        let items = AnswerFlag.shown(in: r).map { flag, raised in
+            (flag.kind == .strength && raised, flag.title(raised: raised, long: true), flag.evidence(in: r, limit: .max))
+        }
         let list = items.map { ok, text, evidence in
             "<li class=\"\(ok ? "good" : "bad")\"><b>\(ok ? "✓" : "✗") \(esc(text))</b>"
                 + (evidence.map { $0.isEmpty ? "" : "<q>\(esc($0))</q>" } ?? "") + "</li>"

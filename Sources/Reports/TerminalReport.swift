@@ -108,16 +108,16 @@ public struct TerminalReport {
     }
 
     private func flagSummary(_ r: AnswerReport) -> String {
-        var items: [String] = []
-        let f = r.flags
-        items.append(f.volunteeredDownside ? style.green("✓ downside volunteered") : style.red("✗ no downside"))
-        items.append(f.measurableResult ? style.green("✓ measurable result") : style.red("✗ no measured result"))
-        if f.serviceDump { items.append(style.red("✗ service dump")) }
-        if f.definitionOnly { items.append(style.red("✗ definition only")) }
-        if f.mostlyWe { items.append(style.yellow("! mostly \"we\" (\(r.ownership.weCount) we / \(r.ownership.iCount) I)")) }
-        if f.marketingLanguage { items.append(style.yellow("! marketing words: " + r.evidence.marketingLanguage.prefix(3).joined(separator: ", "))) }
-        if f.hedging { items.append(style.yellow("! hedging: " + r.evidence.hedging.prefix(3).joined(separator: ", "))) }
-        return items.joined(separator: "  ")
+        AnswerFlag.shown(in: r).map { flag, raised in
+            let title = flag.title(raised: raised)
+            switch flag.kind {
+            case .strength: return raised ? style.green("✓ " + title) : style.red("✗ " + title)
+            case .fault: return style.red("✗ " + title)
+            case .warning:
+                let evidence = flag.evidence(in: r).map { flag == .mostlyWe ? " (\($0))" : ": " + $0 } ?? ""
+                return style.yellow("! " + title + evidence)
+            }
+        }.joined(separator: "  ")
     }
 
     private func label(_ s: String) -> String { style.bold(s.padding(toLength: 10, withPad: " ", startingAt: 0)) }

@@ -66,7 +66,7 @@ struct Practice: ParsableCommand {
         let model: RecognizerModel
         do {
             model = try modelOption.resolve()
-            let models = ResourceLocator.modelsDirectory()
+            let models = ModelsDirectory.locate()
             bank = try Resources.questionBank(in: models)
             alternatives = try Resources.analyzer(questionID: nil).alternatives
             if let question, bank.question(id: question) == nil {

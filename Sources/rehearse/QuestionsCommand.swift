@@ -25,7 +25,7 @@ struct Questions: ParsableCommand {
 
     func run() throws {
         let bank: QuestionBank
-        do { bank = try Resources.questionBank(in: ResourceLocator.modelsDirectory()) } catch { throw fail(error) }
+        do { bank = try Resources.questionBank(in: ModelsDirectory.locate()) } catch { throw fail(error) }
         if let topic, !bank.topics.contains(where: { $0.caseInsensitiveCompare(topic) == .orderedSame }) {
             throw fail(ValidationError("no topic \"\(topic)\" — topics: \(bank.topics.joined(separator: ", "))"))
         }

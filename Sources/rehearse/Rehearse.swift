@@ -19,6 +19,23 @@ struct Rehearse: ParsableCommand {
                       HistoryCommand.self, ReportCommand.self, ProgressCommand.self, CompareCommand.self,
                       ExportCommand.self, EvalAnalyzer.self, EvalASR.self],
         defaultSubcommand: nil)
+
+    /// Parsing problems get ArgumentParser's message and usage; anything a command throws while
+    /// it runs is one line on stderr and exit status 1, decided here once for every command.
+    static func main() {
+        var command: any ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        // `--help` and the like parse to ArgumentParser's own commands: leave those to it.
+        let ours = configuration.subcommands.contains { $0 == type(of: command) }
+        do {
+            try command.run()
+        } catch where !ours || error is ExitCode || error is CleanExit {
+            exit(withError: error)
+        } catch {
+            StandardError.print("rehearse: \(error)")
+            exit(withError: ExitCode(1))
+        }
+    }
 }
 
 /// Prints `error` as one line on stderr and exits non-zero.

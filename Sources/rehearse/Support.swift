@@ -10,7 +10,9 @@ import Reports
 /// Loads the bank and alternatives map from Models/ when they are there.
 enum Resources {
     static func analyzer(questionID: String?) throws -> AnswerAnalyzer {
-        let models = ResourceLocator.modelsDirectory()
+        // Without its word lists the analyzer would score nothing: say which file is wrong instead.
+        if case .failure(let error) = Lexicon.standard { throw error }
+        let models = ModelsDirectory.locate()
         var alternatives = AlternativesMap()
         if let url = models?.appendingPathComponent("alternatives.json"), FileManager.default.fileExists(atPath: url.path) {
             do { alternatives = try AlternativesMap(contentsOf: url) }

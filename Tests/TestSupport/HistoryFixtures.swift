@@ -1,7 +1,6 @@
 import Analysis
 import History
 import Foundation
-@testable import History
 
 /// A fresh folder under the system temp dir, removed when the value goes away.
 public final class TemporaryDirectory {

@@ -14,18 +14,16 @@ public struct LabelledAnswer: Codable, Sendable, Hashable {
 /// Runs the analyzer over labelled answers and counts agreement per label.
 public struct LabelledEvaluation: Sendable {
     /// Label name in the data set -> what the analyzer reported.
-    public static let labels: [(name: String, read: @Sendable (AnswerReport) -> Bool)] = [
-        ("context", { $0.structure.context.present }),
-        ("choice", { $0.structure.choice.present }),
-        ("tradeoff", { $0.structure.tradeoff.present }),
-        ("result", { $0.structure.result.present }),
-        ("serviceDump", { $0.flags.serviceDump }),
-        ("definitionOnly", { $0.flags.definitionOnly }),
-        ("volunteeredDownside", { $0.flags.volunteeredDownside }),
-        ("measurableResult", { $0.flags.measurableResult }),
-        ("marketing", { $0.flags.marketingLanguage }),
-        ("hedging", { $0.flags.hedging }),
-    ]
+    public static let labels: [(name: String, read: @Sendable (AnswerReport) -> Bool)] = partLabels + flagLabels
+
+    private static let partLabels: [(name: String, read: @Sendable (AnswerReport) -> Bool)] = AnswerPart.allCases.map { part in
+        (part.rawValue, { $0.structure[part].present })
+    }
+
+    private static let flagLabels: [(name: String, read: @Sendable (AnswerReport) -> Bool)] =
+        [AnswerFlag.serviceDump, .definitionOnly, .volunteeredDownside, .measurableResult, .marketing, .hedging].map { flag in
+            (flag.label ?? flag.rawValue, { flag.isRaised(in: $0.flags) })
+        }
 
     public struct Counts: Sendable, Hashable, Codable {
         public var truePositive = 0, falsePositive = 0, falseNegative = 0, trueNegative = 0

@@ -1,0 +1,192 @@
+import Foundation
+
+/// A lexicon made ready for the rules: phrases split into tokens once, word lists as sets.
+/// Built from one `Lexicon`; the analyzer passes it to every stage.
+struct CompiledCues: Sendable {
+    let threshold: Int
+    let parts: [AnswerPart: [([String], Int)]]
+    let consequences: [([String], Int)]
+    let homophones: PhraseMatcher.Homophones
+
+    // Flags.
+    let definition, reasons, firstPersonDecision, marketing, hedges: [[String]]
+    let serviceListGlue: Set<String>
+
+    // Decisions and the speaker.
+    let actionSubjects, actionVerbs, weakActionVerbs, notActions, beVerbs: Set<String>
+    let motionIdioms, costWords, riseWords, fallWords: Set<String>
+    let impersonalChoices, reasonOpeners, alternatives, motives, hedgingFirstPerson: [[String]]
+    let firstPerson, possessives, possessiveLeads, ownershipI, ownershipWe: Set<String>
+
+    // Clauses.
+    let openers, pairOpeners: Set<String>
+
+    let fillers: FillerWords
+    let numbers: NumberWords
+    let services: ServiceIndex
+
+    /// The standard lexicon compiled, or an empty one when it could not be read (the analyzer then
+    /// warns with `Lexicon.standard`'s error).
+    static let standard = CompiledCues((try? Lexicon.standard.get()) ?? .empty)
+
+    init(_ lexicon: Lexicon) {
+        func tokens(_ list: WordList) -> [[String]] { list.phrases.map(PhraseMatcher.split) }
+        func set(_ list: WordList) -> Set<String> { Set(list.phrases) }
+        func weighted(_ groups: [CueGroup]) -> [([String], Int)] {
+            groups.flatMap { g in g.phrases.map { (PhraseMatcher.split($0.phrase), g.weight) } }
+        }
+        threshold = lexicon.parts.threshold
+        var parts: [AnswerPart: [([String], Int)]] = [:]
+        for part in AnswerPart.allCases { parts[part] = weighted(lexicon.parts.parts[part.rawValue] ?? []) }
+        self.parts = parts
+        consequences = weighted(lexicon.parts.tradeoffAfterChoice)
+        homophones = lexicon.clauses.homophones.words.mapValues(Set.init)
+
+        let f = lexicon.flags
+        definition = tokens(f.definition); firstPersonDecision = tokens(f.firstPersonDecision)
+        marketing = tokens(f.marketing); hedges = tokens(f.hedges); serviceListGlue = set(f.serviceListGlue)
+
+        let d = lexicon.decisions
+        actionSubjects = set(d.actionSubjects); actionVerbs = set(d.actionVerbs); weakActionVerbs = set(d.weakActionVerbs)
+        notActions = set(d.notActions); beVerbs = set(d.beVerbs); motionIdioms = set(d.motionIdioms)
+        costWords = set(d.costWords); riseWords = set(d.riseWords); fallWords = set(d.fallWords)
+        impersonalChoices = tokens(d.impersonalChoices); reasonOpeners = tokens(d.reasonOpeners)
+        alternatives = tokens(d.alternatives); motives = tokens(d.motives); reasons = tokens(d.reasons)
+
+        let s = lexicon.speaker
+        hedgingFirstPerson = tokens(s.hedgingFirstPerson); firstPerson = set(s.firstPerson)
+        possessives = set(s.possessives); possessiveLeads = set(s.possessiveLeads)
+        ownershipI = set(s.ownershipI); ownershipWe = set(s.ownershipWe)
+
+        openers = set(lexicon.clauses.openers); pairOpeners = set(lexicon.clauses.pairOpeners)
+        fillers = FillerWords(lexicon.fillers)
+        numbers = NumberWords(lexicon.numbers)
+        services = ServiceIndex(lexicon.services)
+    }
+
+    /// Sum of weights of the cues of `part` found in `tokens`, each cue counted once, and the
+    /// best-weighted cue (for evidence).
+    func score(_ part: AnswerPart, _ tokens: [String]) -> (score: Int, cues: [String]) {
+        score(parts[part] ?? [], tokens)
+    }
+
+    /// A trade-off said after the decision: its own cues plus the plain consequences.
+    func tradeoffAfterChoice(_ tokens: [String]) -> (score: Int, cues: [String]) {
+        score((parts[.tradeoff] ?? []) + consequences, tokens)
+    }
+
+    func score(_ list: [([String], Int)], _ tokens: [String]) -> (score: Int, cues: [String]) {
+        var total = 0
+        var cues: [String] = []
+        for (phrase, weight) in list where contains(phrase, in: tokens) {
+            // A shorter cue inside a longer one already counted adds nothing ("trade off" vs "the trade").
+            let joined = phrase.joined(separator: " ")
+            if cues.contains(where: { $0.contains(joined) || joined.contains($0) }) { continue }
+            total += weight
+            cues.append(joined)
+        }
+        return (total, cues)
+    }
+
+    func matches(_ list: [[String]], _ tokens: [String]) -> [String] {
+        list.filter { contains($0, in: tokens) }.map { $0.joined(separator: " ") }
+    }
+
+    func contains(_ phrase: [String], in tokens: [String]) -> Bool {
+        PhraseMatcher.contains(phrase, in: tokens, homophones: homophones)
+    }
+
+    func occurrences(of phrase: [String], in tokens: [String]) -> [Int] {
+        PhraseMatcher.occurrences(of: phrase, in: tokens, homophones: homophones)
+    }
+}
+
+/// The filler lists as sets.
+struct FillerWords: Sendable {
+    /// Spelling -> the word the report counts ("umm" -> "um").
+    let hesitations: [String: String]
+    let discourse: Set<String>
+    let youKnowNotAfter, iMeanNotAfter, iMeanPartOfClauseAfter, iMeanExplainingNext: Set<String>
+    let clauseSubjects: Set<String>
+    let likeCopulas, likeGovernors, comparisonStarters, pastTenseVerbs, numberStarters, likeFillerNext, restarts: Set<String>
+
+    init(_ f: Lexicon.Fillers) {
+        var hesitations: [String: String] = [:]
+        for h in f.hesitations { for s in h.spellings { hesitations[s] = h.word } }
+        self.hesitations = hesitations
+        discourse = Set(f.discourse.map(\.phrase))
+        youKnowNotAfter = Set(f.youKnow.notAfter)
+        iMeanNotAfter = Set(f.iMean.notAfter); iMeanPartOfClauseAfter = Set(f.iMean.partOfClauseAfter)
+        iMeanExplainingNext = Set(f.iMean.explainingNext)
+        clauseSubjects = Set(f.clauseSubjects.phrases)
+        likeCopulas = Set(f.like.copulas); likeGovernors = Set(f.like.governors.phrases)
+        comparisonStarters = Set(f.like.comparisonStarters.phrases); pastTenseVerbs = Set(f.like.pastTenseVerbs.phrases)
+        numberStarters = Set(f.like.numberStarters.phrases); likeFillerNext = Set(f.like.fillerNext.phrases)
+        restarts = Set(f.like.restarts.phrases)
+    }
+}
+
+/// The number lists as sets.
+struct NumberWords: Sendable {
+    let numberWords, units, notUnitsAlone, multipliers, unitsAfterNumberOnly: Set<String>
+    let fractions, fractionLeads, floorLeads, homophones, homophonesNotBeforeUnit: Set<String>
+    let floor: String
+
+    init(_ n: Lexicon.Numbers) {
+        numberWords = Set(n.numberWords.phrases); units = Set(n.units.phrases); notUnitsAlone = Set(n.notUnitsAlone.phrases)
+        multipliers = Set(n.multipliers.phrases); unitsAfterNumberOnly = Set(n.unitsAfterNumberOnly.phrases)
+        fractions = Set(n.fractions.words); fractionLeads = Set(n.fractions.leads)
+        floor = n.floor.word; floorLeads = Set(n.floor.leads)
+        homophones = Set(n.numberHomophones.words); homophonesNotBeforeUnit = Set(n.numberHomophones.notBeforeUnit)
+    }
+}
+
+/// Services by the first token of each form, longest form first.
+struct ServiceIndex: Sendable {
+    let names: [String]
+    let forms: [(name: String, forms: [String])]
+    let byFirstToken: [String: [([String], String)]]
+
+    init(_ s: Lexicon.Services) {
+        names = s.services.map(\.name)
+        forms = s.services.map { ($0.name, $0.forms) }
+        var table: [String: [([String], String)]] = [:]
+        for service in s.services {
+            for spelling in service.forms {
+                let tokens = spelling.split(separator: " ").flatMap { Tokenizer.split(String($0)) }
+                guard let first = tokens.first else { continue }
+                table[first, default: []].append((tokens, service.name))
+            }
+        }
+        for key in table.keys { table[key]!.sort { $0.0.count > $1.0.count } }
+        byFirstToken = table
+    }
+}
+
+extension Lexicon {
+    /// A lexicon with no words: what the analyzer falls back to, with a warning, when the
+    /// standard one cannot be read.
+    public static let empty = Lexicon(
+        parts: .init(threshold: 2, parts: [:], tradeoffAfterChoice: []),
+        decisions: .init(actionSubjects: .init([]), actionVerbs: .init([]), weakActionVerbs: .init([]), notActions: .init([]),
+                         beVerbs: .init([]), impersonalChoices: .init([]), motionIdioms: .init([]), reasons: .init([]),
+                         reasonOpeners: .init([]), alternatives: .init([]), motives: .init([]), costWords: .init([]),
+                         riseWords: .init([]), fallWords: .init([])),
+        speaker: .init(firstPerson: .init([]), hedgingFirstPerson: .init([]), possessives: .init([]),
+                       possessiveLeads: .init([]), ownershipI: .init([]), ownershipWe: .init([])),
+        flags: .init(definition: .init([]), firstPersonDecision: .init([]), marketing: .init([]), hedges: .init([]),
+                     serviceListGlue: .init([])),
+        clauses: .init(openers: .init([]), pairOpeners: .init([]), homophones: .init(words: [:])),
+        fillers: .init(hesitations: [], discourse: [], youKnow: .init(notAfter: [], examples: [], counterExamples: []),
+                       iMean: .init(notAfter: [], partOfClauseAfter: [], explainingNext: [], examples: [], counterExamples: []),
+                       like: .init(copulas: [], governors: .init([]), comparisonStarters: .init([]), pastTenseVerbs: .init([]),
+                                   numberStarters: .init([]), fillerNext: .init([]), restarts: .init([]), examples: [],
+                                   counterExamples: []),
+                       clauseSubjects: .init([])),
+        numbers: .init(numberWords: .init([]), units: .init([]), notUnitsAlone: .init([]), multipliers: .init([]),
+                       unitsAfterNumberOnly: .init([]), fractions: .init(words: [], leads: []), floor: .init(word: "", leads: []),
+                       numberHomophones: .init(words: [], notBeforeUnit: [])),
+        services: .init(services: [], notRaisedInLanguageModel: .init([])),
+        pronunciations: .init(letters: [:], words: [:], spelledAcronyms: [], alphanumericTokens: [], units: [:],
+                              umPhones: "", neverWritten: []))
+}

@@ -1,0 +1,122 @@
+/// The files of Models/lexicon, one type each, as they are written.
+extension Lexicon {
+    /// parts.json: cue phrases per part, with weights.
+    public struct Parts: Decodable, Sendable, Hashable {
+        public var threshold: Int
+        /// Part name ("context", "choice", "tradeoff", "result") -> its cue groups, in order.
+        public var parts: [String: [CueGroup]]
+        /// What got slower, dearer or more work: a trade-off only after the decision.
+        public var tradeoffAfterChoice: [CueGroup]
+    }
+
+    /// decisions.json: who acts, what counts as a decision, why it was made.
+    public struct Decisions: Decodable, Sendable, Hashable {
+        public var actionSubjects, actionVerbs, weakActionVerbs, notActions, beVerbs: WordList
+        public var impersonalChoices, motionIdioms, reasons, reasonOpeners, alternatives, motives: WordList
+        public var costWords, riseWords, fallWords: WordList
+    }
+
+    /// speaker.json: first person and the I / we count.
+    public struct Speaker: Decodable, Sendable, Hashable {
+        public var firstPerson, hedgingFirstPerson, possessives, possessiveLeads, ownershipI, ownershipWe: WordList
+    }
+
+    /// flags.json: phrases behind the decision-quality flags.
+    public struct FlagPhrases: Decodable, Sendable, Hashable {
+        public var definition, firstPersonDecision, marketing, hedges, serviceListGlue: WordList
+    }
+
+    /// clauses.json: clause openers and the words recognizers write for one another.
+    public struct Clauses: Decodable, Sendable, Hashable {
+        public struct Homophones: Decodable, Sendable, Hashable {
+            public var about: String?
+            public var words: [String: [String]]
+        }
+        public var openers, pairOpeners: WordList
+        public var homophones: Homophones
+    }
+
+    /// fillers.json: hesitations (one list), discourse fillers, and the words that decide
+    /// whether "you know", "I mean" and "like" are fillers.
+    public struct Fillers: Decodable, Sendable, Hashable {
+        public struct Hesitation: Decodable, Sendable, Hashable {
+            /// What the report counts ("um").
+            public var word: String
+            /// Every way it is written ("um", "umm", "mm").
+            public var spellings: [String]
+            public var examples: [String]?
+            public var counterExamples: [String]?
+            public init(word: String, spellings: [String]) { self.word = word; self.spellings = spellings }
+        }
+        public struct YouKnow: Decodable, Sendable, Hashable {
+            public var notAfter: [String]
+            public var examples, counterExamples: [String]
+        }
+        public struct IMean: Decodable, Sendable, Hashable {
+            public var notAfter, partOfClauseAfter, explainingNext: [String]
+            public var examples, counterExamples: [String]
+        }
+        public struct Like: Decodable, Sendable, Hashable {
+            public var copulas: [String]
+            public var governors, comparisonStarters, pastTenseVerbs, numberStarters, fillerNext, restarts: WordList
+            public var examples, counterExamples: [String]
+        }
+        public var hesitations: [Hesitation]
+        public var discourse: [LexiconEntry]
+        public var youKnow: YouKnow
+        public var iMean: IMean
+        public var like: Like
+        public var clauseSubjects: WordList
+    }
+
+    /// numbers.json: number words and units.
+    public struct Numbers: Decodable, Sendable, Hashable {
+        public struct Fractions: Decodable, Sendable, Hashable { public var words, leads: [String] }
+        public struct Floor: Decodable, Sendable, Hashable { public var word: String; public var leads: [String] }
+        public struct Homophones: Decodable, Sendable, Hashable { public var words, notBeforeUnit: [String] }
+        public var numberWords, units, notUnitsAlone, multipliers, unitsAfterNumberOnly: WordList
+        public var fractions: Fractions
+        public var floor: Floor
+        public var numberHomophones: Homophones
+    }
+
+    /// services.json: AWS services, their spoken and written forms, and how rehearse-lm writes them.
+    public struct Services: Decodable, Sendable, Hashable {
+        public struct Service: Decodable, Sendable, Hashable {
+            public struct CorpusSpelling: Decodable, Sendable, Hashable {
+                /// Tokens as written in training text ("route 53").
+                public var written: String
+                /// The tokens the dictionary knows ("route fifty three").
+                public var spoken: String
+            }
+            public var name: String
+            public var category: String
+            public var forms: [String]
+            public var corpusSpellings: [CorpusSpelling]?
+            /// Forms only typed text has: the recognizer's dictionary lacks a word of them.
+            public var writtenOnly: [String]?
+            public var examples: [String]?
+            public var counterExamples: [String]?
+
+            public init(name: String, category: String, forms: [String], examples: [String] = []) {
+                self.name = name
+                self.category = category
+                self.forms = forms
+                self.examples = examples
+            }
+        }
+        public var services: [Service]
+        public var notRaisedInLanguageModel: WordList
+    }
+
+    /// pronunciations.json: what rehearse-lm adds to cmudict.
+    public struct Pronunciations: Decodable, Sendable, Hashable {
+        public var letters: [String: String]
+        public var words: [String: [String]]
+        public var spelledAcronyms: [String]
+        public var alphanumericTokens: [String]
+        public var units: [String: [String]]
+        public var umPhones: String
+        public var neverWritten: [String]
+    }
+}
