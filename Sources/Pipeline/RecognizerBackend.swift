@@ -31,10 +31,14 @@ public struct PocketSphinxBackend: RecognizerBackend, Hashable {
 public struct PipelineConfiguration: Sendable {
     public var model: RecognizerModel
     public var backend: (any RecognizerBackend)?
+    /// Recognizers decoding one recording in parallel, each on its own thread and its own part
+    /// of the recording (`StreamingTranscriber`). 1 decodes in order on the calling thread.
+    public var decodeThreads: Int
 
-    public init(model: RecognizerModel = .debianEnUS, backend: (any RecognizerBackend)? = nil) {
+    public init(model: RecognizerModel = .debianEnUS, backend: (any RecognizerBackend)? = nil, decodeThreads: Int = 1) {
         self.model = model
         self.backend = backend
+        self.decodeThreads = max(1, decodeThreads)
     }
 
     public var recognizerBackend: any RecognizerBackend { backend ?? PocketSphinxBackend(model: model) }

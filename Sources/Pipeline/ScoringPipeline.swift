@@ -10,8 +10,9 @@ public final class ScoringPipeline {
     public let assembler: ReportAssembler
     public var analyzer: AnswerAnalyzer { assembler.analyzer }
     public var modelName: String { assembler.modelName }
-    private let recognizerFactory: () throws -> any Transcribing
-    private var recognizer: (any Transcribing)?
+    private let recognizerFactory: @Sendable () throws -> any Transcribing
+    private let decodeThreads: Int
+    private var recognizers: [any Transcribing] = []
     /// Steady-noise filtering before decoding (nil: decode the audio as recorded).
     public let noiseReduction: NoiseFilter.Configuration?
 
@@ -19,6 +20,7 @@ public final class ScoringPipeline {
         let backend = configuration.recognizerBackend
         self.assembler = ReportAssembler(analyzer: analyzer, modelName: backend.name)
         self.noiseReduction = backend.noiseReduction
+        self.decodeThreads = configuration.decodeThreads
         self.recognizerFactory = { try backend.makeRecognizer() }
     }
 
@@ -30,13 +32,28 @@ public final class ScoringPipeline {
     public init(analyzer: AnswerAnalyzer, recognizer: any Transcribing, modelName: String) {
         self.assembler = ReportAssembler(analyzer: analyzer, modelName: modelName)
         self.noiseReduction = nil
-        self.recognizer = recognizer
-        self.recognizerFactory = { recognizer }
+        self.decodeThreads = 1
+        self.recognizers = [recognizer]
+        nonisolated(unsafe) let only = recognizer
+        self.recognizerFactory = { only }
     }
 
     /// Loads the model now rather than on the first recording.
-    public func warmUp() throws {
-        if recognizer == nil { recognizer = try recognizerFactory() }
+    public func warmUp() throws { try loadRecognizers(1) }
+
+    /// Recordings shorter than this are decoded by one recognizer: splitting them saves less
+    /// than loading another model costs.
+    public static let parallelFromSeconds = 20.0
+
+    /// Makes sure `count` recognizers are loaded (the missing ones side by side).
+    private func loadRecognizers(_ count: Int) throws {
+        let missing = count - recognizers.count
+        guard missing > 0 else { return }
+        let factory = recognizerFactory
+        let made = ParallelWork.map(count: missing, workers: missing, worker: { () }) { _, _ in
+            Result { try factory() }.map(UncheckedBox.init)
+        }
+        recognizers += try made.map { try $0.get().value }
     }
 
     /// Scores a recording or, for .txt/.md, a typed transcript. `progress` is for a recording
@@ -67,17 +84,26 @@ public final class ScoringPipeline {
     public func scoreRecording(path: String,
                                progress: ((_ doneSeconds: Double, _ totalSeconds: Double) -> Void)? = nil) throws -> AnswerReport {
         let reader = try SpeechAudioReader(path: path)
-        try warmUp()
-        let transcriber = StreamingTranscriber(recognizer: recognizer!, noiseReduction: noiseReduction)
-        let started = Date()
         let total = reader.format.durationSeconds
+        let lanes = total >= Self.parallelFromSeconds ? decodeThreads : 1
+        try loadRecognizers(lanes)
+        let transcriber = StreamingTranscriber(
+            recognizers: Array(recognizers.prefix(lanes)), totalSamples: Int(total * Double(SpeechAudioReader.speechRate)),
+            noiseReduction: noiseReduction)
+        let started = Date()
         var delivered = 0
+        // Read audio is done once its speech is decoded: with parallel lanes reading runs ahead.
+        func report() {
+            let decodedShare = transcriber.speechSamples == 0
+                ? 1 : Double(transcriber.decodedSamples) / Double(transcriber.speechSamples)
+            progress?(min(total, Double(delivered) / Double(SpeechAudioReader.speechRate) * decodedShare), total)
+        }
         let summary = try reader.stream {
             try transcriber.append($0)
             delivered += $0.count
-            progress?(min(total, Double(delivered) / Double(SpeechAudioReader.speechRate)), total)
+            report()
         }
-        let words = try transcriber.finish()
+        let words = try transcriber.finish(waiting: progress == nil ? nil : report)
         let decodeSeconds = Date().timeIntervalSince(started)
 
         var warnings: [String] = []
@@ -96,4 +122,9 @@ public final class ScoringPipeline {
                           channels: format.channels, format: format.formatName, decodeSeconds: decodeSeconds),
             warnings: warnings, noise: transcriber.noiseSummary, after: truncated)
     }
+}
+
+/// Carries a recognizer out of the thread that loaded it; it is used by one thread at a time.
+private struct UncheckedBox: @unchecked Sendable {
+    let value: any Transcribing
 }

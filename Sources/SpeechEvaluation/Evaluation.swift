@@ -9,11 +9,14 @@ import SpeechCore
 public struct Evaluation: Sendable {
     public var model: RecognizerModel
     public var workers: Int
+    /// Recognizers decoding each recording side by side (`PipelineConfiguration.decodeThreads`).
+    public var decodeThreads: Int
     public var analyzer = AnswerAnalyzer()
 
-    public init(model: RecognizerModel, workers: Int = 1) {
+    public init(model: RecognizerModel, workers: Int = 1, decodeThreads: Int = 1) {
         self.model = model
         self.workers = max(1, workers)
+        self.decodeThreads = max(1, decodeThreads)
     }
 
     public struct Result: Codable, Sendable {
@@ -21,6 +24,9 @@ public struct Evaluation: Sendable {
         public var modelLoadSeconds: Double
         /// Whether the steady-noise filter ran (nil in results saved before it existed).
         public var noiseReduction: Bool?
+        /// Recordings decoded at once, and recognizers per recording (nil in older results).
+        public var workers: Int?
+        public var decodeThreads: Int?
         public var recordings: [RecordingScore]
     }
 
@@ -34,17 +40,20 @@ public struct Evaluation: Sendable {
     public func run(_ recordings: [EvaluationManifest.Recording], in folder: URL,
                     progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) throws -> Result {
         let load = try measureLoad()
-        let model = self.model, analyzer = self.analyzer
+        let model = self.model, analyzer = self.analyzer, decodeThreads = self.decodeThreads
+        // Decoding on several threads per recording: the CPU of the whole process is the cost.
+        let cpuClock = decodeThreads > 1 ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_THREAD_CPUTIME_ID
+        let configuration = PipelineConfiguration(model: model, decodeThreads: decodeThreads)
         let scores = ParallelWork.map(count: recordings.count, workers: workers,
-                                      worker: { ScoringPipeline(analyzer: analyzer, model: model) },
+                                      worker: { ScoringPipeline(analyzer: analyzer, configuration: configuration) },
                                       progress: { done, total, index in progress(done, total, recordings[index].path) }) { pipeline, index in
             let recording = recordings[index]
             let path = folder.appendingPathComponent(recording.path).path
             do {
-                let cpuBefore = Self.threadCPUSeconds()
+                let cpuBefore = Self.cpuSeconds(cpuClock)
                 let report = try pipeline.scoreRecording(path: path)
                 var score = RecordingScore.compare(recording, heard: report, analyzer: analyzer)
-                score.cpuSeconds = Self.threadCPUSeconds() - cpuBefore
+                score.cpuSeconds = Self.cpuSeconds(cpuClock) - cpuBefore
                 return score
             } catch {
                 var score = RecordingScore(id: recording.id, voice: recording.voice, condition: recording.condition)
@@ -52,7 +61,8 @@ public struct Evaluation: Sendable {
                 return score
             }
         }
-        return Result(model: model.name, modelLoadSeconds: load, noiseReduction: model.noiseFilter, recordings: scores)
+        return Result(model: model.name, modelLoadSeconds: load, noiseReduction: model.noiseFilter,
+                      workers: workers, decodeThreads: decodeThreads, recordings: scores)
     }
 }
 
@@ -81,9 +91,11 @@ extension Evaluation.Result {
 extension Evaluation {
     /// CPU time of the calling thread: the real-time factor on one core, whatever else the
     /// machine is doing (wall time on a shared machine measures the neighbours).
-    static func threadCPUSeconds() -> Double {
+    static func threadCPUSeconds() -> Double { cpuSeconds(CLOCK_THREAD_CPUTIME_ID) }
+
+    static func cpuSeconds(_ clock: clockid_t) -> Double {
         var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        clock_gettime(clock, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }
@@ -116,7 +128,9 @@ extension Evaluation.Result {
         // The voice column is as wide as the longest voice name, plus a gap.
         let voiceWidth = max(12, summaries.map(\.voice.count).max() ?? 0) + 2
         let filter = noiseReduction.map { $0 ? "   noise filter on" : "   noise filter off" } ?? ""
-        var lines = ["model: \(model)   load \(f(modelLoadSeconds)) s CPU\(filter)   (RTF: CPU seconds per audio second on one thread; wallRTF: wall clock, slowed by whatever else runs)",
+        let threads = workers.map { w in "   threads: \(w) recording\(w == 1 ? "" : "s") at once × \(decodeThreads ?? 1) decoder\(decodeThreads ?? 1 == 1 ? "" : "s") each" } ?? ""
+        var lines = ["model: \(model)   load \(f(modelLoadSeconds)) s CPU\(filter)\(threads)",
+                     "(RTF: CPU seconds per audio second, of the decoding thread, or of the process with several decoders per recording; wallRTF: wall clock, slowed by whatever else runs)",
                      pad("voice", voiceWidth, left: true) + pad("cond", 10, left: true)
                         + ["n", "WER", "AWS-R", "fill-P", "fill-R", "um/uh-P", "um/uh-R", "WPM-err", "long-R", "RTF", "wallRTF"].map { pad($0, 8) }.joined()]
         for (voice, condition, s) in summaries {

@@ -48,11 +48,15 @@ struct EvalASR: ParsableCommand {
     @Option(help: ArgumentHelp("Threads (RTF is per thread; use 1 for a clean timing).", valueName: "n"))
     var jobs = 1
 
+    @Option(help: ArgumentHelp("Recognizers decoding each recording side by side, as `rehearse score` does for one long recording (RTF is then the whole process's CPU; use --jobs 1).", valueName: "n"))
+    var decodeThreads = 1
+
     @Flag(help: "Print every recording's scores and the summaries as JSON.")
     var json = false
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if decodeThreads < 1 { throw ValidationError("--decode-threads must be at least 1") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if skip < 0 { throw ValidationError("--skip cannot be negative") }
         if reanalyse && results == nil { throw ValidationError("--reanalyse needs --results FILE") }
@@ -84,7 +88,7 @@ struct EvalASR: ParsableCommand {
             do { model = try modelOption.resolve() } catch { throw fail(error) }
             let bar = ProgressBar(total: recordings.count, label: "decoding")
             do {
-                result = try Evaluation(model: model, workers: jobs)
+                result = try Evaluation(model: model, workers: jobs, decodeThreads: decodeThreads)
                     .run(recordings, in: url.deletingLastPathComponent()) { done, _, path in bar.update(done: done, current: path) }
             } catch { throw fail(error) }
         }

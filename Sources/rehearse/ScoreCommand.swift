@@ -43,7 +43,7 @@ struct Score: ParsableCommand {
 
     @OptionGroup var modelOption: ModelOption
 
-    @Option(help: ArgumentHelp("Threads for scoring a folder.", valueName: "n"))
+    @Option(help: ArgumentHelp("Threads: recordings of a folder scored at once, or parts of one long recording decoded side by side (default: one per core).", valueName: "n"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Don't save the attempt to the history.")
@@ -82,7 +82,8 @@ struct Score: ParsableCommand {
                 let bar = ProgressBar(label: "transcribing")
                 defer { bar.clear() }
                 let name = URL(fileURLWithPath: path).lastPathComponent
-                report = try ScoringPipeline(analyzer: analyzer, model: model).score(path: path) { done, total in
+                let configuration = PipelineConfiguration(model: model, decodeThreads: jobs)
+                report = try ScoringPipeline(analyzer: analyzer, configuration: configuration).score(path: path) { done, total in
                     bar.update(seconds: done, of: total, name: name)
                 }
             } catch { throw fail(error) }
