@@ -57,13 +57,13 @@ struct RehearseLM: ParsableCommand {
     @Option(help: "Factor on the language-model probability of one-token AWS service names (\"cloudwatch\", \"sqs\"); 1 = their rate in the corpus.")
     var serviceBonus = 3.0
 
-    @Flag(help: "Turn on the keyword-spotting pass for um/uh in recognizer.json (more filler recall, less precision; see docs/language-model.md).")
+    @Flag(help: "Turn on the keyword-spotting pass for um/uh in recognizer.json (more filler recall, less precision; see docs/recognizer.md, Keyword spotting).")
     var keywordPass = false
 
     @Option(help: ArgumentHelp("Held-out text that must not appear in the corpus (JSON list of {text}); checked, never read as training text.", valueName: "path"))
     var heldOut: [String] = ["Tests/Data/asr-dev/answers.json", "Tests/Data/asr-dev/new-services.json"]
 
-    /// Search limits measured with `rehearse eval-asr` (docs/language-model.md, "Decoder
+    /// Search limits measured with `rehearse eval-asr` (docs/recognizer.md, "Decoder
     /// settings"): at most 5000 active HMMs per frame and the top 2 Gaussians per mixture cut CPU
     /// by about a quarter on clean speech and 40% under noise, with the same word error rate.
     static let decoderArguments = ["-maxhmmpf": "5000", "-topn": "2"]

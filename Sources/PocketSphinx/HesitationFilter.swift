@@ -9,7 +9,7 @@ import SpeechCore
 /// 0.1 were wrong, against 8 of the 31 above it. A hesitation carries no content, so dropping a
 /// doubtful one costs only a filler count, never a word of the answer. The cut was chosen on six
 /// voices, the four benchmark voices and two that no other setting was tuned on (flite awb,
-/// festival ked), and checked on a seventh (flite kal); docs/language-model.md, "Doubtful
+/// festival ked), and checked on a seventh (flite kal); docs/recognizer.md, "Doubtful
 /// hesitations".
 public enum HesitationFilter {
     /// A model's recognizer.json can set its own (`RecognizerModel.hesitationConfidence`).

@@ -6,7 +6,7 @@ import Foundation
 /// at 4 kHz while the file still says 16 kHz (or more), so the rate check in the report cannot
 /// see it. PocketSphinx's en-us acoustic model was trained on 16 kHz speech and hears such audio
 /// badly: flite's 8 kHz voice (kal, resampled to 16 kHz) had a word error rate of 0.44 on clean
-/// speech where the 16 kHz voices had 0.10–0.18 (docs/language-model.md, "Narrowband audio").
+/// speech where the 16 kHz voices had 0.10–0.18 (docs/recognizer.md, "Narrowband audio").
 ///
 /// The measure: over the louder half of the 32 ms frames (speech rather than pauses), the power
 /// from 4.25 to 8 kHz against the power from 0.3 to 4 kHz, in dB. Measured with a prototype of

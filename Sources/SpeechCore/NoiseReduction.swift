@@ -5,7 +5,7 @@ import Foundation
 /// speech, and its own `-remove_noise` leaves enough of a 15–20 dB noise floor that it
 /// substitutes words and starts emitting "uh" where it cannot hear; filtering the audio first
 /// took the benchmark's noisy word error rate from 0.34 to 0.28 and its CPU time down by a
-/// quarter (docs/language-model.md, "Background noise").
+/// quarter (docs/recognizer.md, "Background noise").
 ///
 /// Two parts, both streaming so live capture can use them as the answer is spoken:
 /// `NoiseTracker` watches all the audio, silences included, and keeps the average spectrum

@@ -8,7 +8,7 @@ import Testing
 /// A small slice of the benchmark as a regression guard: three dev answers spoken by one
 /// flite voice, clean and noisy, through the real pipeline with the domain model. Thresholds
 /// are loose (noisy speech is still hard for this acoustic model, about 0.5 WER here); the
-/// full run (docs/language-model.md) is the benchmark.
+/// full run (docs/benchmark.md) is the benchmark.
 @Suite(.serialized) struct SpeechEvalSliceTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
