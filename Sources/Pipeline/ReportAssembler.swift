@@ -14,38 +14,20 @@ public struct ReportAssembler: Sendable {
         self.modelName = modelName
     }
 
-    /// Where the words came from, as the report's `source` says it.
-    public struct Source: Sendable {
-        public var path: String
-        public var durationSeconds: Double
-        public var sampleRate: Int
-        public var channels: Int
-        public var format: String
-        public var decodeSeconds: Double
-
-        public init(path: String, durationSeconds: Double, sampleRate: Int, channels: Int, format: String,
-                    decodeSeconds: Double) {
-            self.path = path
-            self.durationSeconds = durationSeconds
-            self.sampleRate = sampleRate
-            self.channels = channels
-            self.format = format
-            self.decodeSeconds = decodeSeconds
-        }
-    }
-
     /// `warnings` about the audio come first, then what the noise filter found, then `after`.
     /// A recording under 16 kHz already has its own warning, so the narrowband one is left out.
-    public func report(words: [RecognizedWord], source: Source, warnings: [String], noise: NoiseSummary,
+    /// `source` says where the words came from; its recognizer is this assembler's model and its
+    /// times are rounded as the report gives them.
+    public func report(words: [RecognizedWord], source: AnswerReport.SourceInfo, warnings: [String], noise: NoiseSummary,
                        after: [String] = []) -> AnswerReport {
         var all = warnings
         if let w = noise.narrowbandWarning, source.sampleRate >= SpeechAudio.sampleRate { all.append(w) }
         if let w = noise.warning { all.append(w) }
         all += after
-        let info = AnswerReport.SourceInfo(
-            path: source.path, durationSeconds: (source.durationSeconds * 100).rounded() / 100,
-            sampleRate: source.sampleRate, channels: source.channels, format: source.format,
-            recognizer: modelName, decodeSeconds: (source.decodeSeconds * 1000).rounded() / 1000)
+        var info = source
+        info.recognizer = modelName
+        info.durationSeconds = (source.durationSeconds * 100).rounded() / 100
+        info.decodeSeconds = (source.decodeSeconds * 1000).rounded() / 1000
         return analyzer.analyze(words: words.map(Word.init(recognized:)), source: info, warnings: all)
     }
 }

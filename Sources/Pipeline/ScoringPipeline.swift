@@ -119,7 +119,8 @@ public final class ScoringPipeline {
         return assembler.report(
             words: words,
             source: .init(path: path, durationSeconds: summary.durationSeconds, sampleRate: format.sampleRate,
-                          channels: format.channels, format: format.formatName, decodeSeconds: decodeSeconds),
+                          channels: format.channels, format: format.formatName, recognizer: modelName,
+                          decodeSeconds: decodeSeconds),
             warnings: warnings, noise: transcriber.noiseSummary, after: truncated)
     }
 }

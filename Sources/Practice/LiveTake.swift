@@ -87,7 +87,8 @@ public final class LiveTakeRecorder {
         return assembler.report(
             words: take.words,
             source: .init(path: take.path, durationSeconds: o.durationSeconds, sampleRate: SpeechAudio.sampleRate,
-                          channels: 1, format: "WAV (Microsoft) / Signed 16 bit PCM", decodeSeconds: take.decodeSeconds),
+                          channels: 1, format: "WAV (Microsoft) / Signed 16 bit PCM", recognizer: assembler.modelName,
+                          decodeSeconds: take.decodeSeconds),
             warnings: warnings, noise: take.noise)
     }
 }
