@@ -23,6 +23,6 @@ struct Rehearse: ParsableCommand {
 
 /// Prints `error` as one line on stderr and exits non-zero.
 func fail(_ error: any Error) -> ExitCode {
-    StandardError.print("rehearse: \(error)")
+    StandardError.line("rehearse: \(error)")
     return ExitCode(1)
 }
