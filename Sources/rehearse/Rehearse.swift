@@ -17,7 +17,7 @@ struct Rehearse: ParsableCommand {
         version: "0.1.0",
         subcommands: [Score.self, Practice.self, Record.self, Questions.self, Devices.self,
                       HistoryCommand.self, ReportCommand.self, ProgressCommand.self, CompareCommand.self,
-                      ExportCommand.self, EvalAnalyzer.self, EvalASR.self],
+                      ExportCommand.self, Doctor.self, EvalAnalyzer.self, EvalASR.self],
         defaultSubcommand: nil)
 }
 

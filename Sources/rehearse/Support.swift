@@ -29,8 +29,9 @@ enum Resources {
 
     static func questionBank(in models: URL?) throws -> QuestionBank {
         guard let url = models?.appendingPathComponent("questions.json") else {
+            let lookup = ResourceLocator.lookup()
             throw RehearseError.missingData(path: "Models/questions.json", what: "question bank",
-                                            reason: "not found; set REHEARSE_MODELS to the repository's Models folder")
+                                            reason: (lookup.notes + ["not found in \(lookup.searched.joined(separator: ", ")); set REHEARSE_MODELS to a Models folder"]).joined(separator: "; "))
         }
         do { return try QuestionBank(contentsOf: url) }
         catch { throw RehearseError.missingData(path: url.path, what: "question bank", reason: "\(error)") }
@@ -47,7 +48,7 @@ struct ModelOption: ParsableArguments {
 
     /// The model to load; prints a note on stderr when it falls back.
     func resolve() throws -> RecognizerModel {
-        let selection = try ModelSelection.resolve(model)
+        let selection = try ModelSelection.resolve(model, lookup: ResourceLocator.lookup())
         if let note = selection.note { StandardError.print("rehearse: note: \(note)") }
         var model = selection.model
         if noNoiseFilter { model.noiseFilter = false }
