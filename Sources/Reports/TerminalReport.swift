@@ -96,7 +96,8 @@ public struct TerminalReport {
         for key in AnswerReport.Score.partOrder {
             guard let part = r.score.parts[key] else { continue }
             let pts = part.measured ? "\(Self.num(part.points))/\(Int(part.max))" : "  —  "
-            out.append(wrap("  \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(pts.padding(toLength: max(7, pts.count), withPad: " ", startingAt: 0)) \(part.note)", indent: 21))
+            let note = Self.note(for: key, part, recorded: r.source != nil)
+            out.append(wrap("  \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(pts.padding(toLength: max(7, pts.count), withPad: " ", startingAt: 0)) \(note)", indent: 21))
         }
         out.append("")
         out.append(style.bold("Transcript"))
@@ -106,6 +107,13 @@ public struct TerminalReport {
         }.joined(separator: " ")
         out.append(r.transcript.words.isEmpty ? style.dim("  (no speech detected)") : wrap("  " + text, indent: 2))
         return out.joined(separator: "\n")
+    }
+
+    /// The analyzer leaves pace and pauses unmeasured for a typed answer and for a recording
+    /// with no words alike, and its note speaks of typed answers; a recording says why.
+    static func note(for key: String, _ part: AnswerReport.ScorePart, recorded: Bool) -> String {
+        guard recorded, !part.measured, key == "pace" || key == "pauses" else { return part.note }
+        return "Nothing to time: too few words were heard in the recording."
     }
 
     private func scoreLine(_ overall: Int) -> String {
