@@ -49,9 +49,10 @@ public enum AudioFileError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(p): could not convert to 16 kHz (libsoxr: \(msg))"
         case .writeFailed(let p, let msg):
             return "\(p): could not write the recording (libsndfile: \(msg))"
-        case .alreadyExists(let p),
-             .cannotCreate(let p, _):
+        case .alreadyExists(let p):
             return "\(p): already exists; Rehearse never records over a file — choose another name"
+        case .cannotCreate(let p, let msg):
+            return "\(p): cannot create the recording (\(msg))"
         }
     }
 }

@@ -13,8 +13,13 @@ enum HistoryStore {
     /// it was wider), the database created 0600.
     static func openForWriting() throws -> any AttemptStoring {
         let folder = try DataFolder.resolve()
-        if let note = try PrivateFiles.prepareFolder(folder.url) { StandardError.line("rehearse: note: \(note)") }
-        return try AppDatabase(path: folder.databasePath)
+        // A new folder is created private; an existing one is tightened once the history in it
+        // has opened, so a refused database gets its one line of error and nothing else.
+        let existed = FileManager.default.fileExists(atPath: folder.url.path)
+        if !existed { try PrivateFiles.prepareFolder(folder.url) }
+        let database = try AppDatabase(path: folder.databasePath)
+        if existed, let note = try PrivateFiles.prepareFolder(folder.url) { StandardError.line("rehearse: note: \(note)") }
+        return database
     }
 
     /// For commands that only read: no database is created where there is none (an empty
@@ -26,8 +31,9 @@ enum HistoryStore {
         guard PrivateFiles.isWritableFolder(folder.url.path), access(path, W_OK) == 0 else {
             return try AppDatabase(path: path, access: .readOnly)
         }
+        let database = try AppDatabase(path: path)
         if let note = try PrivateFiles.prepareFolder(folder.url) { StandardError.line("rehearse: note: \(note)") }
-        return try AppDatabase(path: path)
+        return database
     }
 }
 
