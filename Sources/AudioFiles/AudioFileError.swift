@@ -13,12 +13,16 @@ public enum AudioFileError: Error, Equatable, Sendable, CustomStringConvertible 
     case readFailed(path: String, libraryMessage: String)
     case resamplerFailed(path: String, libraryMessage: String)
     case writeFailed(path: String, libraryMessage: String)
+    /// A take is never written over an existing file.
+    case alreadyExists(path: String)
+    case cannotCreate(path: String, systemMessage: String)
 
     public var path: String {
         switch self {
         case .notFound(let p), .notReadable(let p), .isDirectory(let p), .emptyFile(let p),
              .unsupportedFormat(let p, _), .damagedHeader(let p, _), .noSamples(let p), .readFailed(let p, _),
-             .resamplerFailed(let p, _), .writeFailed(let p, _):
+             .resamplerFailed(let p, _), .writeFailed(let p, _), .alreadyExists(let p),
+             .cannotCreate(let p, _):
             return p
         }
     }
@@ -45,6 +49,10 @@ public enum AudioFileError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(p): could not convert to 16 kHz (libsoxr: \(msg))"
         case .writeFailed(let p, let msg):
             return "\(p): could not write the recording (libsndfile: \(msg))"
+        case .alreadyExists(let p):
+            return "\(p): already exists; Rehearse never records over a file — choose another name"
+        case .cannotCreate(let p, let msg):
+            return "\(p): cannot create the recording (\(msg))"
         }
     }
 }

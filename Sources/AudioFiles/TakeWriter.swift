@@ -11,14 +11,35 @@ public final class TakeWriter {
     public private(set) var framesWritten = 0
     private var handle: OpaquePointer?
 
-    public init(path: String, sampleRate: Int = SpeechAudioReader.speechRate) throws(AudioFileError) {
+    /// How the file comes to be: created here and never over an existing file, or an empty
+    /// file this process has just created exclusively to reserve the name (`TakeStore`).
+    public enum Creation: Sendable { case new, reserved }
+
+    /// The take is created 0600 (a person's voice is theirs alone) with `O_EXCL`, so two
+    /// recorders can never write into one file and an existing file is never truncated.
+    public init(path: String, sampleRate: Int = SpeechAudioReader.speechRate, creation: Creation = .new) throws(AudioFileError) {
         self.path = path
         self.sampleRate = sampleRate
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
         info.channels = 1
         info.format = Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)
-        guard let handle = sf_open(path, Int32(SFM_WRITE), &info) else {
+        let flags = creation == .new ? O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC : O_RDWR | O_NOFOLLOW | O_CLOEXEC
+        let fd = open(path, flags, 0o600)
+        guard fd >= 0 else {
+            let code = errno
+            if code == EEXIST { throw .alreadyExists(path: path) }
+            throw .cannotCreate(path: path, systemMessage: String(cString: strerror(code)))
+        }
+        var existing = stat()
+        if creation == .reserved, fstat(fd, &existing) == 0, existing.st_size != 0 {
+            Glibc.close(fd)
+            throw .alreadyExists(path: path)
+        }
+        _ = fchmod(fd, 0o600)
+        // libsndfile closes the descriptor with the handle (close_desc = SF_TRUE).
+        guard let handle = sf_open_fd(fd, Int32(SFM_WRITE), &info, Int32(SF_TRUE)) else {
+            Glibc.close(fd)
             throw .writeFailed(path: path, libraryMessage: String(cString: sf_strerror(nil)))
         }
         self.handle = handle

@@ -11,18 +11,39 @@ public final class AppDatabase: Sendable {
     public let path: String
     let writer: any DatabaseWriter
 
-    /// Opens (creating if needed) the history at `path`, creating its folder too.
-    public convenience init(path: String) throws(HistoryError) {
+    /// Read-write creates and migrates; read-only (a folder the user cannot write) only reads.
+    public enum Access: Sendable { case readWrite, readOnly }
+
+    /// Opens (creating if needed) the history at `path`, creating its folder too. The file and
+    /// its WAL and shared-memory files are kept 0600. An existing file is first checked on a
+    /// read-only connection, so another program's database or a newer Rehearse's is refused
+    /// before anything can change a byte of it.
+    public convenience init(path: String, access: Access = .readWrite) throws(HistoryError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        catch { throw .cannotOpen(path: path, sqliteMessage: "cannot create \(folder)") }
+        if access == .readWrite {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            catch { throw .cannotOpen(path: path, sqliteMessage: "cannot create \(folder)") }
+        }
         try Self.checkHeader(path: path)
+        let existing = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0 > 0
+        if existing { try Self.probe(path: path, access: access) }
         var config = Configuration()
         // Another process may hold the write lock for a moment; wait rather than fail.
         config.busyMode = .timeout(10)
         config.label = "rehearse.history"
-        try self.init(writer: try Self.openPool(path: path, configuration: config), path: path)
+        switch access {
+        case .readWrite:
+            try Self.createPrivately(path: path)
+            try self.init(writer: try Self.openPool(path: path, configuration: config), path: path)
+        case .readOnly:
+            guard existing else { throw .cannotOpen(path: path, sqliteMessage: "no history here yet") }
+            config.readonly = true
+            let queue: DatabaseQueue
+            do { queue = try DatabaseQueue(path: Self.readOnlyLocation(path), configuration: config) }
+            catch { throw Self.historyError(error, path: path) }
+            try self.init(reader: queue, path: path)
+        }
     }
 
     /// A private in-memory history, for tests and previews.
@@ -40,19 +61,24 @@ public final class AppDatabase: Sendable {
             if try writer.read(Self.migrator.hasBeenSuperseded) { throw HistoryError.newerSchema(path: path) }
             try Self.migrate(writer)
         }
+        for suffix in ["", "-wal", "-shm"] { PrivateFiles.tightenFile(path + suffix) }
     }
 
-    /// `$XDG_DATA_HOME/rehearse/rehearse.sqlite`, with XDG's default of `~/.local/share`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        var base: URL
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            base = URL(fileURLWithPath: xdg, isDirectory: true)
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".local/share", isDirectory: true)
+    /// A history opened only to read: checked, never migrated. Saving into it fails with
+    /// SQLite's read-only error.
+    init(reader: DatabaseQueue, path: String) throws(HistoryError) {
+        self.writer = reader
+        self.path = path
+        try perform {
+            try Self.refuseForeign(reader, path: path)
+            if try reader.read(Self.migrator.hasBeenSuperseded) { throw HistoryError.newerSchema(path: path) }
+            if try !reader.read(Self.migrator.hasCompletedMigrations) { throw HistoryError.needsUpgrade(path: path) }
         }
-        base.appendPathComponent("rehearse", isDirectory: true)
-        return base.appendingPathComponent("rehearse.sqlite").path
+    }
+
+    /// `rehearse.sqlite` in the data folder (`DataFolder.resolve`).
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) throws(HistoryError) -> String {
+        try DataFolder.resolve(environment: environment).databasePath
     }
 
     /// Runs database work, turning SQLite's errors into ones that name this file.
@@ -87,6 +113,45 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// Looks at an existing file on a read-only connection: another program's database, or one
+    /// from a newer Rehearse, is refused here, before a read-write connection could switch its
+    /// journal mode or touch its header.
+    private static func probe(path: String, access: Access) throws(HistoryError) {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: readOnlyLocation(path), configuration: config)
+            defer { try? queue.close() }
+            try refuseForeign(queue, path: path)
+            if try queue.read(migrator.hasBeenSuperseded) { throw HistoryError.newerSchema(path: path) }
+        } catch {
+            throw historyError(error, path: path)
+        }
+    }
+
+    /// Where SQLite reads `path` from without writing: the file itself, or, when its folder is
+    /// read-only and SQLite could not create the WAL index beside it, the file as an immutable
+    /// URI (Debian's SQLite accepts URIs).
+    static func readOnlyLocation(_ path: String) -> String {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if PrivateFiles.isWritableFolder(folder) || FileManager.default.fileExists(atPath: path + "-shm") { return path }
+        return URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+    }
+
+    /// A new history file is created 0600 before SQLite opens it; SQLite gives its WAL and
+    /// shared-memory files the same mode. An existing one is tightened.
+    private static func createPrivately(path: String) throws(HistoryError) {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, PrivateFiles.fileMode)
+        if fd >= 0 {
+            _ = fchmod(fd, PrivateFiles.fileMode)
+            close(fd)
+        } else if errno != EEXIST {
+            throw .cannotOpen(path: path, sqliteMessage: Errno.text(errno))
+        }
+        for suffix in ["", "-wal", "-shm"] { PrivateFiles.tightenFile(path + suffix) }
+    }
+
     /// Switching a new file to WAL needs a moment alone with it, and SQLite reports BUSY
     /// at once rather than waiting; a second process creating the history meanwhile retries.
     private static func openPool(path: String, configuration: Configuration) throws(HistoryError) -> DatabasePool {
@@ -105,7 +170,7 @@ public final class AppDatabase: Sendable {
 
     /// A database with tables but without our application id was made by someone else. The
     /// migrations table alone is a history another process is creating right now.
-    private static func refuseForeign(_ writer: any DatabaseWriter, path: String) throws {
+    private static func refuseForeign(_ writer: any DatabaseReader, path: String) throws {
         let (applicationID, tables) = try writer.read { db in
             (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
              try Int.fetchOne(db, sql: """

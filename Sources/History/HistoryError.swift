@@ -14,6 +14,13 @@ public enum HistoryError: Error, Equatable, Sendable, CustomStringConvertible {
     case attemptNotFound(id: Int64)
     case noAttempts
     case unreadableReport(id: Int64, reason: String)
+    /// Neither XDG_DATA_HOME nor HOME nor the password database names a home folder.
+    case noDataFolder
+    /// The data folder or `takes/` is a file, a dangling link, or cannot be created.
+    case unusableFolder(path: String, reason: String)
+    /// Opened read-only (the folder is not writable) but made by an older Rehearse: bringing it
+    /// up to date needs write access.
+    case needsUpgrade(path: String)
 
     public var description: String {
         switch self {
@@ -33,6 +40,12 @@ public enum HistoryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no attempts saved yet — score a recording with `rehearse score FILE`"
         case .unreadableReport(let id, let reason):
             return "attempt \(id): the stored report cannot be read (\(reason))"
+        case .noDataFolder:
+            return "cannot tell where to keep your history: HOME is empty or unset and the system names no home folder; set XDG_DATA_HOME to an absolute path"
+        case .unusableFolder(let p, let reason):
+            return "\(p): cannot keep your data here: \(reason); move it aside or point XDG_DATA_HOME elsewhere"
+        case .needsUpgrade(let p):
+            return "\(p): made by an older Rehearse and must be brought up to date, but its folder is read-only; run Rehearse once where it can write"
         }
     }
 }

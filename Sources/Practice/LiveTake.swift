@@ -48,11 +48,11 @@ public final class LiveTakeRecorder {
     /// Records to `path` until a stop condition; `stopRequest` is asked between blocks.
     /// `maxSeconds` overrides the settings' limit for this take.
     public func record(to path: String, display: RecordingDisplay, maxSeconds: Double? = nil,
-                       stopRequest: () -> StopReason?) throws -> LiveTake {
+                       creation: TakeWriter.Creation = .new, stopRequest: () -> StopReason?) throws -> LiveTake {
         // Open the device first: a wrong --device must not leave an empty WAV behind.
         let capture = try AlsaCapture(device: settings.device)
         if let warning = capture.formatWarning { StandardError.print("rehearse: \(warning)") }
-        let writer = try TakeWriter(path: path)
+        let writer = try TakeWriter(path: path, creation: creation)
         defer { writer.close() }
         let decoder = recognizer.map { BackgroundTranscriber(recognizer: $0, noiseReduction: noiseReduction) }
         let recorder = Recorder(source: capture, writer: writer, sink: decoder,

@@ -65,7 +65,7 @@ public final class PracticeSession {
     private let history: (any AttemptStoring)?
 
     public init(options: Options, alternatives: AlternativesMap, recognizer: any IncrementalTranscribing, modelName: String,
-                store: TakeStore = TakeStore(), history: (any AttemptStoring)? = nil, keys: KeyInput?) {
+                store: TakeStore, history: (any AttemptStoring)? = nil, keys: KeyInput?) {
         self.history = history
         self.options = options
         self.alternatives = alternatives
@@ -82,7 +82,7 @@ public final class PracticeSession {
         guard let first = picker.next() else { return 0 }
         guard let keys else {
             let result = try take(question: first, prompt: first.prompt, isFollowUp: false)
-            print(options.json ? try Self.json(result) : TerminalReport(style: style).render(result.report))
+            if options.json { print(try Self.json(result)) } else { TerminalText.print(TerminalReport(style: style).render(result.report)) }
             fflush(nil)  // the report is out before the history is touched
             save(result)
             return 0
@@ -99,9 +99,9 @@ public final class PracticeSession {
                 show(question: q, prompt: prompt, number: number, isFollowUp: isFollowUp)
                 guard countIn(keys) else { return 0 }
                 let result = try take(question: q, prompt: prompt, isFollowUp: isFollowUp, comparison: comparison)
-                print(TerminalReport(style: style).render(result.report))
+                TerminalText.print(TerminalReport(style: style).render(result.report))
                 // Two lines: the path alone can fill a terminal row.
-                print(style.dim("Saved \(result.take.path)"))
+                print(style.dim("Saved \(TerminalText.field(result.take.path))"))
                 print(style.dim("  stopped on \(result.take.stopReason.phrase); report \(String(format: "%.2f", result.take.reportSeconds)) s after the take ended"))
                 save(result)
                 if StopSignal.pending != nil { return 130 }
@@ -138,7 +138,7 @@ public final class PracticeSession {
         print("")
         let heading = isFollowUp ? "Follow-up" : "Question \(number)"
         print(style.bold(heading) + style.dim("  \(q.role.rawValue) · \(q.topic) · \(q.kind.rawValue) · aim for \(RecordingDisplay.clock(Double(q.targetSeconds)))  [\(q.id)]"))
-        print(TerminalReport(style: style).wrap("  " + style.cyan(prompt), indent: 2))
+        TerminalText.print(TerminalReport(style: style).wrap("  " + style.cyan(TerminalText.field(prompt)), indent: 2))
         print("")
     }
 
@@ -173,18 +173,27 @@ public final class PracticeSession {
 
     private func take(question q: Question, prompt: String, isFollowUp: Bool,
                       comparison: (chosen: String, other: String)? = nil) throws -> TakeReport {
-        let path = try store.newTakePath(questionID: q.id, suffix: isFollowUp ? "follow-up" : nil)
+        let path = try store.reserveTakePath(questionID: q.id, suffix: isFollowUp ? "follow-up" : nil)
         // Without --max, a take may run to twice the question's target length.
         let maxSeconds = options.capture.maxSeconds ?? Double(max(60, q.targetSeconds * 2))
         let display = RecordingDisplay(targetSeconds: q.targetSeconds,
                                        hint: keys == nil ? "Ctrl-C stops" : "Enter stops, q stops and quits")
-        let live = try self.recorder.record(to: path, display: display, maxSeconds: maxSeconds) { [keys] in
-            if StopSignal.pending != nil { return .signal }
-            switch keys?.poll() {
-            case "\n": return .enter
-            case "q": return .key  // stop, show the report, then quit
-            default: return nil
+        let live: LiveTake
+        do {
+            live = try self.recorder.record(to: path, display: display, maxSeconds: maxSeconds, creation: .reserved) { [keys] in
+                if StopSignal.pending != nil { return .signal }
+                switch keys?.poll() {
+                case "\n": return .enter
+                case "q": return .key  // stop, show the report, then quit
+                default: return nil
+                }
             }
+        } catch {
+            // Nothing was recorded (the device would not open): give the reserved name back.
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue == 0 {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+            throw error
         }
         var asked = q
         if isFollowUp {
@@ -212,7 +221,7 @@ public final class PracticeSession {
     private func save(_ result: TakeReport) {
         guard let history else { return }
         do { try history.save(Attempt(report: result.report, question: result.askedQuestion)) }
-        catch { StandardError.print("rehearse: the take was not saved to the history: \(error)") }
+        catch { StandardError.line("rehearse: the take was not saved to the history: \(error)") }
     }
 
     static func json(_ value: some Encodable) throws -> String {

@@ -14,8 +14,8 @@ public enum AttemptExport {
         var lines = [csvColumns.joined(separator: ",")]
         for a in attempts {
             let fields: [String] = [
-                String(a.id), iso.string(from: a.createdAt), a.questionId ?? "", a.topic ?? "", a.role ?? "",
-                a.recordingPath ?? "", number(a.durationSeconds), number(a.wordsPerMinute), number(a.fillersPerMinute),
+                String(a.id), iso.string(from: a.createdAt), text(a.questionId), text(a.topic), text(a.role),
+                text(a.recordingPath), number(a.durationSeconds), number(a.wordsPerMinute), number(a.fillersPerMinute),
                 number(a.fillersPer100Words), String(a.fillerCount), String(a.longPauseCount), String(a.wordCount),
                 String(a.partsPresent), flag(a.parts.context), flag(a.parts.choice), flag(a.parts.tradeoff),
                 flag(a.parts.result), String(a.score),
@@ -31,6 +31,14 @@ public enum AttemptExport {
     }
 
     static func flag(_ b: Bool) -> String { b ? "1" : "0" }
+
+    /// A text cell. One that starts with =, +, - or @ (or a tab or carriage return, which some
+    /// spreadsheets skip before reading a formula) gets a leading ' so it opens as text, not as
+    /// a formula (OWASP's advice on CSV injection). Number cells are written by `number`.
+    static func text(_ s: String?) -> String {
+        guard let s, let first = s.unicodeScalars.first else { return "" }
+        return "=+-@\t\r".unicodeScalars.contains(first) ? "'" + s : s
+    }
 
     /// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
     static func quote(_ field: String) -> String {

@@ -15,7 +15,7 @@ public struct CompareReport {
             + "#\(b.id ?? 0)".padding(toLength: 22, withPad: " ", startingAt: 0) + "change"))
         func when(_ x: Attempt) -> String { TimingReport.dateFormatter.string(from: x.createdAt) }
         out.append(row("When", when(a), when(b), ""))
-        out.append(row("Question", a.questionId ?? "—", b.questionId ?? "—", ""))
+        out.append(row("Question", TerminalText.field(a.questionId ?? "—"), TerminalText.field(b.questionId ?? "—"), ""))
         if a.questionId != b.questionId {
             out.append(style.yellow("  ! different questions: compare figures with care"))
         }
@@ -44,7 +44,7 @@ public struct CompareReport {
         for (x, label) in [(a, "#\(a.id ?? 0)"), (b, "#\(b.id ?? 0)")] {
             let evidence = AnswerPart.allCases.compactMap { part -> String? in
                 let f = x.report.structure[part]
-                return f.present ? "\(part.title): \"\(f.evidence)\"" : nil
+                return f.present ? "\(part.title): \"\(TerminalText.field(f.evidence))\"" : nil
             }
             out.append(style.bold(label) + (evidence.isEmpty ? style.dim(" no parts found") : ""))
             for e in evidence { out.append(TerminalReport(style: style).wrap("  " + e, indent: 4)) }

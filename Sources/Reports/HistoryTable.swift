@@ -11,7 +11,7 @@ public struct HistoryTable {
         var out = [style.bold("   id  when              question / file       length  wpm  fill/m parts score")]
         for a in attempts {
             let name = a.questionId ?? a.recordingPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "typed answer"
-            let shown = Self.fit(name, 20)
+            let shown = Self.fit(TerminalText.field(name), 20)
             let length = a.durationSeconds.map(TimingReport.clockShort) ?? "—"
             let wpm = a.wordsPerMinute.map { String(Int($0.rounded())) } ?? "—"
             let fillers = a.fillersPerMinute.map { String(format: "%.1f", $0) } ?? "—"

@@ -79,7 +79,8 @@ public final class ProgressBar: @unchecked Sendable {
 }
 
 public enum StandardError {
+    /// Writes `line` with any control characters it carries written out (`TerminalText.page`).
     public static func print(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.page(line) + "\n").utf8))
     }
 }

@@ -10,14 +10,14 @@ public struct TerminalReport {
 
     public func render(_ r: AnswerReport) -> String {
         var out: [String] = []
-        let title = r.source.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? "typed answer"
+        let title = TerminalText.field(r.source.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? "typed answer")
         var header = style.bold("Rehearse — \(title)")
         if let s = r.source {
             header += style.dim("  \(Self.clock(s.durationSeconds)), \(s.sampleRate) Hz, \(s.channels == 1 ? "mono" : "\(s.channels) ch")")
         }
         out.append(header)
-        if let q = r.question { out.append(wrap(style.dim("Q [\(q.id)]") + " " + q.prompt, indent: 2)) }
-        for w in r.warnings { out.append(wrap(style.yellow("! " + w), indent: 2)) }
+        if let q = r.question { out.append(wrap(style.dim("Q [\(TerminalText.field(q.id))]") + " " + TerminalText.field(q.prompt), indent: 2)) }
+        for w in r.warnings { out.append(wrap(style.yellow("! " + TerminalText.field(w)), indent: 2)) }
         out.append(scoreLine(r.score.overall))
         out.append("")
 
@@ -27,6 +27,9 @@ public struct TerminalReport {
             let pace = "\(Int(wpm.rounded())) wpm"
             let shownPace = band.contains(wpm) ? style.green(pace) : style.yellow(pace)
             out.append(label("Pace") + "\(shownPace)  (aim 120–170)   speaking \(Self.secs(p.speakingSeconds ?? 0)) of \(Self.secs(p.speechSpanSeconds ?? 0)), \(p.wordCount) words")
+        } else if r.source != nil {
+            out.append(label("Pace") + style.dim(p.wordCount == 0 ? "no speech heard in the recording" : "too few words to time")
+                       + ", \(p.wordCount) words")
         } else {
             out.append(label("Pace") + style.dim("not timed (typed answer)") + ", \(p.wordCount) words")
         }
@@ -50,7 +53,7 @@ public struct TerminalReport {
             let name = part.title.padding(toLength: 10, withPad: " ", startingAt: 0)
             var span = ""
             if let s = finding.start, let e = finding.end { span = "\(Self.clock(s))–\(Self.clock(e)) " }
-            let body = finding.present ? "\"\(finding.evidence)\"" : style.dim("missing")
+            let body = finding.present ? "\"\(TerminalText.field(finding.evidence))\"" : style.dim("missing")
             out.append(wrap("  \(mark) \(name) \(span)\(body)", indent: 15))
         }
         if let decision = r.timing.timeToDecisionSeconds {
@@ -77,7 +80,7 @@ public struct TerminalReport {
             out.append("")
             out.append(style.bold("Fix first"))
             for (i, f) in r.feedback.enumerated() {
-                let quote = f.quote.isEmpty ? "" : style.dim("\"\(f.quote)\" ") + "→ "
+                let quote = f.quote.isEmpty ? "" : style.dim("\"\(TerminalText.field(f.quote))\" ") + "→ "
                 out.append(wrap("  \(i + 1). \(style.bold(f.topic)): \(quote)\(f.suggestion)", indent: 5))
             }
         }
@@ -93,13 +96,24 @@ public struct TerminalReport {
         for key in AnswerReport.Score.partOrder {
             guard let part = r.score.parts[key] else { continue }
             let pts = part.measured ? "\(Self.num(part.points))/\(Int(part.max))" : "  —  "
-            out.append(wrap("  \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(pts.padding(toLength: max(7, pts.count), withPad: " ", startingAt: 0)) \(part.note)", indent: 21))
+            let note = Self.note(for: key, part, recorded: r.source != nil)
+            out.append(wrap("  \(key.padding(toLength: 10, withPad: " ", startingAt: 0)) \(pts.padding(toLength: max(7, pts.count), withPad: " ", startingAt: 0)) \(note)", indent: 21))
         }
         out.append("")
         out.append(style.bold("Transcript"))
-        let text = r.transcript.words.map { $0.isFiller ? style.yellow($0.text) : $0.text }.joined(separator: " ")
+        let text = r.transcript.words.map { w in
+            let shown = TerminalText.field(w.text)
+            return w.isFiller ? style.yellow(shown) : shown
+        }.joined(separator: " ")
         out.append(r.transcript.words.isEmpty ? style.dim("  (no speech detected)") : wrap("  " + text, indent: 2))
         return out.joined(separator: "\n")
+    }
+
+    /// The analyzer leaves pace and pauses unmeasured for a typed answer and for a recording
+    /// with no words alike, and its note speaks of typed answers; a recording says why.
+    static func note(for key: String, _ part: AnswerReport.ScorePart, recorded: Bool) -> String {
+        guard recorded, !part.measured, key == "pace" || key == "pauses" else { return part.note }
+        return "Nothing to time: too few words were heard in the recording."
     }
 
     private func scoreLine(_ overall: Int) -> String {

@@ -25,14 +25,14 @@ public struct TimingReport {
         var out: [String] = []
         var title = "Attempt #\(a.id ?? 0)  " + Self.dateFormatter.string(from: a.createdAt)
         if let q = a.questionId {
-            title += "  " + q
-            let where_ = [a.topic, a.role].compactMap { $0 }
+            title += "  " + TerminalText.field(q)
+            let where_ = [a.topic, a.role].compactMap { $0 }.map(TerminalText.field)
             if !where_.isEmpty { title += " (\(where_.joined(separator: ", ")))" }
         }
         out.append(style.bold(title))
         if let path = a.recordingPath {
             out.append(TerminalReport(style: style).wrap(
-                "Recording " + path + (recordingExists ? "" : style.yellow(" — file is gone; figures come from the saved analysis")),
+                "Recording " + TerminalText.field(path) + (recordingExists ? "" : style.yellow(" — file is gone; figures come from the saved analysis")),
                 indent: 10))
         }
         return out
@@ -114,7 +114,7 @@ public struct TimingReport {
                     .joined(separator: ", ")), indent: Self.labelWidth))
         out.append(TerminalReport(style: style).wrap(
             label("Fillers") + (r.fillers.items.isEmpty ? style.dim("none")
-                : r.fillers.items.map { "\($0.text) \($0.start.map(TerminalReport.clock) ?? "?")" }.joined(separator: ", ")),
+                : r.fillers.items.map { "\(TerminalText.field($0.text)) \($0.start.map(TerminalReport.clock) ?? "?")" }.joined(separator: ", ")),
             indent: Self.labelWidth))
         return out
     }

@@ -16,12 +16,33 @@ public enum Waveform: Sendable, Hashable {
         guard let path = attempt.recordingPath else { return .none }
         guard FileManager.default.fileExists(atPath: path) else { return .missing(path: path) }
         do {
-            let samples = try SpeechAudioReader(path: path).readAll()
-            return .peaks(peaks(samples, buckets: buckets),
-                          seconds: Double(samples.count) / Double(SpeechAudioReader.speechRate))
+            return try streamedPeaks(path: path, buckets: buckets)
         } catch {
             return .unreadable(path: path, reason: "\(error)")
         }
+    }
+
+    /// The peaks of a recording read block by block: memory stays at one block and `buckets`
+    /// floats however long the recording is (the whole of a two-hour file would be 230 MB).
+    static func streamedPeaks(path: String, buckets: Int) throws -> Waveform {
+        let reader = try SpeechAudioReader(path: path)
+        let rate = Double(SpeechAudioReader.speechRate)
+        // The header's length sets the buckets; a file longer than it says ends in the last one.
+        let expected = max(1, Int((reader.format.durationSeconds * rate).rounded()))
+        let count = max(1, min(buckets, expected))
+        var peaks = [Int32](repeating: 0, count: count)
+        var index = 0
+        try reader.stream { block in
+            for s in block {
+                let bucket = min(count - 1, index * count / expected)
+                peaks[bucket] = max(peaks[bucket], abs(Int32(s)))
+                index += 1
+            }
+        }
+        let used = min(count, max(1, (index - 1) * count / expected + 1))
+        let scaled = peaks.prefix(used).map { Float($0) / 32768 }
+        let top = scaled.max() ?? 0
+        return .peaks(top > 0 ? scaled.map { $0 / top } : scaled, seconds: Double(index) / rate)
     }
 
     /// The loudest sample in each of `buckets` slices, scaled so the loudest slice is 1: a

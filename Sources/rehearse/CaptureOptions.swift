@@ -8,11 +8,12 @@ struct CaptureOptions: ParsableArguments {
     @Option(help: ArgumentHelp("ALSA capture device (see `rehearse devices`).", valueName: "name"))
     var device = "default"
 
-    @Option(name: .customLong("max"), help: ArgumentHelp("Stop after this many seconds.", valueName: "seconds"))
+    @Option(name: .customLong("max"), parsing: .unconditional,
+            help: ArgumentHelp("Stop after this many seconds (0.1 to 14400).", valueName: "seconds"))
     var maxSeconds: Double?
 
     func validate() throws {
-        if let maxSeconds, maxSeconds <= 0 { throw ValidationError("--max must be more than 0 seconds") }
+        try NumberOption.check(maxSeconds, "--max", NumberOption.takeSeconds, unit: "seconds")
     }
 
     func settings(silenceSeconds: Double?) -> CaptureSettings {

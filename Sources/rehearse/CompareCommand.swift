@@ -23,10 +23,10 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let store = try HistoryStore.open()
+            let store = try HistoryStore.openForReading()
             let a = try first.load(from: store), b = try second.load(from: store)
             if let id = a.id, id == b.id { throw RehearseError.sameAttempt(id: id) }
-            print(CompareReport(style: .forStandardOutput()).render(a, b))
+            TerminalText.print(CompareReport(style: .forStandardOutput()).render(a, b))
         } catch { throw fail(error) }
     }
 }

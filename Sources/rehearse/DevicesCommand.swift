@@ -21,8 +21,8 @@ struct Devices: ParsableCommand {
         }
         if devices.isEmpty { StandardError.print("rehearse: ALSA lists no capture devices") }
         for device in devices {
-            print(device.name)
-            for line in device.description.split(separator: "\n") { print("    " + line) }
+            TerminalText.print(device.name)
+            for line in device.description.split(separator: "\n") { TerminalText.print("    " + line) }
         }
     }
 }

@@ -33,10 +33,10 @@ struct EvalASR: ParsableCommand {
     @Option(help: ArgumentHelp("Only these conditions: clean, noisy, stereo44k (repeatable).", valueName: "condition"))
     var condition: [String] = []
 
-    @Option(help: ArgumentHelp("Only the first n answers of each voice.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only the first n answers of each voice (1 to 1000000).", valueName: "answers"))
     var limit: Int?
 
-    @Option(help: ArgumentHelp("Leave out the first n answers of each voice (e.g. the ones a setting was tuned on).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Leave out the first n answers of each voice, e.g. the ones a setting was tuned on (0 to 1000000).", valueName: "answers"))
     var skip = 0
 
     @Option(help: ArgumentHelp("Summarise the recordings in an earlier --json output instead of decoding again.", valueName: "file"))
@@ -45,20 +45,20 @@ struct EvalASR: ParsableCommand {
     @Flag(help: "With --results: run the current analyzer again over the stored words (an analyzer change, measured without decoding).")
     var reanalyse = false
 
-    @Option(help: ArgumentHelp("Threads (RTF is per thread; use 1 for a clean timing).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Threads, 1 to 256 (RTF is per thread; use 1 for a clean timing).", valueName: "threads"))
     var jobs = 1
 
-    @Option(help: ArgumentHelp("Recognizers decoding each recording side by side, as `rehearse score` does for one long recording (RTF is then the whole process's CPU; use --jobs 1).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Recognizers decoding each recording side by side, 1 to 256, as `rehearse score` does for one long recording (RTF is then the whole process's CPU; use --jobs 1).", valueName: "threads"))
     var decodeThreads = 1
 
     @Flag(help: "Print every recording's scores and the summaries as JSON.")
     var json = false
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if decodeThreads < 1 { throw ValidationError("--decode-threads must be at least 1") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if skip < 0 { throw ValidationError("--skip cannot be negative") }
+        try NumberOption.check(jobs, "--jobs", NumberOption.threads, unit: "threads")
+        try NumberOption.check(limit, "--limit", NumberOption.listLength, unit: "answers")
+        try NumberOption.check(skip, "--skip", 0...NumberOption.listLength.upperBound, unit: "answers")
+        try NumberOption.check(decodeThreads, "--decode-threads", NumberOption.threads, unit: "threads")
         if reanalyse && results == nil { throw ValidationError("--reanalyse needs --results FILE") }
     }
 

@@ -67,7 +67,7 @@ struct EvalAnalyzer: ParsableCommand {
             for a in chosen {
                 try a.text.write(toFile: exportTexts + "/\(a.id).txt", atomically: true, encoding: .utf8)
             }
-            print("wrote \(chosen.count) texts to \(exportTexts)")
+            TerminalText.print("wrote \(chosen.count) texts to \(exportTexts)")
             return
         }
         var evaluation = LabelledEvaluation()
@@ -84,7 +84,7 @@ struct EvalAnalyzer: ParsableCommand {
             print(try JSONOutput.string(evaluation.counts))
             return
         }
-        print(evaluation.table())
+        TerminalText.print(evaluation.table())
         if misses { printMisses(evaluation.misses, reports: reports) }
     }
 }
@@ -98,11 +98,11 @@ extension EvalAnalyzer {
         for m in misses where !order.contains(m.id) { order.append(m.id) }
         for id in order {
             let mine = misses.filter { $0.id == id }
-            print("\n\(id) " + mine.map { "\($0.label) expected \($0.expected)" }.joined(separator: ", "))
-            print("  \(mine[0].text)")
+            TerminalText.print("\n\(id) " + mine.map { "\($0.label) expected \($0.expected)" }.joined(separator: ", "))
+            TerminalText.print("  \(mine[0].text)")
             for segment in reports[id]?.segments ?? [] {
                 let parts = segment.parts.map(\.rawValue).joined(separator: "+")
-                print("    [\(parts.isEmpty ? "-" : parts)] \(segment.text)")
+                TerminalText.print("    [\(parts.isEmpty ? "-" : parts)] \(segment.text)")
             }
         }
     }

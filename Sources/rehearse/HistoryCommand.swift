@@ -22,16 +22,16 @@ struct HistoryCommand: ParsableCommand {
     @Flag(help: "Print a JSON array (newest first) with id, createdAt, questionId, durationSeconds, wordsPerMinute, fillersPerMinute, score and more.")
     var json = false
 
-    @Option(help: ArgumentHelp("How many attempts to show (default: 20 in the terminal, all with --json).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many attempts to show, 1 to 1000000 (default: 20 in the terminal, all with --json).", valueName: "attempts"))
     var limit: Int?
 
     func validate() throws {
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        try NumberOption.check(limit, "--limit", NumberOption.listLength, unit: "attempts")
     }
 
     func run() throws {
         do {
-            let store = try HistoryStore.open()
+            let store = try HistoryStore.openForReading()
             if json {
                 print(try JSONOutput.historyString(try store.recentSummaries(limit: limit)))
                 return
@@ -42,7 +42,7 @@ struct HistoryCommand: ParsableCommand {
                 return
             }
             let total = attempts.count < (limit ?? 20) ? attempts.count : try store.count()
-            print(HistoryTable(style: .forStandardOutput()).render(attempts, total: total))
+            TerminalText.print(HistoryTable(style: .forStandardOutput()).render(attempts, total: total))
         } catch { throw fail(error) }
     }
 }

@@ -6,10 +6,34 @@ import Pipeline
 import Practice
 import Reports
 
-/// The history the commands read and write: `$XDG_DATA_HOME/rehearse/rehearse.sqlite`.
+/// The history the commands read and write: `rehearse.sqlite` in the data folder
+/// (`$XDG_DATA_HOME/rehearse`, see `DataFolder`).
 enum HistoryStore {
-    static func open() throws -> any AttemptStoring {
-        try AppDatabase(path: AppDatabase.defaultPath())
+    /// For commands that save: the data folder is created or tightened to 0700 (with a note when
+    /// it was wider), the database created 0600.
+    static func openForWriting() throws -> any AttemptStoring {
+        let folder = try DataFolder.resolve()
+        // A new folder is created private; an existing one is tightened once the history in it
+        // has opened, so a refused database gets its one line of error and nothing else.
+        let existed = FileManager.default.fileExists(atPath: folder.url.path)
+        if !existed { try PrivateFiles.prepareFolder(folder.url) }
+        let database = try AppDatabase(path: folder.databasePath)
+        if existed, let note = try PrivateFiles.prepareFolder(folder.url) { StandardError.line("rehearse: note: \(note)") }
+        return database
+    }
+
+    /// For commands that only read: no database is created where there is none (an empty
+    /// history is shown instead), and a folder the user cannot write is read without writing.
+    static func openForReading() throws -> any AttemptStoring {
+        let folder = try DataFolder.resolve()
+        let path = folder.databasePath
+        guard FileManager.default.fileExists(atPath: path) else { return try AppDatabase.inMemory() }
+        guard PrivateFiles.isWritableFolder(folder.url.path), access(path, W_OK) == 0 else {
+            return try AppDatabase(path: path, access: .readOnly)
+        }
+        let database = try AppDatabase(path: path)
+        if let note = try PrivateFiles.prepareFolder(folder.url) { StandardError.line("rehearse: note: \(note)") }
+        return database
     }
 }
 

@@ -35,7 +35,7 @@ struct Practice: ParsableCommand {
     @OptionGroup var capture: CaptureOptions
     @OptionGroup var modelOption: ModelOption
 
-    @Option(help: ArgumentHelp("Stop a take after this much silence following speech.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop a take after this much silence following speech (0.1 to 600).", valueName: "seconds"))
     var silence = 2.5
 
     @Flag(help: "Don't ask the follow-up question after each answer.")
@@ -44,18 +44,18 @@ struct Practice: ParsableCommand {
     @Flag(help: "Print the report as JSON (when stdin is not a terminal).")
     var json = false
 
-    @Option(help: ArgumentHelp("Seed for the question order, to repeat a session.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed for the question order, to repeat a session (0 to 18446744073709551615).", valueName: "n"))
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("Seconds of count-in before each take.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds of count-in before each take (0 to 60).", valueName: "seconds"))
     var countIn = 3
 
     @Flag(help: "Don't save the takes' reports to the history.")
     var noSave = false
 
     func validate() throws {
-        if silence <= 0 { throw ValidationError("--silence must be more than 0 seconds") }
-        if countIn < 0 { throw ValidationError("--count-in cannot be negative") }
+        try NumberOption.check(silence, "--silence", NumberOption.silenceSeconds, unit: "seconds")
+        try NumberOption.check(countIn, "--count-in", 0...60, unit: "seconds")
     }
 
     func run() throws {
@@ -76,11 +76,18 @@ struct Practice: ParsableCommand {
             recognizer = try backend.makeRecognizer()
         } catch { throw fail(error) }
 
+        // Takes go to the data folder's takes/ (0700): a folder that cannot hold them stops here.
+        let takes: TakeStore
+        do {
+            takes = try TakeStore()
+            for note in try takes.prepare() { StandardError.line("rehearse: note: \(note)") }
+        } catch { throw fail(error) }
+
         // The history orders the questions (least practised, then weakest, first) and keeps the takes.
         var history: (any AttemptStoring)?
         if !noSave {
-            do { history = try HistoryStore.open() }
-            catch { StandardError.print("rehearse: practising without history: \(error)") }
+            do { history = try HistoryStore.openForWriting() }
+            catch { StandardError.line("rehearse: practising without history: \(error)") }
         }
         var records: [String: QuestionPicker.Record] = [:]
         if let summaries = try? history?.summaries(topic: nil, role: nil) {
@@ -108,7 +115,7 @@ struct Practice: ParsableCommand {
         options.json = json
         options.countInSeconds = countIn
         let session = PracticeSession(options: options, alternatives: alternatives, recognizer: recognizer,
-                                      modelName: backend.name, history: history, keys: KeyInput())
+                                      modelName: backend.name, store: takes, history: history, keys: KeyInput())
         let status: Int32
         do { status = try session.run(picker: picker) } catch { throw fail(error) }
         if status != 0 { throw ExitCode(status) }

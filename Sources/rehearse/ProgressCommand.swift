@@ -29,20 +29,24 @@ struct ProgressCommand: ParsableCommand {
     @Flag(help: "Print the trends as JSON.")
     var json = false
 
-    @Option(help: ArgumentHelp("Also write the trends as a self-contained HTML page with a chart per metric.", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write the trends as a self-contained HTML page with a chart per metric, to this new file.", valueName: "file"))
     var html: String?
+
+    @Flag(help: "Replace the --html file if it exists (never a recording, the history, or anything in the data folder).")
+    var force = false
 
     func run() throws {
         do {
-            let store = try HistoryStore.open()
+            var output = html.map { OutputFile(path: $0, force: force) }
+            try output?.check()
+            let store = try HistoryStore.openForReading()
             let attempts = try store.summaries(topic: topic?.lowercased(), role: role?.lowercased())
             let summary = ProgressAnalysis().summarize(attempts, topic: topic, role: role)
             if let html {
-                do { try ProgressHTML().render(summary).write(toFile: html, atomically: true, encoding: .utf8) }
-                catch { throw RehearseError.cannotWrite(path: html, reason: error.localizedDescription) }
-                StandardError.print("wrote \(html)")
+                try output?.write(Data(ProgressHTML().render(summary).utf8))
+                StandardError.line("wrote \(html)")
             }
-            print(json ? try JSONOutput.historyString(summary) : ProgressReport(style: .forStandardOutput()).render(summary))
+            if json { print(try JSONOutput.historyString(summary)) } else { TerminalText.print(ProgressReport(style: .forStandardOutput()).render(summary)) }
         } catch { throw fail(error) }
     }
 }

@@ -40,13 +40,13 @@ struct Questions: ParsableCommand {
         let style = Style.forStandardOutput()
         let renderer = TerminalReport(style: style)
         for topic in Array(Set(chosen.map(\.topic))).sorted() {
-            print(style.bold(topic))
+            TerminalText.print(style.bold(topic))
             for q in chosen where q.topic == topic {
-                print(renderer.wrap("  " + style.dim(q.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) + q.id, indent: 11))
-                print(renderer.wrap("           " + q.prompt, indent: 11))
+                TerminalText.print(renderer.wrap("  " + style.dim(q.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) + q.id, indent: 11))
+                TerminalText.print(renderer.wrap("           " + q.prompt, indent: 11))
             }
-            print("")
+            TerminalText.print("")
         }
-        print(style.dim("\(chosen.count) question(s). Practise one: rehearse practice --question ID"))
+        TerminalText.print(style.dim("\(chosen.count) question(s). Practise one: rehearse practice --question ID"))
     }
 }

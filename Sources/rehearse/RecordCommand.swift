@@ -16,33 +16,46 @@ struct Record: ParsableCommand {
           rehearse record take.wav --device hw:1,0 --max 120 --silence 3
         """)
 
-    @Argument(help: ArgumentHelp("The WAV file to write (overwritten).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The WAV file to write; an existing file is refused unless --force, and a recording never replaced.", valueName: "file"))
     var file: String
 
     @OptionGroup var capture: CaptureOptions
 
-    @Option(help: ArgumentHelp("Stop after this much silence following speech.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this much silence following speech (0.1 to 600).", valueName: "seconds"))
     var silence: Double?
 
+    @Flag(help: "Replace FILE if it exists (never a recording, the history, or anything in the data folder).")
+    var force = false
+
     func validate() throws {
-        if let silence, silence <= 0 { throw ValidationError("--silence must be more than 0 seconds") }
+        try NumberOption.check(silence, "--silence", NumberOption.silenceSeconds, unit: "seconds")
     }
 
     func run() throws {
+        var output = OutputFile(path: file, force: force)
+        do { try output.check() } catch { throw fail(error) }
         StopSignal.install()
         let keys = KeyInput()
         let recorder = LiveTakeRecorder(settings: capture.settings(silenceSeconds: silence), recognizer: nil, noiseReduction: nil)
         let display = RecordingDisplay(targetSeconds: nil, hint: keys == nil ? "Ctrl-C stops" : "Enter stops")
         let take: LiveTake
+        // A new file is written in place, created exclusively, so it is a valid WAV on disk at
+        // every moment; a file replaced with --force is recorded beside it and renamed over it.
+        let target: String
+        do { target = output.exists ? try output.makeTemporary() : file } catch { throw fail(error) }
         do {
-            take = try recorder.record(to: file, display: display) {
+            take = try recorder.record(to: target, display: display, creation: output.exists ? .reserved : .new) {
                 if StopSignal.pending != nil { return .signal }
                 if let keys, keys.poll() == "\n" { return .enter }
                 return nil
             }
-        } catch { throw fail(error) }
+            if target != file { try output.commit(target) }
+        } catch {
+            if target != file { unlink(target) }
+            throw fail(error)
+        }
         let o = take.outcome
-        StandardError.print("Saved \(file): \(String(format: "%.2f", o.durationSeconds)) s, \(o.samples) samples, 16 kHz mono; stopped: \(o.stopReason.phrase)"
+        StandardError.line("Saved \(file): \(String(format: "%.2f", o.durationSeconds)) s, \(o.samples) samples, 16 kHz mono; stopped: \(o.stopReason.phrase)"
                             + (o.overruns + o.suspends > 0 ? "; \(o.overruns) overruns, \(o.suspends) suspends recovered" : ""))
     }
 }

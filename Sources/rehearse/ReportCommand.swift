@@ -26,24 +26,28 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print the stored report as JSON (the `score --json` contract, schemaVersion 1).")
     var json = false
 
-    @Option(help: ArgumentHelp("Write the report as a self-contained HTML page to this file.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the report as a self-contained HTML page to this new file.", valueName: "file"))
     var html: String?
+
+    @Flag(help: "Replace the --html file if it exists (never a recording, the history, or anything in the data folder).")
+    var force = false
 
     func run() throws {
         do {
-            let store = try HistoryStore.open()
+            var output = html.map { OutputFile(path: $0, force: force) }
+            try output?.check()
+            let store = try HistoryStore.openForReading()
             let attempt = try self.attempt.load(from: store)
             let recordingExists = attempt.recordingPath.map { FileManager.default.fileExists(atPath: $0) } ?? false
             if let html {
                 let page = HTMLReport().render(attempt, waveform: Waveform.load(for: attempt))
-                do { try page.write(toFile: html, atomically: true, encoding: .utf8) }
-                catch { throw RehearseError.cannotWrite(path: html, reason: error.localizedDescription) }
-                StandardError.print("wrote \(html) (attempt \(attempt.id ?? 0))")
+                try output?.write(Data(page.utf8))
+                StandardError.line("wrote \(html) (attempt \(attempt.id ?? 0))")
             }
             if json {
                 print(try JSONOutput.string(attempt.report))
             } else if html == nil {
-                print(TimingReport(style: .forStandardOutput()).render(attempt, recordingExists: recordingExists))
+                TerminalText.print(TimingReport(style: .forStandardOutput()).render(attempt, recordingExists: recordingExists))
             }
         } catch { throw fail(error) }
     }

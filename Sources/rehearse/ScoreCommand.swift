@@ -43,14 +43,14 @@ struct Score: ParsableCommand {
 
     @OptionGroup var modelOption: ModelOption
 
-    @Option(help: ArgumentHelp("Threads: recordings of a folder scored at once, or parts of one long recording decoded side by side (default: one per core).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Threads, 1 to 256: recordings of a folder scored at once, or parts of one long recording decoded side by side (default: one per core).", valueName: "threads"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Don't save the attempt to the history.")
     var noSave = false
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        try NumberOption.check(jobs, "--jobs", NumberOption.threads, unit: "threads")
         if let compare, compare.split(separator: ",").count != 2 {
             throw ValidationError("--compare takes two options separated by a comma, e.g. --compare SQS,Kinesis")
         }
@@ -63,17 +63,22 @@ struct Score: ParsableCommand {
             analyzer.followUpTo = (ServiceCatalog.canonicalName(for: pair[0]) ?? pair[0],
                                    ServiceCatalog.canonicalName(for: pair[1]) ?? pair[1])
         }
-        let model: RecognizerModel
-        do { model = try modelOption.resolve() } catch { throw fail(error) }
         let style = Style.forStandardOutput()
 
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw fail(RehearseError.notFound(path: path))
         }
+        // A typed transcript needs no recognizer, so a broken model folder must not stop it.
+        let model: RecognizerModel
+        if !isDirectory.boolValue && ScoringPipeline.isTranscript(path) {
+            model = .debianEnUS
+        } else {
+            do { model = try modelOption.resolve() } catch { throw fail(error) }
+        }
         // Open the history first: a damaged database should stop us before minutes of decoding.
         let recorder: AttemptRecorder?
-        do { recorder = noSave ? nil : AttemptRecorder(store: try HistoryStore.open(), question: analyzer.question) }
+        do { recorder = noSave ? nil : AttemptRecorder(store: try HistoryStore.openForWriting(), question: analyzer.question) }
         catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
         if !isDirectory.boolValue {
             let report: AnswerReport
@@ -87,7 +92,7 @@ struct Score: ParsableCommand {
                     bar.update(seconds: done, of: total, name: name)
                 }
             } catch { throw fail(error) }
-            print(json ? try JSONOutput.string(report) : TerminalReport(style: style).render(report))
+            if json { print(try JSONOutput.string(report)) } else { TerminalText.print(TerminalReport(style: style).render(report)) }
             do { try recorder?.save([report]) } catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
             return
         }
@@ -123,14 +128,14 @@ struct Score: ParsableCommand {
         for outcome in outcomes {
             switch outcome {
             case .scored(let r):
-                print(renderer.render(r))
+                TerminalText.print(renderer.render(r))
                 print(style.dim(String(repeating: "─", count: 80)))
                 let name = URL(fileURLWithPath: r.source?.path ?? "").lastPathComponent
                 let wpm = r.pacing.wordsPerMinute.map { "\(Int($0.rounded())) wpm" } ?? "—"
-                summary.append("\(String(r.score.overall).leftPad(5))  \(wpm.leftPad(8))  \(String(r.fillers.count).leftPad(7))  \(r.structure.presentCount)/4    \(name)")
+                summary.append("\(String(r.score.overall).leftPad(5))  \(wpm.leftPad(8))  \(String(r.fillers.count).leftPad(7))  \(r.structure.presentCount)/4    \(TerminalText.field(name))")
             case .failed(let p, let m):
-                StandardError.print("rehearse: \(m)")
-                summary.append("  err  " + style.red(URL(fileURLWithPath: p).lastPathComponent))
+                StandardError.line("rehearse: \(m)")
+                summary.append("  err  " + style.red(TerminalText.field(URL(fileURLWithPath: p).lastPathComponent)))
             }
         }
         print(style.bold("score      pace  fillers  parts  file"))

@@ -31,8 +31,9 @@ enum Resources {
 
     static func questionBank(in models: URL?) throws -> QuestionBank {
         guard let url = models?.appendingPathComponent("questions.json") else {
+            let lookup = ModelsDirectory.lookup()
             throw RehearseError.missingData(path: "Models/questions.json", what: "question bank",
-                                            reason: "not found; set REHEARSE_MODELS to the repository's Models folder")
+                                            reason: (lookup.notes + ["not found in \(lookup.searched.joined(separator: ", ")); set REHEARSE_MODELS to a Models folder"]).joined(separator: "; "))
         }
         do { return try QuestionBank(contentsOf: url) }
         catch { throw RehearseError.missingData(path: url.path, what: "question bank", reason: "\(error)") }
@@ -49,7 +50,7 @@ struct ModelOption: ParsableArguments {
 
     /// The model to load; prints a note on stderr when it falls back.
     func resolve() throws -> RecognizerModel {
-        let selection = try ModelSelection.resolve(model)
+        let selection = try ModelSelection.resolve(model, lookup: ModelsDirectory.lookup())
         if let note = selection.note { StandardError.print("rehearse: note: \(note)") }
         var model = selection.model
         if noNoiseFilter { model.noiseFilter = false }
@@ -69,4 +70,33 @@ enum JSONOutput {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
+}
+
+/// Number options are checked the same way everywhere: a finite value in a stated range, and a
+/// message that names the option and its unit. Options take their value unconditionally
+/// (`--jobs -1` is a bad number, not a missing one).
+enum NumberOption {
+    static func check(_ value: Double?, _ name: String, _ range: ClosedRange<Double>, unit: String) throws {
+        guard let value else { return }
+        guard value.isFinite, range.contains(value) else {
+            throw ValidationError("\(name) must be from \(FigureFormat.plain(range.lowerBound)) to \(FigureFormat.plain(range.upperBound)) \(unit) (got \(value))")
+        }
+    }
+
+    static func check<N: BinaryInteger>(_ value: N?, _ name: String, _ range: ClosedRange<N>, unit: String) throws {
+        guard let value else { return }
+        guard range.contains(value) else {
+            throw ValidationError("\(name) must be from \(range.lowerBound) to \(range.upperBound) \(unit) (got \(value))")
+        }
+    }
+
+    /// Longest take: four hours, well inside a WAV file's 4 GB.
+    static let takeSeconds: ClosedRange<Double> = 0.1...14_400
+    static let silenceSeconds: ClosedRange<Double> = 0.1...600
+    static let threads = 1...256
+    static let listLength = 1...1_000_000
+}
+
+enum FigureFormat {
+    static func plain(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 }

@@ -142,12 +142,12 @@ import TestSupport
         #expect(throws: HistoryError.noAttempts) { try database.latestAttempt() }
     }
 
-    @Test func honoursXDGDataHome() {
-        #expect(AppDatabase.defaultPath(environment: ["XDG_DATA_HOME": "/scratch/data", "HOME": "/home/a"])
+    @Test func honoursXDGDataHome() throws {
+        #expect(try AppDatabase.defaultPath(environment: ["XDG_DATA_HOME": "/scratch/data", "HOME": "/home/a"])
                 == "/scratch/data/rehearse/rehearse.sqlite")
-        #expect(AppDatabase.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/share/rehearse/rehearse.sqlite")
+        #expect(try AppDatabase.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/share/rehearse/rehearse.sqlite")
         // XDG says relative values are invalid and must be ignored.
-        #expect(AppDatabase.defaultPath(environment: ["XDG_DATA_HOME": "rel", "HOME": "/home/a"])
+        #expect(try AppDatabase.defaultPath(environment: ["XDG_DATA_HOME": "rel", "HOME": "/home/a"])
                 == "/home/a/.local/share/rehearse/rehearse.sqlite")
     }
 }

@@ -17,7 +17,7 @@ public final class TemporaryDirectory {
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
     /// The history database a `rehearse` run with `XDG_DATA_HOME` set to this folder uses.
-    public var databasePath: String { AppDatabase.defaultPath(environment: ["XDG_DATA_HOME": url.path]) }
+    public var databasePath: String { DataFolder(url: url.appendingPathComponent("rehearse")).databasePath }
 }
 
 public enum Samples {

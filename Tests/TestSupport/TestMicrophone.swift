@@ -107,8 +107,9 @@ public final class RehearseProcess {
     private let stdoutURL: URL
     private let stderrURL: URL
 
-    public init(_ arguments: [String], environment: [String: String], in directory: URL) throws {
-        process.executableURL = Fixtures.rehearseBinary
+    public init(_ arguments: [String], environment: [String: String], in directory: URL,
+                executable: URL = Fixtures.rehearseBinary) throws {
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = directory
@@ -140,8 +141,8 @@ public final class RehearseProcess {
     public var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
 
     public static func run(_ arguments: [String], environment: [String: String], in directory: URL,
-                    timeout: Double = 90) throws -> (status: Int32, stdout: String, stderr: String) {
-        let child = try RehearseProcess(arguments, environment: environment, in: directory)
+                    timeout: Double = 90, executable: URL = Fixtures.rehearseBinary) throws -> (status: Int32, stdout: String, stderr: String) {
+        let child = try RehearseProcess(arguments, environment: environment, in: directory, executable: executable)
         let status = child.wait(timeout: timeout)
         return (status, child.stdout, child.stderr)
     }

@@ -46,8 +46,9 @@ public struct Lexicon: Sendable, Hashable {
 
     /// Reads `Models/lexicon` from the Models folder `ModelsDirectory` finds.
     public static func loadStandard(environment: [String: String] = ProcessInfo.processInfo.environment) throws(LexiconError) -> Lexicon {
-        guard let models = ModelsDirectory.locate(environment: environment) else {
-            throw .modelsNotFound(searched: ["$REHEARSE_MODELS", "Models/ above the executable"] + ModelsDirectory.installLocations)
+        let lookup = ModelsDirectory.lookup(environment: environment)
+        guard let models = lookup.directory else {
+            throw .modelsNotFound(searched: ["$REHEARSE_MODELS"] + lookup.searched)
         }
         return try load(from: models.appendingPathComponent("lexicon", isDirectory: true))
     }
