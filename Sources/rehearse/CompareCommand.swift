@@ -22,11 +22,9 @@ struct CompareCommand: ParsableCommand {
     var second: AttemptReference
 
     func run() throws {
-        do {
-            let store = try HistoryStore.openForReading()
-            let a = try first.load(from: store), b = try second.load(from: store)
-            if let id = a.id, id == b.id { throw RehearseError.sameAttempt(id: id) }
-            TerminalText.print(CompareReport(style: .forStandardOutput()).render(a, b))
-        } catch { throw fail(error) }
+        let store = try HistoryStore.openForReading()
+        let a = try first.load(from: store), b = try second.load(from: store)
+        if let id = a.id, id == b.id { throw RehearseError.sameAttempt(id: id) }
+        TerminalText.print(CompareReport(style: .forStandardOutput()).render(a, b))
     }
 }

@@ -66,31 +66,29 @@ struct EvalASR: ParsableCommand {
         let url = URL(fileURLWithPath: manifest)
         let loaded: EvaluationManifest
         do { loaded = try EvaluationManifest.load(url) }
-        catch { throw fail(RehearseError.missingData(path: manifest, what: "evaluation manifest", reason: RehearseError.reason(loading: error))) }
+        catch { throw RehearseError.missingData(path: manifest, what: "evaluation manifest", reason: RehearseError.reason(loading: error)) }
         var recordings = loaded.recordings
         if !voice.isEmpty { recordings = recordings.filter { voice.contains($0.voice) } }
         if !condition.isEmpty { recordings = recordings.filter { condition.contains($0.condition) } }
         let ids = Set(Array(Set(recordings.map(\.id))).sorted().dropFirst(skip).prefix(limit ?? .max))
         recordings = recordings.filter { ids.contains($0.id) }
-        guard !recordings.isEmpty else { throw fail(RehearseError.missingData(path: manifest, what: "recordings", reason: "none match the filters")) }
+        guard !recordings.isEmpty else { throw RehearseError.missingData(path: manifest, what: "recordings", reason: "none match the filters") }
 
         var result: Evaluation.Result
         if let results {
             struct Saved: Decodable { var result: Evaluation.Result }
             do { result = try JSONDecoder().decode(Saved.self, from: Data(contentsOf: URL(fileURLWithPath: results))).result }
-            catch { throw fail(RehearseError.missingData(path: results, what: "earlier eval-asr --json output", reason: RehearseError.reason(loading: error))) }
+            catch { throw RehearseError.missingData(path: results, what: "earlier eval-asr --json output", reason: RehearseError.reason(loading: error)) }
             let wanted = Set(recordings.map(\.key))
             result.recordings = result.recordings.filter { wanted.contains($0.key) }
-            guard !result.recordings.isEmpty else { throw fail(RehearseError.missingData(path: results, what: "recordings", reason: "none match the filters")) }
+            guard !result.recordings.isEmpty else { throw RehearseError.missingData(path: results, what: "recordings", reason: "none match the filters") }
             if reanalyse { result = result.reanalysed(manifest: recordings) }
         } else {
             let model: RecognizerModel
-            do { model = try modelOption.resolve() } catch { throw fail(error) }
+            model = try modelOption.resolve()
             let bar = ProgressBar(total: recordings.count, label: "decoding")
-            do {
-                result = try Evaluation(model: model, workers: jobs, decodeThreads: decodeThreads)
-                    .run(recordings, in: url.deletingLastPathComponent()) { done, _, path in bar.update(done: done, current: path) }
-            } catch { throw fail(error) }
+            result = try Evaluation(model: model, workers: jobs, decodeThreads: decodeThreads)
+                .run(recordings, in: url.deletingLastPathComponent()) { done, _, path in bar.update(done: done, current: path) }
         }
         for failure in result.recordings.compactMap(\.error) { StandardError.print("rehearse: \(failure)") }
         if json {

@@ -60,7 +60,7 @@ struct EvalAnalyzer: ParsableCommand {
     func run() throws {
         let answers: [LabelledAnswer]
         do { answers = try LabelledEvaluation.load(URL(fileURLWithPath: file)) }
-        catch { throw fail(RehearseError.missingData(path: file, what: "labelled set", reason: RehearseError.reason(loading: error))) }
+        catch { throw RehearseError.missingData(path: file, what: "labelled set", reason: RehearseError.reason(loading: error)) }
         let chosen = answers.enumerated().filter { half == .all || ($0.offset % 2 == 0) == (half == .even) }.map(\.element)
         if let exportTexts {
             try FileManager.default.createDirectory(atPath: exportTexts, withIntermediateDirectories: true)
@@ -113,13 +113,13 @@ extension EvalAnalyzer {
         let store = transcripts.map { HeardTranscriptStore(directory: $0) }
         guard let audio else {
             let kept = chosen.compactMap { a in store!.load(id: a.id, model: nil, recording: nil).map { (a, $0) } }
-            guard !kept.isEmpty else { throw fail(RehearseErrorText("\(transcripts!): no <id>.heard.json transcripts — run once with --audio")) }
+            guard !kept.isEmpty else { throw RehearseErrorText("\(transcripts!): no <id>.heard.json transcripts — run once with --audio") }
             return kept
         }
         let present = chosen.filter { FileManager.default.fileExists(atPath: audio + "/\($0.id).wav") }
-        guard !present.isEmpty else { throw fail(RehearseErrorText("\(audio): no <id>.wav recordings of the labelled answers — run scripts/synth-labelled.sh")) }
+        guard !present.isEmpty else { throw RehearseErrorText("\(audio): no <id>.wav recordings of the labelled answers — run scripts/synth-labelled.sh") }
         let model: RecognizerModel
-        do { model = try modelOption.resolve() } catch { throw fail(error) }
+        model = try modelOption.resolve()
         var words: [String: [Word]] = [:]
         for a in present {
             words[a.id] = store?.load(id: a.id, model: model, recording: audio + "/\(a.id).wav")

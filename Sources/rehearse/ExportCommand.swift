@@ -48,25 +48,23 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            var file = output.map { OutputFile(path: $0, force: force) }
-            try file?.check()
-            let store = try HistoryStore.openForReading()
-            let text: String
-            switch format {
-            case .csv:
-                text = AttemptExport.csv(try store.summaries(topic: nil, role: nil))
-            case .json:
-                let items = try store.allAttempts().map { Item(attempt: $0.summary, report: $0.report) }
-                text = try JSONOutput.historyString(items) + "\n"
-            }
-            if let output {
-                try file?.write(Data(text.utf8))
-                StandardError.line("wrote \(output)")
-            } else {
-                // Exact bytes for a file or a pipe; a terminal gets control characters written out.
-                print(isatty(STDOUT_FILENO) == 1 ? TerminalText.page(text) : text, terminator: "")
-            }
-        } catch { throw fail(error) }
+        var file = output.map { OutputFile(path: $0, force: force) }
+        try file?.check()
+        let store = try HistoryStore.openForReading()
+        let text: String
+        switch format {
+        case .csv:
+            text = AttemptExport.csv(try store.summaries(topic: nil, role: nil))
+        case .json:
+            let items = try store.allAttempts().map { Item(attempt: $0.summary, report: $0.report) }
+            text = try JSONOutput.historyString(items) + "\n"
+        }
+        if let output {
+            try file?.write(Data(text.utf8))
+            StandardError.line("wrote \(output)")
+        } else {
+            // Exact bytes for a file or a pipe; a terminal gets control characters written out.
+            print(isatty(STDOUT_FILENO) == 1 ? TerminalText.page(text) : text, terminator: "")
+        }
     }
 }

@@ -30,19 +30,17 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let store = try HistoryStore.openForReading()
-            if json {
-                print(try JSONOutput.historyString(try store.recentSummaries(limit: limit)))
-                return
-            }
-            let attempts = try store.recentSummaries(limit: limit ?? 20)
-            if attempts.isEmpty {
-                print("No attempts saved yet. Score a recording with `rehearse score FILE`.")
-                return
-            }
-            let total = attempts.count < (limit ?? 20) ? attempts.count : try store.count()
-            TerminalText.print(HistoryTable(style: .forStandardOutput()).render(attempts, total: total))
-        } catch { throw fail(error) }
+        let store = try HistoryStore.openForReading()
+        if json {
+            print(try JSONOutput.historyString(try store.recentSummaries(limit: limit)))
+            return
+        }
+        let attempts = try store.recentSummaries(limit: limit ?? 20)
+        if attempts.isEmpty {
+            print("No attempts saved yet. Score a recording with `rehearse score FILE`.")
+            return
+        }
+        let total = attempts.count < (limit ?? 20) ? attempts.count : try store.count()
+        TerminalText.print(HistoryTable(style: .forStandardOutput()).render(attempts, total: total))
     }
 }

@@ -64,24 +64,20 @@ struct Practice: ParsableCommand {
         let recognizer: any IncrementalTranscribing
         let backend: any RecognizerBackend
         let model: RecognizerModel
-        do {
-            model = try modelOption.resolve()
-            let models = ModelsDirectory.locate()
-            bank = try Resources.questionBank(in: models)
-            alternatives = try Resources.analyzer(questionID: nil).alternatives
-            if let question, bank.question(id: question) == nil {
-                throw RehearseError.unknownQuestion(id: question, known: bank.questions.count)
-            }
-            backend = PipelineConfiguration(model: model).recognizerBackend
-            recognizer = try backend.makeRecognizer()
-        } catch { throw fail(error) }
+        model = try modelOption.resolve()
+        let models = ModelsDirectory.locate()
+        bank = try Resources.questionBank(in: models)
+        alternatives = try Resources.analyzer(questionID: nil).alternatives
+        if let question, bank.question(id: question) == nil {
+            throw RehearseError.unknownQuestion(id: question, known: bank.questions.count)
+        }
+        backend = PipelineConfiguration(model: model).recognizerBackend
+        recognizer = try backend.makeRecognizer()
 
         // Takes go to the data folder's takes/ (0700): a folder that cannot hold them stops here.
         let takes: TakeStore
-        do {
-            takes = try TakeStore()
-            for note in try takes.prepare() { StandardError.line("rehearse: note: \(note)") }
-        } catch { throw fail(error) }
+        takes = try TakeStore()
+        for note in try takes.prepare() { StandardError.line("rehearse: note: \(note)") }
 
         // The history orders the questions (least practised, then weakest, first) and keeps the takes.
         var history: (any AttemptStoring)?
@@ -104,7 +100,7 @@ struct Practice: ParsableCommand {
             picker = QuestionPicker(bank: bank, role: role.flatMap { Question.Role(rawValue: $0.rawValue) },
                                     topic: topic, seed: seed, history: records)
             if picker.remaining.isEmpty {
-                throw fail(ValidationError("no questions match --role \(role?.rawValue ?? "any") --topic \(topic ?? "any"); topics: \(bank.topics.joined(separator: ", "))"))
+                throw ValidationError("no questions match --role \(role?.rawValue ?? "any") --topic \(topic ?? "any"); topics: \(bank.topics.joined(separator: ", "))")
             }
         }
 
@@ -117,7 +113,7 @@ struct Practice: ParsableCommand {
         let session = PracticeSession(options: options, alternatives: alternatives, recognizer: recognizer,
                                       modelName: backend.name, store: takes, history: history, keys: KeyInput())
         let status: Int32
-        do { status = try session.run(picker: picker) } catch { throw fail(error) }
+        status = try session.run(picker: picker)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -29,24 +29,18 @@ struct ProgressCommand: ParsableCommand {
     @Flag(help: "Print the trends as JSON.")
     var json = false
 
-    @Option(help: ArgumentHelp("Also write the trends as a self-contained HTML page with a chart per metric, to this new file.", valueName: "file"))
-    var html: String?
-
-    @Flag(help: "Replace the --html file if it exists (never a recording, the history, or anything in the data folder).")
-    var force = false
+    /// The page has a chart per metric.
+    @OptionGroup var htmlOutput: HTMLOutputOptions
 
     func run() throws {
-        do {
-            var output = html.map { OutputFile(path: $0, force: force) }
-            try output?.check()
-            let store = try HistoryStore.openForReading()
-            let attempts = try store.summaries(topic: topic?.lowercased(), role: role?.lowercased())
-            let summary = ProgressAnalysis().summarize(attempts, topic: topic, role: role)
-            if let html {
-                try output?.write(Data(ProgressHTML().render(summary).utf8))
-                StandardError.line("wrote \(html)")
-            }
-            if json { print(try JSONOutput.historyString(summary)) } else { TerminalText.print(ProgressReport(style: .forStandardOutput()).render(summary)) }
-        } catch { throw fail(error) }
+        let output = try htmlOutput.checkedFile()
+        let store = try HistoryStore.openForReading()
+        let attempts = try store.summaries(topic: topic?.lowercased(), role: role?.lowercased())
+        let summary = ProgressAnalysis().summarize(attempts, topic: topic, role: role)
+        if var output {
+            try output.write(Data(ProgressHTML().render(summary).utf8))
+            StandardError.line("wrote \(output.path)")
+        }
+        if json { print(try JSONOutput.historyString(summary)) } else { TerminalText.print(ProgressReport(style: .forStandardOutput()).render(summary)) }
     }
 }

@@ -25,9 +25,9 @@ struct Questions: ParsableCommand {
 
     func run() throws {
         let bank: QuestionBank
-        do { bank = try Resources.questionBank(in: ModelsDirectory.locate()) } catch { throw fail(error) }
+        bank = try Resources.questionBank(in: ModelsDirectory.locate())
         if let topic, !bank.topics.contains(where: { $0.caseInsensitiveCompare(topic) == .orderedSame }) {
-            throw fail(ValidationError("no topic \"\(topic)\" — topics: \(bank.topics.joined(separator: ", "))"))
+            throw ValidationError("no topic \"\(topic)\" — topics: \(bank.topics.joined(separator: ", "))")
         }
         let chosen = bank.questions.filter { q in
             (role == nil || q.role.rawValue == role!.rawValue)

@@ -33,7 +33,7 @@ struct Record: ParsableCommand {
 
     func run() throws {
         var output = OutputFile(path: file, force: force)
-        do { try output.check() } catch { throw fail(error) }
+        try output.check()
         StopSignal.install()
         let keys = KeyInput()
         let recorder = LiveTakeRecorder(settings: capture.settings(silenceSeconds: silence), recognizer: nil, noiseReduction: nil)
@@ -42,7 +42,7 @@ struct Record: ParsableCommand {
         // A new file is written in place, created exclusively, so it is a valid WAV on disk at
         // every moment; a file replaced with --force is recorded beside it and renamed over it.
         let target: String
-        do { target = output.exists ? try output.makeTemporary() : file } catch { throw fail(error) }
+        target = output.exists ? try output.makeTemporary() : file
         do {
             take = try recorder.record(to: target, display: display, creation: output.exists ? .reserved : .new) {
                 if StopSignal.pending != nil { return .signal }
@@ -52,7 +52,7 @@ struct Record: ParsableCommand {
             if target != file { try output.commit(target) }
         } catch {
             if target != file { unlink(target) }
-            throw fail(error)
+            throw error
         }
         let o = take.outcome
         StandardError.line("Saved \(file): \(String(format: "%.2f", o.durationSeconds)) s, \(o.samples) samples, 16 kHz mono; stopped: \(o.stopReason.phrase)"

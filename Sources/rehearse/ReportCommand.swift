@@ -26,29 +26,22 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print the stored report as JSON (the `score --json` contract, schemaVersion 1).")
     var json = false
 
-    @Option(help: ArgumentHelp("Write the report as a self-contained HTML page to this new file.", valueName: "file"))
-    var html: String?
-
-    @Flag(help: "Replace the --html file if it exists (never a recording, the history, or anything in the data folder).")
-    var force = false
+    @OptionGroup var htmlOutput: HTMLOutputOptions
 
     func run() throws {
-        do {
-            var output = html.map { OutputFile(path: $0, force: force) }
-            try output?.check()
-            let store = try HistoryStore.openForReading()
-            let attempt = try self.attempt.load(from: store)
-            let recordingExists = attempt.recordingPath.map { FileManager.default.fileExists(atPath: $0) } ?? false
-            if let html {
-                let page = HTMLReport().render(attempt, waveform: Waveform.load(for: attempt))
-                try output?.write(Data(page.utf8))
-                StandardError.line("wrote \(html) (attempt \(attempt.id ?? 0))")
-            }
-            if json {
-                print(try JSONOutput.string(attempt.report))
-            } else if html == nil {
-                TerminalText.print(TimingReport(style: .forStandardOutput()).render(attempt, recordingExists: recordingExists))
-            }
-        } catch { throw fail(error) }
+        let output = try htmlOutput.checkedFile()
+        let store = try HistoryStore.openForReading()
+        let attempt = try self.attempt.load(from: store)
+        let recordingExists = attempt.recordingPath.map { FileManager.default.fileExists(atPath: $0) } ?? false
+        if var output {
+            let page = HTMLReport().render(attempt, waveform: Waveform.load(for: attempt))
+            try output.write(Data(page.utf8))
+            StandardError.line("wrote \(output.path) (attempt \(attempt.id ?? 0))")
+        }
+        if json {
+            print(try JSONOutput.string(attempt.report))
+        } else if output == nil {
+            TerminalText.print(TimingReport(style: .forStandardOutput()).render(attempt, recordingExists: recordingExists))
+        }
     }
 }

@@ -58,7 +58,7 @@ struct Score: ParsableCommand {
 
     func run() throws {
         var analyzer: AnswerAnalyzer
-        do { analyzer = try Resources.analyzer(questionID: question) } catch { throw fail(error) }
+        analyzer = try Resources.analyzer(questionID: question)
         if let pair = compare?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             analyzer.followUpTo = (ServiceCatalog.canonicalName(for: pair[0]) ?? pair[0],
                                    ServiceCatalog.canonicalName(for: pair[1]) ?? pair[1])
@@ -67,23 +67,24 @@ struct Score: ParsableCommand {
 
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fail(RehearseError.notFound(path: path))
+            throw RehearseError.notFound(path: path)
         }
         // A typed transcript needs no recognizer, so a broken model folder must not stop it.
         let model: RecognizerModel
         if !isDirectory.boolValue && ScoringPipeline.isTranscript(path) {
             model = .debianEnUS
         } else {
-            do { model = try modelOption.resolve() } catch { throw fail(error) }
+            model = try modelOption.resolve()
         }
         // Open the history first: a damaged database should stop us before minutes of decoding.
         let recorder: AttemptRecorder?
         do { recorder = noSave ? nil : AttemptRecorder(store: try HistoryStore.openForWriting(), question: analyzer.question) }
-        catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
+        catch { throw RehearseError.notSaved(reason: "\(error)") }
         if !isDirectory.boolValue {
             let report: AnswerReport
             do {
-                // A long recording takes a while (about a fifth of its length): show how far it is.
+                // A long recording takes a while (about a fifth of its length): show how far it is;
+                // the bar is gone before the report prints.
                 let bar = ProgressBar(label: "transcribing")
                 defer { bar.clear() }
                 let name = URL(fileURLWithPath: path).lastPathComponent
@@ -91,22 +92,22 @@ struct Score: ParsableCommand {
                 report = try ScoringPipeline(analyzer: analyzer, configuration: configuration).score(path: path) { done, total in
                     bar.update(seconds: done, of: total, name: name)
                 }
-            } catch { throw fail(error) }
+            }
             if json { print(try JSONOutput.string(report)) } else { TerminalText.print(TerminalReport(style: style).render(report)) }
-            do { try recorder?.save([report]) } catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
+            do { try recorder?.save([report]) } catch { throw RehearseError.notSaved(reason: "\(error)") }
             return
         }
 
         let files: [String]
-        do { files = try BatchScorer.recordings(in: path) } catch { throw fail(RehearseError.notFound(path: path)) }
-        guard !files.isEmpty else { throw fail(RehearseError.noRecordings(directory: path)) }
+        do { files = try BatchScorer.recordings(in: path) } catch { throw RehearseError.notFound(path: path) }
+        guard !files.isEmpty else { throw RehearseError.noRecordings(directory: path) }
         let bar = ProgressBar(total: files.count, label: "scoring")
         bar.update(done: 0, current: files[0])
         let outcomes = BatchScorer(analyzer: analyzer, model: model, workers: jobs)
             .score(files) { done, _, current in bar.update(done: done, current: current) }
         try printBatch(outcomes, style: style)
         let reports = outcomes.compactMap { if case .scored(let r) = $0 { return r } else { return nil } }
-        do { try recorder?.save(reports) } catch { throw fail(RehearseError.notSaved(reason: "\(error)")) }
+        do { try recorder?.save(reports) } catch { throw RehearseError.notSaved(reason: "\(error)") }
         if outcomes.contains(where: { if case .failed = $0 { return true } else { return false } }) {
             throw ExitCode(1)
         }

@@ -100,3 +100,20 @@ enum NumberOption {
 enum FigureFormat {
     static func plain(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 }
+
+/// `--html FILE` and `--force`, shared by the commands that can write a page.
+struct HTMLOutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Also write it as a self-contained HTML page to this new file.", valueName: "file"))
+    var html: String?
+
+    @Flag(help: "Replace the --html file if it exists (never a recording, the history, or anything in the data folder).")
+    var force = false
+
+    /// The page's file, checked before any work is done; nil without --html.
+    func checkedFile() throws -> OutputFile? {
+        guard let html else { return nil }
+        var file = OutputFile(path: html, force: force)
+        try file.check()
+        return file
+    }
+}
