@@ -34,12 +34,10 @@ echo "install.sh: building the release binary (Swift runtime linked statically)"
 swift build -c release --product rehearse --static-swift-stdlib >&2
 binary="$(swift build -c release --product rehearse --static-swift-stdlib --show-bin-path)/rehearse"
 
-# generate-manual builds every product; in release the TestSupport target (which uses
-# @testable import) does not compile, so the manual is generated from the debug build.
 echo "install.sh: generating the man page with swift-argument-parser's generate-manual" >&2
 man_out="$(mktemp -d)"
 trap 'rm -rf "$man_out"' EXIT
-swift package --disable-sandbox plugin generate-manual --configuration debug --output-directory "$man_out" >&2
+swift package --disable-sandbox plugin generate-manual --configuration release --output-directory "$man_out" >&2
 
 zsh_dir=share/zsh/site-functions
 [ "$prefix" = /usr ] && zsh_dir=share/zsh/vendor-completions
