@@ -53,6 +53,11 @@ struct Practice: ParsableCommand {
     @Flag(help: "Don't save the takes' reports to the history.")
     var noSave = false
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Coaching cues under the meter while you answer, one at a time for a few seconds.",
+        discussion: LiveCoaching.helpText))
+    var cues = true
+
     func validate() throws {
         if silence <= 0 { throw ValidationError("--silence must be more than 0 seconds") }
         if countIn < 0 { throw ValidationError("--count-in cannot be negative") }
@@ -107,6 +112,7 @@ struct Practice: ParsableCommand {
         options.followUp = !noFollowUp
         options.json = json
         options.countInSeconds = countIn
+        options.cues = cues
         let session = PracticeSession(options: options, alternatives: alternatives, recognizer: recognizer,
                                       modelName: backend.name, history: history, keys: KeyInput())
         let status: Int32
