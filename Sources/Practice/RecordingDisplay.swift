@@ -81,6 +81,7 @@ public final class RecordingDisplay {
 
     /// Erases the block so the report starts on a clean line, and shows the cursor again.
     public func finish() {
+        coaching?.stop()
         guard mode == .redraw, drawnLines > 0 else { return }
         write(Self.up(drawnLines - 1) + "\r\u{1B}[J\u{1B}[?25h")
         drawnLines = 0
