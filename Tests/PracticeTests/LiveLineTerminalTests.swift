@@ -27,8 +27,21 @@ struct LiveLineTerminalTests {
             posix_spawn_file_actions_adddup2(&actions, 1, 2)
             let argv = ([Self.path!, "-L", socket] + arguments).map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
+            // The test runner's threads block signals and a child inherits the mask: unblock them
+            // all, or the server and the pane ignore kill-server's hang-up.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var none = sigset_t()
+            sigemptyset(&none)
+            posix_spawnattr_setsigmask(&attributes, &none)
+            var defaults = sigset_t()
+            sigemptyset(&defaults)
+            for signal in [SIGHUP, SIGINT, SIGTERM, SIGPIPE] { sigaddset(&defaults, signal) }
+            posix_spawnattr_setsigdefault(&attributes, &defaults)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
             var pid: pid_t = 0
-            let rc = posix_spawn(&pid, Self.path!, &actions, nil, argv, environ)
+            let rc = posix_spawn(&pid, Self.path!, &actions, &attributes, argv, environ)
             guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
             var status: Int32 = 0
             while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -39,8 +52,6 @@ struct LiveLineTerminalTests {
         func screen(history: Bool = false) throws -> String {
             try run(["capture-pane", "-p", "-t", session] + (history ? ["-S", "-"] : []))
         }
-
-        deinit { _ = try? run(["kill-server"]) }
     }
 
     private static func shellQuoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -54,6 +65,7 @@ struct LiveLineTerminalTests {
         let definition = try Fixtures.samples("Audio/definition-answer.wav")
         let mic = try TestMicrophone(.fifo)
         let tmux = Tmux()
+        defer { _ = try? tmux.run(["kill-server"]) }
         // A 70 s target: "no choice yet" is due at 28 s, and this answer (a definition, three
         // times, 33 s) never makes a choice of its own.
         var env = mic.environment
