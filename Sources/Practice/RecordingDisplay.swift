@@ -82,9 +82,15 @@ public final class RecordingDisplay {
     /// Erases the block so the report starts on a clean line, and shows the cursor again.
     public func finish() {
         coaching?.stop()
-        guard mode == .redraw, drawnLines > 0 else { return }
-        write(Self.up(drawnLines - 1) + "\r\u{1B}[J\u{1B}[?25h")
-        drawnLines = 0
+        if mode == .redraw, drawnLines > 0 {
+            write(Self.up(drawnLines - 1) + "\r\u{1B}[J\u{1B}[?25h")
+            drawnLines = 0
+        }
+        // For measuring the budget (scripts/measure-live.sh): how often the analyzer ran, and how long.
+        if let c = coaching, ProcessInfo.processInfo.environment["REHEARSE_LIVE_STATS"] != nil {
+            write(String(format: "live analysis: %d runs, %.3f s in all, slowest %.3f s\n",
+                         c.analyses, c.analysisSeconds, c.slowestAnalysisSeconds))
+        }
     }
 
     private func draw(_ lines: [String]) {
