@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Rehearse needs, skipping what is already there.
 #   scripts/install-deps.sh          # to build and run
-#   scripts/install-deps.sh --test   # also what the tests use to make recordings
+#   scripts/install-deps.sh --test   # also what the tests use to make recordings (and tmux, for the terminal test)
 set -euo pipefail
 packages=(pkg-config libsndfile1-dev libsoxr-dev libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us libasound2-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(sox libsox-fmt-base flite alsa-utils jq)
+  packages+=(sox libsox-fmt-base flite alsa-utils jq tmux)
 fi
 if ! command -v swift >/dev/null; then
   echo "install-deps: swift is not on PATH — install Swift 6 from https://www.swift.org/install/linux/ and re-run" >&2

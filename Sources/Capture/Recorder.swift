@@ -14,6 +14,13 @@ public struct RecordingStatus: Sendable {
     public var heardSpeech: Bool
     /// The input has stayed near zero for `Recorder.Options.noInputSeconds`.
     public var noInput: Bool
+
+    public init(elapsedSeconds: Double, levelDecibels: Double, heardSpeech: Bool, noInput: Bool) {
+        self.elapsedSeconds = elapsedSeconds
+        self.levelDecibels = levelDecibels
+        self.heardSpeech = heardSpeech
+        self.noInput = noInput
+    }
 }
 
 /// The take as recorded.

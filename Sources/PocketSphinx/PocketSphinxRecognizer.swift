@@ -10,6 +10,8 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     private let decoder: OpaquePointer
     private let logmath: OpaquePointer
     private var openUtteranceOffset = 0.0
+    /// Between `beginUtterance` and `endUtterance`: only then has the decoder a partial guess.
+    private var utteranceOpen = false
     /// Frames decoded so far by the block-by-block path (see `endUtterance`).
     private var incrementalFrames = 0
     /// The domain+general mix, when the model has a general part; the decoder searches it.
@@ -138,6 +140,7 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     public func beginUtterance(startSample: Int) throws(SpeechError) {
         try check(ps_start_utt(decoder), "ps_start_utt")
         openUtteranceOffset = Double(startSample) / Double(SpeechAudio.sampleRate)
+        utteranceOpen = true
     }
 
     public func process(_ samples: [Int16]) throws(SpeechError) {
@@ -147,12 +150,23 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     }
 
     public func endUtterance() throws(SpeechError) -> [RecognizedWord] {
+        utteranceOpen = false
         try check(ps_end_utt(decoder), "ps_end_utt")
         // Debian's 5prealpha: after an utterance fed block by block, segment frames keep
         // counting from the previous utterances fed that way, so subtract what came before.
         let base = Double(incrementalFrames) / 100
         incrementalFrames += Int(ps_get_n_frames(decoder))
         return words(offset: openUtteranceOffset - base)
+    }
+
+    /// `ps_get_hyp` mid-utterance: a backtrace from the best word exit of the last frame, cheap
+    /// enough to ask a few times a second. Fillers and silence are left out as in the final words.
+    public func partialHypothesis() -> [String] {
+        guard utteranceOpen, let hypothesis = ps_get_hyp(decoder, nil) else { return [] }
+        return String(cString: hypothesis).split(separator: " ").compactMap { token in
+            let raw = String(token)
+            return Self.nonWords.contains(raw) ? nil : Self.baseWord(raw)
+        }
     }
 
     /// Walks the best path's segments, turning frames (100 per second) into recording time.

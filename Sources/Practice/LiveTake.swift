@@ -46,8 +46,9 @@ public final class LiveTakeRecorder {
     }
 
     /// Records to `path` until a stop condition; `stopRequest` is asked between blocks.
-    /// `maxSeconds` overrides the settings' limit for this take.
-    public func record(to path: String, display: RecordingDisplay, maxSeconds: Double? = nil,
+    /// `maxSeconds` overrides the settings' limit for this take; with `patience`, a pause early
+    /// in the answer needs longer to end the take (`PatientEndpointer`).
+    public func record(to path: String, display: RecordingDisplay, maxSeconds: Double? = nil, patience: Patience? = nil,
                        creation: TakeWriter.Creation = .new, stopRequest: () -> StopReason?) throws -> LiveTake {
         // Open the device first: a wrong --device must not leave an empty WAV behind.
         let capture = try AlsaCapture(device: settings.device)
@@ -55,8 +56,15 @@ public final class LiveTakeRecorder {
         let writer = try TakeWriter(path: path, creation: creation)
         defer { writer.close() }
         let decoder = recognizer.map { BackgroundTranscriber(recognizer: $0, noiseReduction: noiseReduction) }
+        if let decoder { display.heard = { decoder.heard } }
+        defer { display.heard = nil }
+        let endpointer = Endpointer(silenceSeconds: settings.silenceSeconds ?? .infinity)
+        let monitor: any SpeechMonitoring = patience.map {
+            PatientEndpointer(endpointer: endpointer, patientUntil: $0.untilSeconds,
+                              patientSilence: max($0.silenceSeconds, settings.silenceSeconds ?? 0))
+        } ?? endpointer
         let recorder = Recorder(source: capture, writer: writer, sink: decoder,
-                                monitor: Endpointer(silenceSeconds: settings.silenceSeconds ?? .infinity),
+                                monitor: monitor,
                                 options: .init(maxSeconds: maxSeconds ?? settings.maxSeconds, silenceSeconds: settings.silenceSeconds))
         let outcome: RecordingOutcome
         do {

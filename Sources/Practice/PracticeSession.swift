@@ -15,6 +15,8 @@ public final class PracticeSession {
         public var followUp = true
         public var json = false
         public var countInSeconds = 3
+        /// Coaching cues under the meter while a take records (terminal only, never with --json).
+        public var cues = true
         /// Steady-noise filtering before decoding (nil: decode as recorded); the model's
         /// `noiseFilterConfiguration` says which.
         public var noiseReduction: NoiseFilter.Configuration?
@@ -63,6 +65,9 @@ public final class PracticeSession {
     private let keys: KeyInput?
     private let style: Style
     private let history: (any AttemptStoring)?
+    /// Each question's latest take in this session, to compare a retry against when the
+    /// history is off (--no-save) or could not be read.
+    private var lastAttempts: [String: Attempt] = [:]
 
     public init(options: Options, alternatives: AlternativesMap, recognizer: any IncrementalTranscribing, modelName: String,
                 store: TakeStore, history: (any AttemptStoring)? = nil, keys: KeyInput?) {
@@ -82,6 +87,7 @@ public final class PracticeSession {
         guard let first = picker.next() else { return 0 }
         guard let keys else {
             let result = try take(question: first, prompt: first.prompt, isFollowUp: false)
+            if !options.json, let changes = sinceLast(result) { TerminalText.print(changes + "\n") }
             if options.json { print(try Self.json(result)) } else { TerminalText.print(TerminalReport(style: style).render(result.report)) }
             fflush(nil)  // the report is out before the history is touched
             save(result)
@@ -99,6 +105,7 @@ public final class PracticeSession {
                 show(question: q, prompt: prompt, number: number, isFollowUp: isFollowUp)
                 guard countIn(keys) else { return 0 }
                 let result = try take(question: q, prompt: prompt, isFollowUp: isFollowUp, comparison: comparison)
+                if let changes = sinceLast(result) { TerminalText.print(changes + "\n") }
                 TerminalText.print(TerminalReport(style: style).render(result.report))
                 // Two lines: the path alone can fill a terminal row.
                 print(style.dim("Saved \(TerminalText.field(result.take.path))"))
@@ -176,11 +183,31 @@ public final class PracticeSession {
         let path = try store.reserveTakePath(questionID: q.id, suffix: isFollowUp ? "follow-up" : nil)
         // Without --max, a take may run to twice the question's target length.
         let maxSeconds = options.capture.maxSeconds ?? Double(max(60, q.targetSeconds * 2))
+        var asked = q
+        if isFollowUp {
+            // The follow-up is its own small question: no key points of its own to cover.
+            asked.id = q.id + "-follow-up"
+            asked.prompt = prompt
+            asked.keyPoints = []
+            asked.followUps = []
+        }
+        let analyzer = AnswerAnalyzer(question: asked, alternatives: alternatives, followUpTo: comparison)
+        let mode = RecordingDisplay.Mode.forStandardError()
+        // The live line is for someone watching a terminal; --json is for a script.
+        let coaching = options.json || mode == .quiet ? nil
+            : LiveCoaching(analyzer: analyzer, targetSeconds: q.targetSeconds, showCues: options.cues)
         let display = RecordingDisplay(targetSeconds: q.targetSeconds,
-                                       hint: keys == nil ? "Ctrl-C stops" : "Enter stops, q stops and quits")
+                                       hint: keys == nil ? "Ctrl-C stops" : "Enter stops, q stops and quits",
+                                       mode: mode, coaching: coaching)
+        // With cues on, a pause in the first half of the target is met with "take your time".
+        let rules = LiveCoach.Rules()
+        let patience = coaching?.showCues == true
+            ? Patience(untilSeconds: Double(q.targetSeconds) * rules.midAnswerFraction, silenceSeconds: Self.thinkingPauseSeconds)
+            : nil
         let live: LiveTake
         do {
-            live = try self.recorder.record(to: path, display: display, maxSeconds: maxSeconds, creation: .reserved) { [keys] in
+            live = try self.recorder.record(to: path, display: display, maxSeconds: maxSeconds, patience: patience,
+                                            creation: .reserved) { [keys] in
                 if StopSignal.pending != nil { return .signal }
                 switch keys?.poll() {
                 case "\n": return .enter
@@ -195,16 +222,7 @@ public final class PracticeSession {
             }
             throw error
         }
-        var asked = q
-        if isFollowUp {
-            // The follow-up is its own small question: no key points of its own to cover.
-            asked.id = q.id + "-follow-up"
-            asked.prompt = prompt
-            asked.keyPoints = []
-            asked.followUps = []
-        }
-        let assembler = ReportAssembler(
-            analyzer: AnswerAnalyzer(question: asked, alternatives: alternatives, followUpTo: comparison), modelName: modelName)
+        let assembler = ReportAssembler(analyzer: analyzer, modelName: modelName)
         let report = LiveTakeRecorder.report(for: live, assembler: assembler)
         let o = live.outcome
         let info = TakeReport.TakeInfo(
@@ -216,13 +234,32 @@ public final class PracticeSession {
         return TakeReport(report: report, askedQuestion: asked, take: info)
     }
 
+    /// What changed since the previous attempt at the same question (a retry, or an attempt
+    /// in an earlier session from the history); nil on a first attempt.
+    private func sinceLast(_ result: TakeReport) -> String? {
+        let id = result.askedQuestion.id
+        var previous = lastAttempts[id]
+        if let history, let latest = try? history.summaries(topic: result.askedQuestion.topic, role: nil)
+            .last(where: { $0.questionId == id }), latest.id != previous?.id,
+            latest.createdAt >= previous?.createdAt ?? .distantPast {
+            previous = (try? history.attempt(id: latest.id)) ?? previous
+        }
+        guard let previous else { return nil }
+        return CompareReport(style: style).sinceLast(previous, Attempt(report: result.report, question: result.askedQuestion))
+    }
+
     /// Saves a take's report to the history, after it is on the screen so the save never
     /// delays it. A take that cannot be saved is still worth its report: say so and carry on.
     private func save(_ result: TakeReport) {
+        let attempt = Attempt(report: result.report, question: result.askedQuestion)
+        lastAttempts[result.askedQuestion.id] = attempt
         guard let history else { return }
-        do { try history.save(Attempt(report: result.report, question: result.askedQuestion)) }
+        do { lastAttempts[result.askedQuestion.id] = try history.save(attempt) }
         catch { StandardError.line("rehearse: the take was not saved to the history: \(error)") }
     }
+
+    /// Quiet that ends a take in the first half of its target when cues are on.
+    public static let thinkingPauseSeconds = 8.0
 
     static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()

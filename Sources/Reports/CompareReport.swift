@@ -52,6 +52,43 @@ public struct CompareReport {
         return out.joined(separator: "\n")
     }
 
+    /// What a retry changed against the previous attempt at the same question, for the top of
+    /// the retry's report: score, pace, fillers, parts gained or lost, key points newly covered.
+    /// The same figures and colours as the side-by-side table.
+    public func sinceLast(_ a: Attempt, _ b: Attempt) -> String {
+        var title = "Since your last attempt"
+        if let id = a.id { title += " (#\(id), \(TimingReport.dateFormatter.string(from: a.createdAt)))" }
+        var out = [style.bold(title)]
+        func line(_ name: String, _ was: String, _ now: String, _ change: String) {
+            out.append("  " + style.bold(name.padding(toLength: 12, withPad: " ", startingAt: 0))
+                       + "\(was) → \(now)" + (change.isEmpty ? "" : "   " + change))
+        }
+        line("Score", "\(a.score)", "\(b.score)", delta(Double(a.score), Double(b.score), lowerIsBetter: false, format: "%+.0f"))
+        if let pa = a.wordsPerMinute, let pb = b.wordsPerMinute {
+            line("Pace", "\(Int(pa.rounded())) wpm", "\(Int(pb.rounded())) wpm", paceChange(pa, pb))
+        }
+        line("Fillers", fillers(a), fillers(b),
+             delta(a.fillersPerMinute ?? a.fillersPer100Words, b.fillersPerMinute ?? b.fillersPer100Words,
+                   lowerIsBetter: true, format: a.fillersPerMinute != nil ? "%+.1f/min" : "%+.1f/100w"))
+        let gained = AnswerPart.allCases.filter { !a.parts[$0] && b.parts[$0] }.map(\.title)
+        let lost = AnswerPart.allCases.filter { a.parts[$0] && !b.parts[$0] }.map(\.title)
+        var parts: [String] = []
+        if !gained.isEmpty { parts.append(style.green("gained " + gained.joined(separator: ", "))) }
+        if !lost.isEmpty { parts.append(style.red("lost " + lost.joined(separator: ", "))) }
+        line("Parts", "\(a.parts.count) of 4", "\(b.parts.count) of 4", parts.isEmpty ? style.dim("same") : parts.joined(separator: "; "))
+        if let now = b.report.coverage {
+            let before = Set(a.report.coverage?.hit.map(\.point) ?? [])
+            let fresh = now.hit.map(\.point).filter { !before.contains($0) }
+            let dropped = before.subtracting(now.hit.map(\.point)).sorted()
+            var points: [String] = []
+            if !fresh.isEmpty { points.append(style.green("newly covered: " + fresh.joined(separator: "; "))) }
+            if !dropped.isEmpty { points.append(style.red("no longer: " + dropped.joined(separator: "; "))) }
+            line("Key points", "\(before.count) of \(now.total)", "\(now.hit.count) of \(now.total)",
+                 points.isEmpty ? style.dim("same") : points.joined(separator: "   "))
+        }
+        return out.joined(separator: "\n")
+    }
+
     private func fillers(_ x: Attempt) -> String {
         x.fillersPerMinute.map { "\(x.fillerCount) (\(String(format: "%.1f", $0))/min)" }
             ?? "\(x.fillerCount) (\(String(format: "%.1f", x.fillersPer100Words))/100w)"

@@ -10,6 +10,7 @@ public final class BackgroundTranscriber: @unchecked Sendable {
     private var ending = false
     private var outcome: Result<[RecognizedWord], SpeechError>?
     private var summary = NoiseSummary()
+    private var latest = HeardSoFar()
     // Touched only by the worker thread once it starts.
     private let transcriber: LiveTranscriber
 
@@ -40,6 +41,13 @@ public final class BackgroundTranscriber: @unchecked Sendable {
         return try result.get()
     }
 
+    /// What the decoder has heard so far (for the live line); safe to read from any thread.
+    public var heard: HeardSoFar {
+        condition.lock()
+        defer { condition.unlock() }
+        return latest
+    }
+
     /// What the noise filter did; complete once `finish` has returned.
     public var noiseSummary: NoiseSummary {
         condition.lock()
@@ -58,6 +66,10 @@ public final class BackgroundTranscriber: @unchecked Sendable {
 
             do {
                 for block in blocks { try transcriber.append(block) }
+                let heard = transcriber.heard
+                condition.lock()
+                latest = heard
+                condition.unlock()
                 if last {
                     let words = try transcriber.finish()
                     condition.lock()

@@ -8,4 +8,13 @@ public protocol IncrementalTranscribing: Transcribing {
     func process(_ samples: [Int16]) throws(SpeechError)
     /// Closes the utterance and returns its words, timed from the start of the recording.
     func endUtterance() throws(SpeechError) -> [RecognizedWord]
+    /// The best guess so far at the open utterance's words (PocketSphinx's partial
+    /// hypothesis), oldest first, without times; empty between utterances. It may change as
+    /// more audio arrives: only `endUtterance`'s words are final.
+    func partialHypothesis() -> [String]
+}
+
+extension IncrementalTranscribing {
+    /// A recognizer that cannot guess before the end of an utterance shows nothing until then.
+    public func partialHypothesis() -> [String] { [] }
 }

@@ -13,6 +13,19 @@ public final class LiveTranscriber {
     private var utteranceStart = 0            // in samples
     public var noiseSummary: NoiseSummary { noise.summary }
     public private(set) var words: [RecognizedWord] = []
+    /// The recognizer's guess at the open utterance, spread over its audio (`HeardSoFar`).
+    public private(set) var partialWords: [RecognizedWord] = []
+    /// Seconds of audio between two asks for the partial guess: each ask walks the decoder's
+    /// best path, so a few a second is enough for a caption and costs next to nothing.
+    public var partialInterval = 0.25
+    private var samplesSinceGuess = 0
+    private var samplesSeen = 0
+
+    /// Words so far, settled and guessed, for the live line.
+    public var heard: HeardSoFar {
+        HeardSoFar(settled: words, partial: partialWords,
+                   decodedSeconds: Double(samplesSeen) / Double(SpeechAudio.sampleRate))
+    }
 
     public init(recognizer: any IncrementalTranscribing, segmentation: UtteranceSegmenter.Configuration = .init(),
                 noiseReduction: NoiseFilter.Configuration?) {
@@ -24,7 +37,18 @@ public final class LiveTranscriber {
 
     public func append(_ block: [Int16]) throws(SpeechError) {
         noise.observe(block)
+        samplesSeen += block.count
         for event in segmenter.stream(block) { try handle(event) }
+        if samplesSinceGuess >= Int(partialInterval * Double(SpeechAudio.sampleRate)) { guessOpenUtterance() }
+    }
+
+    private func guessOpenUtterance() {
+        samplesSinceGuess = 0
+        let rate = Double(SpeechAudio.sampleRate)
+        // Speech starts after the pre-roll the segmenter keeps in front of it.
+        let start = Double(utteranceStart) / rate + min(segmenter.configuration.preRoll, Double(utterance.count) / rate)
+        partialWords = HeardSoFar.spread(recognizer.partialHypothesis(), from: start,
+                                         to: Double(utteranceStart + utterance.count) / rate)
     }
 
     /// Decodes what is still open; returns every word heard, in time order.
@@ -38,10 +62,13 @@ public final class LiveTranscriber {
         case .began(let start):
             utteranceStart = start
             utterance = []
+            partialWords = []
+            samplesSinceGuess = 0
             try recognizer.beginUtterance(startSample: start)
             noise.beginUtterance()
         case .audio(let samples):
             utterance.append(contentsOf: samples)
+            samplesSinceGuess += samples.count
             let cleaned = noise.process(samples)
             if !cleaned.isEmpty { try recognizer.process(cleaned) }
         case .ended(let keep):
@@ -53,6 +80,8 @@ public final class LiveTranscriber {
                 noiseFloor: segmenter.vad.noiseFloor)
             if keep { words.append(contentsOf: heard) }
             utterance = []
+            partialWords = []
+            samplesSinceGuess = 0
         }
     }
 }

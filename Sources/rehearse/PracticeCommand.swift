@@ -53,6 +53,11 @@ struct Practice: ParsableCommand {
     @Flag(help: "Don't save the takes' reports to the history.")
     var noSave = false
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Coaching cues under the meter while you answer, one at a time for a few seconds.",
+        discussion: LiveCoaching.helpText))
+    var cues = true
+
     func validate() throws {
         try NumberOption.check(silence, "--silence", NumberOption.silenceSeconds, unit: "seconds")
         try NumberOption.check(countIn, "--count-in", 0...60, unit: "seconds")
@@ -110,6 +115,7 @@ struct Practice: ParsableCommand {
         options.followUp = !noFollowUp
         options.json = json
         options.countInSeconds = countIn
+        options.cues = cues
         let session = PracticeSession(options: options, alternatives: alternatives, recognizer: recognizer,
                                       modelName: backend.name, store: takes, history: history, keys: KeyInput())
         let status: Int32

@@ -58,3 +58,26 @@ struct LiveVsFileTests {
         return (live.noiseSummary, file.noiseSummary)
     }
 }
+
+@Suite("PocketSphinx partial hypothesis")
+struct PocketSphinxPartialTests {
+    @Test("while an utterance is open, ps_get_hyp's guess holds words that the final result then has")
+    func partialBeforeFinal() throws {
+        let samples = try Fixtures.samples("Audio/strong-answer.wav")
+        let recognizer = try PocketSphinxRecognizer()
+        recognizer.startRecording()
+        #expect(recognizer.partialHypothesis().isEmpty, "no utterance open")
+        try recognizer.beginUtterance(startSample: 0)
+        // The first 4 s, as a live take would feed them.
+        for start in stride(from: 0, to: 64_000, by: 320) { try recognizer.process(Array(samples[start..<start + 320])) }
+        let guess = recognizer.partialHypothesis()
+        #expect(guess.count >= 5, "\(guess)")
+        #expect(guess.allSatisfy { $0 == $0.lowercased() && !$0.contains("(") && !$0.hasPrefix("<") }, "\(guess)")
+        let final = try recognizer.endUtterance().map(\.text)
+        // A guess without the rest of the utterance differs in places ("storing fat as" for
+        // "starring for those"), but it is the same speech being transcribed.
+        #expect(Array(guess.prefix(2)) == Array(final.prefix(2)), "guess \(guess), final \(final)")
+        #expect(Set(guess).intersection(final).count >= 4, "guess \(guess), final \(final)")
+        #expect(recognizer.partialHypothesis().isEmpty, "closed")
+    }
+}
