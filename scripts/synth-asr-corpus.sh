@@ -102,7 +102,7 @@ for spec in $voices; do
     n=0
     while :; do
       segment="${rest%%<pause *}"
-      segment="$(echo "$segment" | xargs)"
+      segment="$(sed -E 's/^[[:space:]]+//; s/[[:space:]]+$//' <<<"$segment")"
       if [ -n "$segment" ]; then
         wav="$tmp/seg$n.wav"
         synth "$engine" "$voice" "$stretch" "$(echo "$segment" | speakable)" "$wav"
