@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
-# Adds a "user" condition to a manifest written by scripts/synth-asr-corpus.sh: each clean
-# recording played into a small room (sox reverb) and heard over steady pink noise at a fixed
-# SNR, like a laptop microphone at a desk. The noise is sox's repeatable noise (-R), so the
-# same manifest always gives the same files. Recordings already in the "user" condition are
+# Adds a condition to a manifest written by scripts/synth-asr-corpus.sh: each clean recording
+# heard over steady pink noise at a fixed SNR, like a laptop microphone at a desk, and with
+# --reverb played into a room first (sox reverb). The noise is sox's repeatable noise (-R), so
+# the same manifest always gives the same files. Recordings already in the condition are
 # replaced.
 #
-#   scripts/add-user-condition.sh MANIFEST [--snr DB] [--reverb "REVERBERANCE DAMPING ROOM"]
+#   scripts/add-user-condition.sh MANIFEST [--snr DB] [--reverb "REVERBERANCE DAMPING ROOM"] [--name CONDITION]
 #
-# Defaults: 15 dB SNR (the low end of the benchmark's noisy copies) and "reverb 35 50 40",
-# a small, fairly dry room. Needs sox, soxi and jq.
+# Defaults: 15 dB SNR (the low end of the benchmark's noisy copies), no reverb, condition
+# "user". The benchmark's room is --reverb "35 50 40" --name room, a small, fairly dry room.
+# Needs sox, soxi and jq.
 set -euo pipefail
 
-[ $# -ge 1 ] || { echo "usage: $0 MANIFEST [--snr DB] [--reverb \"R D S\"]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 MANIFEST [--snr DB] [--reverb \"R D S\"] [--name CONDITION]" >&2; exit 2; }
 manifest="$1"; shift
 snr=15
-reverb="35 50 40"
+reverb=""
+name=user
 while [ $# -gt 0 ]; do
   case "$1" in
     --snr) snr="$2"; shift 2 ;;
     --reverb) reverb="$2"; shift 2 ;;
-    *) echo "usage: $0 MANIFEST [--snr DB] [--reverb \"R D S\"]" >&2; exit 2 ;;
+    --name) name="$2"; shift 2 ;;
+    *) echo "usage: $0 MANIFEST [--snr DB] [--reverb \"R D S\"] [--name CONDITION]" >&2; exit 2 ;;
   esac
 done
 for tool in jq sox soxi; do command -v "$tool" >/dev/null || { echo "$0: needs $tool" >&2; exit 1; }; done
@@ -32,20 +35,20 @@ entries="$tmp/entries.jsonl"
 
 jq -c '.recordings[] | select(.condition == "clean")' "$manifest" | while read -r entry; do
   clean="$dir/$(jq -r .path <<<"$entry")"
-  user="${clean%.wav}-user.wav"
+  user="${clean%.wav}-$name.wav"
   duration=$(soxi -D "$clean")
   # The room first (sox keeps the recording's length: the reverb's tail past the end is
   # dropped), then the noise over it.
   # shellcheck disable=SC2086
-  sox "$clean" "$tmp/room.wav" reverb $reverb
+  if [ -n "$reverb" ]; then sox "$clean" "$tmp/room.wav" reverb $reverb; else cp "$clean" "$tmp/room.wav"; fi
   sox -R -n -r 16000 -c 1 -b 16 "$tmp/noise.wav" synth "$duration" pinknoise vol 0.5
   speech_rms=$(sox "$tmp/room.wav" -n stat 2>&1 | awk '/RMS     amplitude/{print $3}')
   noise_rms=$(sox "$tmp/noise.wav" -n stat 2>&1 | awk '/RMS     amplitude/{print $3}')
   gain=$(awk "BEGIN{print $speech_rms / $noise_rms / (10 ^ ($snr / 20))}")
   sox -m "$tmp/room.wav" -v "$gain" "$tmp/noise.wav" -b 16 "$user"
-  jq -c --arg path "${user#$dir/}" --argjson snr "$snr" '.condition = "user" | .path = $path | .snr = $snr' <<<"$entry" >> "$entries"
+  jq -c --arg path "${user#$dir/}" --arg name "$name" --argjson snr "$snr" '.condition = $name | .path = $path | .snr = $snr' <<<"$entry" >> "$entries"
 done
 
-jq --slurpfile new "$entries" '.recordings = ([.recordings[] | select(.condition != "user")] + $new)' "$manifest" > "$tmp/manifest.json"
+jq --arg name "$name" --slurpfile new "$entries" '.recordings = ([.recordings[] | select(.condition != $name)] + $new)' "$manifest" > "$tmp/manifest.json"
 mv "$tmp/manifest.json" "$manifest"
-echo "added $(wc -l < "$entries") user-condition recordings (reverb $reverb, pink noise at $snr dB SNR) to $manifest" >&2
+echo "added $(wc -l < "$entries") \"$name\" recordings (${reverb:+reverb $reverb, }pink noise at $snr dB SNR) to $manifest" >&2

@@ -10,22 +10,12 @@ import Testing
 /// The configuration goes in `asound.conf` in a temp folder: it includes the system's
 /// alsa.conf first (so `null` and the hint machinery exist), then defines `rehearsemic`.
 /// `ALSA_CONFIG_PATH` pointing at it replaces the top-level config for the child process.
-///
-/// `.plug48kStereo` serves interleaved 48 kHz stereo instead, the way most sound cards
-/// capture: the file plugin becomes `rehearsemic48k` and `rehearsemic` is ALSA's `plug` over
-/// it, fixed at 48 kHz and two channels, so ALSA itself resamples and downmixes to what
-/// Rehearse asks for (as `default` and `plughw:` do on a real machine). `pcm.null` takes no
-/// rate or channel settings, so this is the only way to put a 48 kHz stereo device under test.
 public final class TestMicrophone {
     public let directory: URL
     public let infile: URL
     public let deviceName = "rehearsemic"
 
-    public enum Input {
-        case file([Int16]), fifo
-        /// Interleaved left/right samples at 48 kHz, read through `plug`.
-        case plug48kStereo([Int16])
-    }
+    public enum Input { case file([Int16]), fifo }
 
     public init(_ input: Input) throws {
         directory = FileManager.default.temporaryDirectory
@@ -33,30 +23,14 @@ public final class TestMicrophone {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         infile = directory.appendingPathComponent("input.raw")
         switch input {
-        case .file(let samples), .plug48kStereo(let samples):
+        case .file(let samples):
             try Data(samples.withUnsafeBytes { Array($0) }).write(to: infile)
         case .fifo:
             #expect(mkfifo(infile.path, 0o600) == 0)
         }
-        let filePCM: String
-        let plug: String
-        if case .plug48kStereo = input {
-            filePCM = deviceName + "48k"
-            plug = """
-            pcm.\(deviceName) {
-                type plug
-                slave { pcm "\(filePCM)"; rate 48000; channels 2; format S16_LE }
-                hint { show on description "Rehearse test microphone (48 kHz stereo through plug)" }
-            }
-
-            """
-        } else {
-            filePCM = deviceName
-            plug = ""
-        }
         let config = """
         </usr/share/alsa/alsa.conf>
-        pcm.\(filePCM) {
+        pcm.\(deviceName) {
             type file
             slave.pcm "null"
             file "/dev/null"
@@ -64,7 +38,7 @@ public final class TestMicrophone {
             format "raw"
             hint { show on description "Rehearse test microphone" }
         }
-        \(plug)
+
         """
         try config.write(to: configURL, atomically: true, encoding: .utf8)
     }
