@@ -126,10 +126,11 @@ for spec in $voices; do
     duration=$(soxi -D "$clean")
 
     # Noise at 15-20 dB below the speech level (measured over the whole file, pauses included).
+    # sox -R: repeatable noise, so a rendering can be made again and a test hears the same audio.
     noisy="$out/$name/$id-noisy.wav"
     colour=$([ $((i % 2)) -eq 0 ] && echo pinknoise || echo brownnoise)
     snr=$(awk "BEGIN{srand($i + 7); print 15 + int(rand() * 6)}")
-    sox -n -r 16000 -c 1 -b 16 "$tmp/noise.wav" synth "$duration" "$colour" vol 0.5
+    sox -R -n -r 16000 -c 1 -b 16 "$tmp/noise.wav" synth "$duration" "$colour" vol 0.5
     speech_rms=$(sox "$clean" -n stat 2>&1 | awk '/RMS     amplitude/{print $3}')
     noise_rms=$(sox "$tmp/noise.wav" -n stat 2>&1 | awk '/RMS     amplitude/{print $3}')
     gain=$(awk "BEGIN{print $speech_rms / $noise_rms / (10 ^ ($snr / 20))}")

@@ -7,16 +7,20 @@ import TestSupport
 @testable import SpeechEvaluation
 
 /// The recognizer gate: the model Rehearse loads by default (`ModelSelection`, as `rehearse
-/// score` without --model), on sealed answers nobody tuned anything on
-/// (Tests/Data/asr-sealed, its README), spoken by four flite voices in a user's conditions: a
-/// small room (sox reverb) and steady pink noise at 15 dB SNR (`scripts/add-user-condition.sh`).
+/// score` without --model), on sealed answers nobody tuned anything on (Tests/Data/asr-sealed,
+/// its README), spoken by flite voices in the benchmark's noisy condition (issue 8: pink or
+/// brown noise at 15–20 dB SNR, fixed per answer by its position; `scripts/synth-asr-corpus.sh`
+/// makes the noise with `sox -R`, so every run hears the same audio).
 ///
-/// The answers are the first five sealed ones with three or more fillers that share no 8-token
+/// The answers are the first four sealed ones with three or more fillers that share no 8-token
 /// run with the training text (HeldOutSeparationTests lists the ones that do), picked from the
-/// text alone. Thresholds sit near the targets the README states and under what the shipped
-/// model measured here (docs/benchmark.md, "Recognizer gate"); Debian's stock model must do
-/// worse on AWS names and fillers, or the domain model is not earning its keep.
-@Suite("Recognizer gate: the default model on sealed answers in a user's room", .serialized)
+/// text alone; each is spoken by the voice the benchmark's rotation gives its position (kal16,
+/// slt, rms, awb in turn), so these are four of docs/benchmark.md's sealed recordings.
+/// Thresholds sit near the targets the README states and under what the default model measured
+/// here (docs/benchmark.md, "Gates"); Debian's stock model must do worse on AWS names and
+/// fillers, or the domain model is not earning its keep. Harsher rooms (steady pink noise at
+/// 15 dB, a reverberant room) are measured in the benchmark, not gated.
+@Suite("Recognizer gate: the default model on sealed answers under noise", .serialized)
 struct SealedRecognizerGateTests {
     static let root = Fixtures.repo
     static let spoken: [(id: String, voice: String)] = [
@@ -24,6 +28,7 @@ struct SealedRecognizerGateTests {
         ("sealed-asr-010", "flite:slt:0.92"), ("sealed-asr-012", "flite:awb:1.0"),
     ]
     static let tools = ["flite", "sox", "soxi", "jq"]
+    static let answers = root.appendingPathComponent("Tests/Data/asr-sealed/answers.json")
 
     /// The tools the rendering needs that are not on this machine.
     static var missingTools: [String] {
@@ -31,7 +36,7 @@ struct SealedRecognizerGateTests {
         return tools.filter { tool in !path.contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") } }
     }
 
-    /// The four answers rendered once per test process, in the "user" condition.
+    /// The four answers rendered once per test process, in the "noisy" condition.
     static let rendered: Result<(folder: URL, recordings: [EvaluationManifest.Recording]), RenderError> = {
         let missing = missingTools
         guard missing.isEmpty else {
@@ -39,16 +44,12 @@ struct SealedRecognizerGateTests {
         }
         do {
             let out = Fixtures.tempDirectory()
-            struct Answer: Codable { var id: String; var topic: String; var role: String; var text: String; var fillers: Int }
-            let all = try JSONDecoder().decode([Answer].self, from: Data(contentsOf: root.appendingPathComponent("Tests/Data/asr-sealed/answers.json")))
-            let subset = out.appendingPathComponent("answers.json")
-            try JSONEncoder().encode(spoken.map { s in all.first { $0.id == s.id }! }).write(to: subset)
+            // The whole answer file with --only, so each answer keeps its position's noise.
             for (id, voice) in spoken {
-                try run("scripts/synth-asr-corpus.sh", ["-o", out.path, "-a", subset.path, "-v", voice, "--only", id])
+                try run("scripts/synth-asr-corpus.sh", ["-o", out.path, "-a", answers.path, "-v", voice, "--only", id])
             }
-            try run("scripts/add-user-condition.sh", [out.appendingPathComponent("manifest.json").path])
             let manifest = try EvaluationManifest.load(out.appendingPathComponent("manifest.json"))
-            return .success((out, manifest.recordings.filter { $0.condition == "user" }))
+            return .success((out, manifest.recordings.filter { $0.condition == "noisy" }))
         } catch let error as RenderError {
             return .failure(error)
         } catch {
@@ -93,7 +94,7 @@ struct SealedRecognizerGateTests {
         let figures = String(format: "default: WER %.3f, AWS %d/%d, fillers matched %d heard %d said %d; stock: WER %.3f, AWS %d/%d, fillers %d/%d/%d",
                              o.wordErrorRate, o.servicesFound, o.servicesReferenced, o.fillersMatched, o.fillersHeard, o.fillersReferenced,
                              s.wordErrorRate, s.servicesFound, s.servicesReferenced, s.fillersMatched, s.fillersHeard, s.fillersReferenced)
-        print("sealed recognizer gate, user condition: " + figures)
+        print("sealed recognizer gate, noisy: " + figures)
 
         #expect(o.wordErrorRate <= Self.ceilingWER, "\(figures)")
         #expect((o.serviceRecall ?? 0) >= Self.floorAWS, "\(figures)")
@@ -128,8 +129,13 @@ struct SealedRecognizerGateTests {
         }
     }
 
-    static let ceilingWER = 1.0
-    static let floorAWS = 0.0
-    static let floorFillerRecall = 0.0
-    static let floorFillerPrecision = 0.0
+    // Measured when the gate was set (issue 28), these four recordings: WER 0.333, AWS names 4 of
+    // 4, fillers 10 matched of 11 heard and 17 said (precision 0.91, recall 0.59). The targets
+    // (README) are WER <= 0.32 under noise, AWS names >= 0.90, fillers >= 0.80: WER and filler
+    // recall miss them on sealed answers, so those bars sit under the measurement, not at the
+    // target. With four names, 0.75 allows one miss; 0.90 would demand all four.
+    static let ceilingWER = 0.40
+    static let floorAWS = 0.75
+    static let floorFillerRecall = 0.50
+    static let floorFillerPrecision = 0.80
 }
