@@ -11,6 +11,9 @@
 # "user". The benchmark's room is --reverb "35 50 40" --name room, a small, fairly dry room.
 # Needs sox, soxi and jq.
 set -euo pipefail
+# Every sox call repeatable: -R seeds the noise generators and the dither sox adds when it
+# writes 16-bit audio, so the same answer always gives the same samples.
+export SOX_OPTS="${SOX_OPTS:-} -R"
 
 [ $# -ge 1 ] || { echo "usage: $0 MANIFEST [--snr DB] [--reverb \"R D S\"] [--name CONDITION]" >&2; exit 2; }
 manifest="$1"; shift

@@ -104,19 +104,19 @@ for b in "${breaks[@]}"; do
   ( cd "$checkout" && swift test --skip-build --filter "$filter" >"$log" 2>&1 )
   status=$?
   set -e
-  # Swift Testing prints one "✘ Test NAME() recorded an issue" line per failed expectation
-  # and one "✘ Test NAME() failed" line per failed test (per argument for parameterised ones).
-  failed="$(grep -E '✘ Test .*(failed|recorded an issue)' "$log" | sed -E 's/^.*✘ Test ([^ ]+\(.*\)).* (failed|recorded an issue).*/\1/' | sort -u || true)"
+  # Swift Testing prints one "✘ Test NAME failed after" line per failed test and one
+  # "✘ Test NAME recorded an issue at FILE:LINE: ..." line per failed expectation.
+  failed="$(grep -E '✘ Test .* failed after' "$log" | sed -E 's/^.*✘ Test (.*) (with [0-9]+ test cases )?failed after.*$/\1/' | sort -u || true)"
   passed="$(grep -cE '✔ Test .* passed' "$log" || true)"
   if [ "$status" -eq 0 ]; then
     line="$b: all tests passed ($passed) — NOT caught"
     [ "$b" = none ] && line="$b: all tests passed ($passed)"
   else
-    line="$b: caught — failing: $(echo "$failed" | paste -sd ';' | sed 's/;/; /g')"
+    line="$b: caught — failed: $(echo "$failed" | paste -sd ';' | sed 's/;/; /g')"
   fi
   summary+=("$line")
   echo "$line"
-  grep -E '✘ Test .*recorded an issue' "$log" | sed -E 's/^.*✘ Test /    /' | cut -c1-220 | head -12
+  grep -E '✘ Test .*recorded an issue' "$log" | sed -E 's/^.*✘ Test (.*) recorded an issue (with 1 argument [^ ]+ → (.*) )?at ([A-Za-z]+\.swift:[0-9]+:[0-9]+): (Expectation failed: )?/    \3 \4: /' | cut -c1-200 | head -12 || true
 done
 git -C "$checkout" checkout --quiet -- .
 

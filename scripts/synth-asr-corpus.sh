@@ -18,6 +18,9 @@
 #   festival:cmu_us_slt_arctic_hts:1.05 festival:ked_diphone:0.95
 # --espeak adds espeak-ng:en-us:1.0, a stress case (a poor proxy for people).
 set -euo pipefail
+# Every sox call repeatable: -R seeds the noise generators and the dither sox adds when it
+# writes 16-bit audio, so the same answer always gives the same samples.
+export SOX_OPTS="${SOX_OPTS:-} -R"
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
 answers="$here/Tests/Data/asr-dev/answers.json"
