@@ -18,6 +18,9 @@
 #   festival:cmu_us_slt_arctic_hts:1.05 festival:ked_diphone:0.95
 # --espeak adds espeak-ng:en-us:1.0, a stress case (a poor proxy for people).
 set -euo pipefail
+# Every sox call repeatable: -R seeds the noise generators and the dither sox adds when it
+# writes 16-bit audio, so the same answer always gives the same samples.
+export SOX_OPTS="${SOX_OPTS:-} -R"
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
 answers="$here/Tests/Data/asr-dev/answers.json"
@@ -102,7 +105,7 @@ for spec in $voices; do
     n=0
     while :; do
       segment="${rest%%<pause *}"
-      segment="$(echo "$segment" | xargs)"
+      segment="$(sed -E 's/^[[:space:]]+//; s/[[:space:]]+$//' <<<"$segment")"
       if [ -n "$segment" ]; then
         wav="$tmp/seg$n.wav"
         synth "$engine" "$voice" "$stretch" "$(echo "$segment" | speakable)" "$wav"
@@ -126,10 +129,11 @@ for spec in $voices; do
     duration=$(soxi -D "$clean")
 
     # Noise at 15-20 dB below the speech level (measured over the whole file, pauses included).
+    # sox -R: repeatable noise, so a rendering can be made again and a test hears the same audio.
     noisy="$out/$name/$id-noisy.wav"
     colour=$([ $((i % 2)) -eq 0 ] && echo pinknoise || echo brownnoise)
     snr=$(awk "BEGIN{srand($i + 7); print 15 + int(rand() * 6)}")
-    sox -n -r 16000 -c 1 -b 16 "$tmp/noise.wav" synth "$duration" "$colour" vol 0.5
+    sox -R -n -r 16000 -c 1 -b 16 "$tmp/noise.wav" synth "$duration" "$colour" vol 0.5
     speech_rms=$(sox "$clean" -n stat 2>&1 | awk '/RMS     amplitude/{print $3}')
     noise_rms=$(sox "$tmp/noise.wav" -n stat 2>&1 | awk '/RMS     amplitude/{print $3}')
     gain=$(awk "BEGIN{print $speech_rms / $noise_rms / (10 ^ ($snr / 20))}")

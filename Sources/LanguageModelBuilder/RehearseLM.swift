@@ -88,32 +88,16 @@ struct RehearseLM: ParsableCommand {
         do { words = try Lexicon.load(from: URL(fileURLWithPath: lexicon, isDirectory: true)) }
         catch { throw ValidationError(error.description) }
         let raisedNames = Self.raisedNames(words)
-        let files = try fm.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted()
-        guard !files.isEmpty else { throw ValidationError("\(corpus): no .txt files") }
         var tokenizer = CorpusTokenizer(lexicon: words)
-        var sentences: [[String]] = []
-        for file in files {
-            let text = try String(contentsOfFile: corpus + "/" + file, encoding: .utf8)
-            sentences += tokenizer.sentences(in: text)
-        }
-        // Candidates echo the question ("so the nightly job hits the time limit…") and say the
-        // things its key points list; the bank's sentences are written text, not speech, so they
-        // are a small addition next to the spoken answers (about an eighth of the tokens).
-        var questionSentences = 0
-        if !questions.isEmpty {
-            let bank: QuestionBank
-            do { bank = try QuestionBank(contentsOf: URL(fileURLWithPath: questions)) }
-            catch { throw ValidationError("\(questions): cannot read the question bank: \(error)") }
-            let text = QuestionText.sentences(of: bank).joined(separator: "\n")
-            let before = sentences.count
-            sentences += tokenizer.sentences(in: text)
-            questionSentences = sentences.count - before
-        }
+        let training = try TrainingText.read(corpus: corpus, questions: questions, tokenizer: &tokenizer)
+        let files = training.files
+        let sentences = training.sentences
+        let questionSentences = training.bank.count
         let heldOutFiles = heldOut.filter { fm.fileExists(atPath: $0) }
         for missing in heldOut where !heldOutFiles.contains(missing) {
             print("note: \(missing) not found, so it was not checked for leaks into the corpus")
         }
-        try HeldOutCheck.verify(training: sentences, heldOutFiles: heldOutFiles)
+        try HeldOutCheck.verify(training: sentences, heldOutFiles: heldOutFiles, tokenizer: tokenizer)
 
         var counter = KneserNeyTrigram()
         for s in sentences { counter.add(sentence: s) }
@@ -187,30 +171,81 @@ struct RehearseLM: ParsableCommand {
     }
 }
 
+/// What rehearse-lm trains on, in the order it reads it: the corpus's answers (every
+/// `*.txt`, sorted), then the question bank's prompts, key points and follow-ups, all through
+/// one tokenizer. The leak tests read training text through this same function.
+struct TrainingText {
+    var files: [String]
+    /// The corpus's sentences: spoken-style answers.
+    var spoken: [[String]]
+    /// The question bank's sentences: written text, no hesitations.
+    var bank: [[String]]
+    var sentences: [[String]] { spoken + bank }
+
+    /// `questions` empty: no question bank.
+    static func read(corpus: String, questions: String, tokenizer: inout CorpusTokenizer) throws -> TrainingText {
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted()
+        guard !files.isEmpty else { throw ValidationError("\(corpus): no .txt files") }
+        var spoken: [[String]] = []
+        for file in files {
+            spoken += tokenizer.sentences(in: try String(contentsOfFile: corpus + "/" + file, encoding: .utf8))
+        }
+        // Candidates echo the question ("so the nightly job hits the time limit…") and say the
+        // things its key points list; the bank's sentences are written text, not speech, so they
+        // are a small addition next to the spoken answers (about an eighth of the tokens).
+        var bank: [[String]] = []
+        if !questions.isEmpty {
+            let questionBank: QuestionBank
+            do { questionBank = try QuestionBank(contentsOf: URL(fileURLWithPath: questions)) }
+            catch { throw ValidationError("\(questions): cannot read the question bank: \(error)") }
+            bank = tokenizer.sentences(in: QuestionText.sentences(of: questionBank).joined(separator: "\n"))
+        }
+        return TrainingText(files: files, spoken: spoken, bank: bank)
+    }
+}
+
 /// Refuses to build when held-out evaluation text has leaked into the training corpus.
 enum HeldOutCheck {
     static let window = 8
 
-    static func verify(training: [[String]], heldOutFiles: [String]) throws {
+    /// A run of `window` tokens that a held-out answer shares with the training text.
+    struct SharedRun: Hashable, CustomStringConvertible {
+        var file: String
+        var id: String
+        var run: String
+        var description: String { "\(id) (\(URL(fileURLWithPath: file).lastPathComponent)): \"\(run)\"" }
+    }
+
+    static func verify(training: [[String]], heldOutFiles: [String], tokenizer: CorpusTokenizer) throws {
+        if let first = try sharedRuns(training: training, heldOutFiles: heldOutFiles, tokenizer: tokenizer).first {
+            throw ValidationError("held-out text from \(first.file) appears in the training corpus: \"\(first.run)\" (\(first.id))")
+        }
+    }
+
+    /// Every run of `window` tokens that a held-out answer shares with a training sentence. The
+    /// held-out text goes through the training tokenizer (a copy, so its acronyms never reach
+    /// the dictionary) after its `<pause N>` markers are removed.
+    static func sharedRuns(training: [[String]], heldOutFiles: [String], tokenizer: CorpusTokenizer) throws -> [SharedRun] {
         var seen = Set<String>()
         for s in training where s.count >= window {
             for i in 0...(s.count - window) { seen.insert(s[i..<i + window].joined(separator: " ")) }
         }
+        var tokenizer = tokenizer
+        var found: [SharedRun] = []
         for file in heldOutFiles {
-            struct Item: Decodable { var text: String }
+            struct Item: Decodable { var id: String?; var text: String }
             let items = try JSONDecoder().decode([Item].self, from: Data(contentsOf: URL(fileURLWithPath: file)))
-            for item in items {
-                let words = item.text.replacingOccurrences(of: #"<pause [0-9.]+>"#, with: " ", options: .regularExpression)
-                    .split(separator: " ").map(String.init)
-                guard words.count >= window else { continue }
-                for i in 0...(words.count - window) {
-                    let gram = words[i..<i + window].joined(separator: " ")
-                    if seen.contains(gram) {
-                        throw ValidationError("held-out text from \(file) appears in the training corpus: \"\(gram)\"")
+            for (n, item) in items.enumerated() {
+                let text = item.text.replacingOccurrences(of: #"<pause [0-9.]+>"#, with: " ", options: .regularExpression)
+                for words in tokenizer.sentences(in: text) where words.count >= window {
+                    for i in 0...(words.count - window) {
+                        let gram = words[i..<i + window].joined(separator: " ")
+                        if seen.contains(gram) { found.append(SharedRun(file: file, id: item.id ?? "#\(n + 1)", run: gram)) }
                     }
                 }
             }
         }
+        return found
     }
 }
 

@@ -62,22 +62,3 @@ struct CoachingTests {
         #expect(analyzer.analyze(text: "anything").followUpAnswer == nil)
     }
 }
-
-/// Half of the labelled set (even positions) as a regression guard; the whole set is the
-/// benchmark `rehearse eval-analyzer` prints.
-@Suite("Labelled set regression guard")
-struct LabelledSetTests {
-    @Test("four-part and flag accuracy on the even half stay above their thresholds")
-    func evenHalf() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Data/analyzer-eval/answers.json")
-        let answers = try LabelledEvaluation.load(url)
-        #expect(answers.count >= 60)
-        var evaluation = LabelledEvaluation()
-        for (i, a) in answers.enumerated() where i % 2 == 0 { evaluation.add(a, report: analyzer.analyze(text: a.text)) }
-        #expect(evaluation.fourPartAccuracy >= 0.90, "\(evaluation.table())")
-        for name in ["serviceDump", "definitionOnly", "volunteeredDownside", "measurableResult", "marketing", "hedging"] {
-            #expect((evaluation.counts[name]?.accuracy ?? 0) >= 0.88, "\(name)\n\(evaluation.table())")
-        }
-    }
-}

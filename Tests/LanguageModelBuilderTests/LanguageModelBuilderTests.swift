@@ -83,7 +83,8 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 @Suite struct PronunciationTests {
     @Test func acronymsAreSpelledAndServicesHaveEntries() throws {
         let path = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict"
-        guard FileManager.default.fileExists(atPath: path) else { return }
+        try #require(FileManager.default.fileExists(atPath: path),
+                     "\(path) is missing: install pocketsphinx-en-us (scripts/install-deps.sh)")
         var d = try PronunciationDictionary(cmudictPath: path)
         let guessed = d.cover(["s3", "ec2", "iam", "vpcs", "cloudfront", "subnets", "batched", "kms"], acronyms: ["vpcs"])
         #expect(guessed.isEmpty)
@@ -127,28 +128,106 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     }
 }
 
-/// The ASR development answers are held out: none of their 8-word runs may appear in the
-/// text the language model is trained on.
+/// Nothing that is measured may be training text: no held-out or sealed answer may share a run
+/// of 8 tokens with what rehearse-lm trains on (the corpus and the question bank), both read
+/// through the training tokenizer, exactly as rehearse-lm reads them.
 @Suite struct HeldOutSeparationTests {
-    @Test func devCorpusIsNotTrainingText() throws {
-        let corpus = packageRoot.appendingPathComponent("Models/corpus")
-        let dev = packageRoot.appendingPathComponent("Tests/Data/asr-dev/answers.json")
-        var tokenizer = CorpusTokenizer()
-        var sentences: [[String]] = []
-        for file in try FileManager.default.contentsOfDirectory(atPath: corpus.path) where file.hasSuffix(".txt") {
-            sentences += tokenizer.sentences(in: try String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8))
-        }
-        #expect(sentences.count > 100)
-        let newServices = packageRoot.appendingPathComponent("Tests/Data/asr-dev/new-services.json")
-        try HeldOutCheck.verify(training: sentences, heldOutFiles: [dev.path, newServices.path])
+    static let heldOut = ["Tests/Data/asr-dev/answers.json", "Tests/Data/asr-dev/new-services.json",
+                          "Tests/Data/analyzer-eval/answers.json",
+                          "Tests/Data/analyzer-eval-sealed/answers.json", "Tests/Data/asr-sealed/answers.json"]
+        .map { packageRoot.appendingPathComponent($0).path }
+
+    /// Overlaps that were already there when this test was written (issue 28), each an answer id
+    /// and the 8-token run it shares with training text. They are listed rather than fixed
+    /// because the fix is the training text's (rewrite those corpus and bank sentences, then
+    /// rebuild the model), and rewriting a sealed answer after reading it is not allowed. The
+    /// list must stay exact: a new overlap fails, and so does one that has gone away.
+    /// docs/benchmark.md, "Text shared with the training corpus", says what each one means.
+    static let knownOverlaps: Set<String> = [
+        // The development analyzer set: a definition of IAM and of RTO worded as the corpus
+        // and the question bank word them.
+        "lab-028: how you control who can do what in",
+        "lab-031: how long you can afford to be down",
+        "lab-031: is how long you can afford to be",
+        "lab-031: rto is how long you can afford to",
+        // The sealed analyzer set (written 6 Dec 2026 without sight of the corpus): stock
+        // phrasings of IAM policies, NAT gateways, KMS data keys, SQS visibility timeouts.
+        "sealed-005: are json documents that allow or deny actions",
+        "sealed-005: basically how you control who can do what",
+        "sealed-005: documents that allow or deny actions on resources",
+        "sealed-005: how you control who can do what in",
+        "sealed-005: json documents that allow or deny actions on",
+        "sealed-005: policies are json documents that allow or deny",
+        "sealed-010: put a nat gateway in a public subnet",
+        "sealed-010: the private route table's default route at it",
+        "sealed-037: went from around nine seconds to under two",
+        "sealed-059: ran a delete without a where clause on",
+        "sealed-059: someone ran a delete without a where clause",
+        "sealed-061: a data key you encrypt the data locally",
+        "sealed-061: data key you encrypt the data locally with",
+        "sealed-061: you a data key you encrypt the data",
+        "sealed-063: but the queue's visibility timeout was thirty seconds",
+        "sealed-063: six times the function timeout which is what",
+        "sealed-063: the function timeout which is what aws recommends",
+        "sealed-063: times the function timeout which is what aws",
+        "sealed-071: outbound on the source and inbound on the",
+        // The sealed recognizer set: three answers. The recognizer gate leaves them out.
+        "sealed-asr-004: outbound on the source and inbound on the",
+        "sealed-asr-006: a read replica and pointed the reporting tool",
+        "sealed-asr-006: added a read replica and pointed the reporting",
+        "sealed-asr-006: i added a read replica and pointed the",
+        "sealed-asr-006: read replica and pointed the reporting tool at",
+        "sealed-asr-006: replica and pointed the reporting tool at it",
+        "sealed-asr-009: from about two seconds to three hundred milliseconds",
+    ]
+
+    static func trainingText() throws -> (training: TrainingText, tokenizer: CorpusTokenizer) {
+        let lexicon = try Lexicon.load(from: packageRoot.appendingPathComponent("Models/lexicon"))
+        var tokenizer = CorpusTokenizer(lexicon: lexicon)
+        let training = try TrainingText.read(corpus: packageRoot.appendingPathComponent("Models/corpus").path,
+                                             questions: packageRoot.appendingPathComponent("Models/questions.json").path,
+                                             tokenizer: &tokenizer)
+        return (training, tokenizer)
     }
 
-    @Test func leakedTextIsCaught() throws {
-        let dev = packageRoot.appendingPathComponent("Tests/Data/asr-dev/answers.json")
-        struct Item: Decodable { var text: String }
-        let first = try JSONDecoder().decode([Item].self, from: Data(contentsOf: dev))[0].text
-        let leaked = first.replacingOccurrences(of: #"<pause [0-9.]+>"#, with: " ", options: .regularExpression)
-            .split(separator: " ").map(String.init)
-        #expect(throws: (any Error).self) { try HeldOutCheck.verify(training: [leaked], heldOutFiles: [dev.path]) }
+    @Test("no held-out or sealed answer shares an 8-token run with the corpus or the question bank")
+    func heldOutIsNotTrainingText() throws {
+        let (training, tokenizer) = try Self.trainingText()
+        let sentences = training.sentences
+        #expect(training.files.count > 20 && training.bank.count > 100)
+        for file in Self.heldOut {
+            #expect(FileManager.default.fileExists(atPath: file), "\(file) is missing")
+        }
+        let shared = try HeldOutCheck.sharedRuns(training: sentences, heldOutFiles: Self.heldOut, tokenizer: tokenizer)
+        let found = Set(shared.map { "\($0.id): \($0.run)" })
+        let new = found.subtracting(Self.knownOverlaps).sorted()
+        #expect(new.isEmpty, "held-out text in the training text:\n\(new.joined(separator: "\n"))")
+        let gone = Self.knownOverlaps.subtracting(found).sorted()
+        #expect(gone.isEmpty, "listed overlaps no longer found (take them off the list):\n\(gone.joined(separator: "\n"))")
+    }
+
+    @Test("a held-out answer copied into the corpus, or a bank sentence copied into an answer, is caught")
+    func leakedTextIsCaught() throws {
+        let (training, tokenizer) = try Self.trainingText()
+        let sentences = training.sentences
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("leak-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        struct Item: Codable { var id: String; var text: String }
+
+        // A sealed answer pasted into the training text, written as a corpus file would be.
+        let sealed = try JSONDecoder().decode([Item].self, from: Data(contentsOf: URL(fileURLWithPath: Self.heldOut[4])))[0]
+        var copy = tokenizer
+        let pasted = copy.sentences(in: sealed.text.replacingOccurrences(of: #"<pause [0-9.]+>"#, with: ".", options: .regularExpression))
+        let leaks = try HeldOutCheck.sharedRuns(training: sentences + pasted, heldOutFiles: [Self.heldOut[4]], tokenizer: tokenizer)
+        #expect(leaks.contains { $0.id == sealed.id })
+
+        // A question-bank sentence said in a held-out answer, spelled as the answers are.
+        let said = try #require(training.bank.first { $0.count >= 10 }).joined(separator: " ")
+        let answer = dir.appendingPathComponent("answers.json")
+        try JSONEncoder().encode([Item(id: "echo", text: "so um <pause 0.3> " + said)]).write(to: answer)
+        let echoed = try HeldOutCheck.sharedRuns(training: sentences, heldOutFiles: [answer.path], tokenizer: tokenizer)
+        #expect(echoed.count >= said.split(separator: " ").count - 7 && echoed.allSatisfy { $0.id == "echo" }, "\(said)")
+        #expect(throws: (any Error).self) { try HeldOutCheck.verify(training: sentences, heldOutFiles: [answer.path], tokenizer: tokenizer) }
     }
 }

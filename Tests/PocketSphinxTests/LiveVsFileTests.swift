@@ -1,27 +1,43 @@
 import Foundation
+import Pipeline
 import PocketSphinx
 import SpeechCore
 import Testing
 import TestSupport
 
-/// A take decoded while it is recorded hears what the same audio decoded from a file hears.
+/// A take decoded while it is recorded hears what the same audio decoded from a file hears,
+/// with Debian's stock model and with the model `rehearse` loads by default (ModelSelection:
+/// Models/recognizer.json, the domain model mixed with the general one, its own dictionary and
+/// decoder limits).
 @Suite("Live decoding against file decoding")
 struct LiveVsFileTests {
-
-    @Test("live decoding with PocketSphinx hears the same answer as decoding the file",
-          arguments: ["Audio/known-pause.wav", "Audio/strong-answer.wav"])
-    func liveMatchesFile(recording: String) throws {
-        try compareLiveAndFile(try Fixtures.samples(recording))
+    enum Model: String, CaseIterable, Sendable {
+        case stock, `default`
+        func load() throws -> RecognizerModel {
+            switch self {
+            case .stock: return .debianEnUS
+            case .default:
+                let (model, note) = try ModelSelection.resolve(nil, modelsDirectory: Fixtures.repo.appendingPathComponent("Models"))
+                #expect(note == nil, "\(note ?? "")")
+                return model
+            }
+        }
     }
 
-    @Test("under a steady hiss, live decoding filters the noise as decoding the file does")
-    func liveMatchesFileUnderNoise() throws {
+    @Test("live decoding with PocketSphinx hears the same answer as decoding the file",
+          arguments: ["Audio/known-pause.wav", "Audio/strong-answer.wav"], Model.allCases)
+    func liveMatchesFile(recording: String, model: Model) throws {
+        try compareLiveAndFile(try Fixtures.samples(recording), model: try model.load())
+    }
+
+    @Test("under a steady hiss, live decoding filters the noise as decoding the file does", arguments: Model.allCases)
+    func liveMatchesFileUnderNoise(model: Model) throws {
         let noisy = try Fixtures.noisyCopy(of: Fixtures.repo.appendingPathComponent("Audio/strong-answer.wav").path,
                                            seconds: 29.4, in: Fixtures.tempDirectory())
         // Under noise the two segmenters cut utterances a little differently, so the bar is a
         // little lower than for clean audio. With the filter the two share 55 of the file's 67
-        // distinct words; without it only 37 of 64, and some times are seconds apart.
-        let (live, file) = try compareLiveAndFile(try Fixtures.wavSamples(URL(fileURLWithPath: noisy)),
+        // distinct words (stock model); without it only 37 of 64, and some times are seconds apart.
+        let (live, file) = try compareLiveAndFile(try Fixtures.wavSamples(URL(fileURLWithPath: noisy)), model: try model.load(),
                                                   sharedWords: 0.75, timesAgreeing: 0.9)
         #expect(live.filteredUtterances > 0 && file.filteredUtterances > 0, "live \(live), file \(file)")
     }
@@ -30,13 +46,13 @@ struct LiveVsFileTests {
     /// `timesAgreeing`: share of the words heard once by both whose start times must agree
     /// within 0.3 s (under noise a word misheard in one place and heard in another pairs up
     /// wrongly now and then).
-    private func compareLiveAndFile(_ samples: [Int16], sharedWords: Double = 0.8,
+    private func compareLiveAndFile(_ samples: [Int16], model: RecognizerModel, sharedWords: Double = 0.8,
                                     timesAgreeing: Double = 1) throws -> (live: NoiseSummary, file: NoiseSummary) {
-        let live = LiveTranscriber(recognizer: try PocketSphinxRecognizer(), noiseReduction: .init())
+        let live = LiveTranscriber(recognizer: try PocketSphinxRecognizer(model: model), noiseReduction: .init())
         for start in stride(from: 0, to: samples.count, by: 320) { try live.append(Array(samples[start..<min(samples.count, start + 320)])) }
         let liveWords = try live.finish()
         let heard = liveWords.map(\.text)
-        let file = StreamingTranscriber(recognizer: try PocketSphinxRecognizer(), noiseReduction: .init())
+        let file = StreamingTranscriber(recognizer: try PocketSphinxRecognizer(model: model), noiseReduction: .init())
         try file.append(samples)
         let fileWords = try file.finish()
         let fromFile = fileWords.map(\.text)

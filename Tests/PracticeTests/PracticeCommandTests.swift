@@ -49,16 +49,22 @@ struct PracticeCommandTests {
         #expect(history.status == 0, "\(history.stderr)")
         #expect(history.stdout.contains("\"\(Self.questionID)\""), "\(history.stdout.prefix(400))")
 
-        // Latency is a benchmark, not a pass/fail (scripts/measure-capture.sh prints it against the
-        // 1 s target); a loaded CI machine must not fail the suite. Here: the take records how long
-        // its report took, and the figure is printed for the log.
+        // The report is promised within a second of the take's end (measured 0.05 s,
+        // docs/benchmark.md); the guard's ceiling is 3 s so a loaded CI machine does not fail it.
+        // It catches a report that waits seconds (a decode left to the end of the take: 1.8–2.9 s
+        // for this answer, plus the load), not a slip of a second (scripts/break-gates.sh).
+        // Measured twice: by the take itself, from the endpoint to the report, and from outside,
+        // from the last speech fed into the microphone to the process exiting, less the
+        // endpoint's silence, so the process cannot pass by timing itself wrongly.
         let reportSeconds = try #require(take["reportSeconds"] as? Double)
-        #expect(reportSeconds >= 0)
         let lastSpeech = try #require(feeder.lastSpeechWritten)
-        let endToEnd = exited.timeIntervalSince(lastSpeech)
+        let afterTakeEnd = exited.timeIntervalSince(lastSpeech) - silence
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
-        print("practice latency: report \(reportSeconds) s after the take ended, \(endToEnd - silence) s after "
-              + "speech plus the \(silence) s endpoint silence; load \(load)")
+        let figures = "report \(reportSeconds) s after the take ended; exited \(afterTakeEnd) s after speech plus the "
+            + "\(silence) s endpoint silence; load \(load)"
+        print("practice latency: " + figures)
+        #expect(reportSeconds >= 0 && reportSeconds <= 3, "\(figures)")
+        #expect(afterTakeEnd <= 3, "\(figures)")
     }
 
     @Test("an unknown question id is refused before recording")

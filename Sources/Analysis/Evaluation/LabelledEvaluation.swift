@@ -31,6 +31,11 @@ public struct LabelledEvaluation: Sendable {
         public var accuracy: Double { total == 0 ? 0 : Double(truePositive + trueNegative) / Double(total) }
         public var precision: Double? { truePositive + falsePositive == 0 ? nil : Double(truePositive) / Double(truePositive + falsePositive) }
         public var recall: Double? { truePositive + falseNegative == 0 ? nil : Double(truePositive) / Double(truePositive + falseNegative) }
+        /// Recall on the answers labelled false.
+        public var specificity: Double? { trueNegative + falsePositive == 0 ? nil : Double(trueNegative) / Double(trueNegative + falsePositive) }
+        /// The mean of recall and specificity: 0.5 for a detector that always says the same
+        /// thing, however rare the label, where plain accuracy rewards always saying "false".
+        public var balancedAccuracy: Double? { recall.flatMap { r in specificity.map { (r + $0) / 2 } } }
     }
 
     public struct Miss: Sendable, Hashable, Codable {
@@ -80,14 +85,14 @@ public struct LabelledEvaluation: Sendable {
     /// The table the evaluation command prints.
     public func table() -> String {
         func f(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "  — " }
-        var lines = ["label                  n   TP  FP  FN  TN   precision  recall  accuracy"]
+        var lines = ["label                  n   TP  FP  FN  TN   precision  recall  accuracy  balanced"]
         for (name, _) in Self.labels {
             guard let c = counts[name] else { continue }
             lines.append(name.padding(toLength: 20, withPad: " ", startingAt: 0)
                          + String(format: "%4d %4d %3d %3d %3d", c.total, c.truePositive, c.falsePositive, c.falseNegative, c.trueNegative)
                          + "   " + f(c.precision).padding(toLength: 9, withPad: " ", startingAt: 0)
                          + "  " + f(c.recall).padding(toLength: 6, withPad: " ", startingAt: 0)
-                         + "  " + f(c.accuracy))
+                         + "  " + f(c.accuracy) + "      " + f(c.balancedAccuracy))
         }
         lines.append(String(format: "four parts together: accuracy %.2f over %d answers", fourPartAccuracy, answers))
         return lines.joined(separator: "\n")
