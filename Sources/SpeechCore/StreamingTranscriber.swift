@@ -41,6 +41,11 @@ public final class StreamingTranscriber {
         self.noise = NoiseReducer(configuration: noiseReduction)
     }
 
+    /// A transcriber dropped before `finish` (the file failed part-way) lets its threads go.
+    deinit {
+        for lane in lanes { lane.abandon() }
+    }
+
     public var inSpeech: Bool { segmenter.inSpeech }
 
     /// Words decoded so far, in time order (all of them once `finish` has returned).
@@ -142,6 +147,16 @@ private final class Lane: @unchecked Sendable {
         let failure = self.failure
         condition.unlock()
         if let failure { throw failure }
+    }
+
+    /// Drops what is still queued and ends the thread, without waiting for it.
+    func abandon() {
+        guard threaded else { return }
+        condition.withLock {
+            pending = []
+            closing = true
+            condition.broadcast()
+        }
     }
 
     private func decode(_ job: Job) throws(SpeechError) -> [RecognizedWord] {
