@@ -16,8 +16,8 @@ public struct ReportAssembler: Sendable {
 
     /// `warnings` about the audio come first, then what the noise filter found, then `after`.
     /// A recording under 16 kHz already has its own warning, so the narrowband one is left out.
-    /// `source` says where the words came from; its recognizer is this assembler's model and its
-    /// times are rounded as the report gives them.
+    /// `source` says where the words came from (its recognizer named by the caller, who built the
+    /// assembler for that model); its times are rounded as the report gives them.
     public func report(words: [RecognizedWord], source: AnswerReport.SourceInfo, warnings: [String], noise: NoiseSummary,
                        after: [String] = []) -> AnswerReport {
         var all = warnings
@@ -25,7 +25,6 @@ public struct ReportAssembler: Sendable {
         if let w = noise.warning { all.append(w) }
         all += after
         var info = source
-        info.recognizer = modelName
         info.durationSeconds = (source.durationSeconds * 100).rounded() / 100
         info.decodeSeconds = (source.decodeSeconds * 1000).rounded() / 1000
         return analyzer.analyze(words: words.map(Word.init(recognized:)), source: info, warnings: all)
