@@ -5,6 +5,15 @@ public struct AnswerAnalyzer: Sendable {
     public var alternatives: AlternativesMap
     /// Set when the answer replies to "why `chosen` and not `other`?".
     public var followUpTo: (chosen: String, other: String)?
+    /// Set when the answer replies to the question's follow-up `number` (from 1): it is then
+    /// judged by the follow-up rubric against that follow-up's points.
+    public var followUp: (number: Int, followUp: FollowUp)?
+    /// The first answer's text, when a follow-up answer is judged beside it (to tell a retelling).
+    public var firstAnswer: String?
+    /// The rubric to judge by, instead of the question's kind (or the one the answer reads as).
+    public var kind: RubricKind?
+    /// Rubrics and key-point matching rules; nil reads Models/rubrics.json (`RubricBook.standard`).
+    public var rubrics: RubricBook?
     /// The words the rules read. Setting it recompiles them.
     public var lexicon: Lexicon {
         didSet { cues = CompiledCues(lexicon); lexiconProblem = nil }
@@ -88,20 +97,72 @@ public struct AnswerAnalyzer: Sendable {
         let transcriptWords: [AnswerReport.TranscriptWord] = words.enumerated().map { i, w in
             .init(text: w.text, start: w.start, end: w.end, confidence: w.confidence, isFiller: fillerWords.contains(i))
         }
-        let followUpAnswer = followUpTo.map {
-            FollowUpJudge.judge(words: contentTexts, chosen: $0.chosen, other: $0.other, alternatives: alternatives, cues: cues)
+        let options = followUpTo ?? followUp?.followUp.options.map { ($0.chosen, $0.other) }
+        let followUpAnswer = options.map {
+            FollowUpJudge.judge(words: contentTexts, chosen: $0.0, other: $0.1, alternatives: alternatives, cues: cues)
         }
-        let fit = question.map { q in
-            Scorer.QuestionFit(coverage: ContentCoverage.measure(q, content: content), questionServices: q.services,
-                               namedQuestionService: q.services.contains { services.contains($0) })
+
+        // Key points, misconceptions and the rubric.
+        var rubricProblem: String?
+        let book: RubricBook? = rubrics ?? {
+            switch RubricBook.standard {
+            case .success(let b): return b
+            case .failure(let e): rubricProblem = e.description; return nil
+            }
+        }()
+        let matcher = book.map { KeyPointMatcher(rules: $0.matching) }
+        let text = KeyPointMatcher.text(content)
+        let questionCoverage = question.flatMap { q in
+            matcher.map { ContentCoverage.measure(q.keyPoints, prompt: q.prompt, text: text, matcher: $0) }
         }
-        let score = Scorer.score(structure: structure.findings, flags: flags.flags, pacing: pacing, fillers: fillers,
-                                 timed: timed, wordCount: content.count, question: fit)
-        let feedback = FeedbackWriter.write(structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
+        let followUpCoverage = followUp.flatMap { f in
+            matcher.map { ContentCoverage.measure(f.followUp.keyPoints, prompt: f.followUp.text, text: text, matcher: $0) }
+        }
+        let answeringFollowUp = followUp != nil || followUpTo != nil
+        var fit: Scorer.QuestionFit?
+        if !answeringFollowUp, let q = question, let coverage = questionCoverage {
+            fit = Scorer.QuestionFit(coverage: coverage, questionServices: q.services,
+                                     namedQuestionService: q.services.contains { services.contains($0) })
+        }
+        let input = RubricInput(
+            text: text, clauses: clauses, structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
+            services: services, ownership: ownership, speakingSeconds: timed ? pacing.speakingSeconds : nil,
+            targetSeconds: question?.targetSeconds, followUpCoverage: followUpCoverage,
+            questionCoverage: answeringFollowUp ? questionCoverage : nil,
+            separatingDimension: followUpAnswer?.namesRealDifference,
+            firstAnswer: firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) })
+        let rubric: AnswerReport.RubricResult? = book.flatMap { book in
+            let (kind, chosenBy): (RubricKind, String) =
+                answeringFollowUp ? (.followUp, "follow-up")
+                : self.kind.map { ($0, "option") }
+                ?? question.map { (RubricKind($0.kind), "question") }
+                ?? (RubricJudge.infer(book: book, input: input), "answer")
+            return RubricJudge.judge(kind, chosenBy: chosenBy, book: book, input: input)
+        }
+        let misconceptions = (answeringFollowUp ? followUpCoverage : questionCoverage)?.misconceptions ?? []
+        let score = Scorer.score(rubric: rubric, flags: flags.flags, pacing: pacing, fillers: fillers,
+                                 timed: timed, wordCount: content.count, question: fit,
+                                 misconceptions: misconceptions, book: book)
+        var feedback = FeedbackWriter.write(structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
                                             fillers: fillers, timing: timing, services: services,
                                             transcript: transcriptWords, alternatives: alternatives,
                                             missedQuestion: fit?.offQuestion == true ? question : nil, cues: cues)
+        if let rubric, rubric.kind != .ownership {
+            feedback = RubricFeedback.write(rubric: rubric, storyFeedback: feedback, restating: answeringFollowUp && RubricJudge.restating(input))
+        }
+        feedback = RubricFeedback.misconceptions(misconceptions) + feedback
+        feedback = Array(feedback.prefix(FeedbackWriter.limit))
+        var pushes = followUps
+        if let rubric, let f = followUp, rubric.kind == .followUp {
+            pushes = FollowUpWriter.afterFollowUp(rubric: rubric, followUp: f.followUp, coverage: followUpCoverage)
+        } else if let rubric, rubric.kind != .ownership, question != nil {
+            pushes = FollowUpWriter.write(rubric: rubric, question: question)
+        }
+        let followUpRef = followUp.flatMap { f in
+            question.map { AnswerReport.FollowUpRef(questionID: $0.id, number: f.number, text: f.followUp.text, kind: f.followUp.kind) }
+        }
         var allWarnings = warnings
+        if rubricProblem != nil || book == nil { allWarnings.append("no rubric, so the answer's content was not judged: \(rubricProblem ?? "Models/rubrics.json missing")") }
         if let lexiconProblem { allWarnings.append("no lexicon, so nothing was scored: \(lexiconProblem)") }
         if content.isEmpty { allWarnings.append("no speech detected") }
 
@@ -120,11 +181,13 @@ public struct AnswerAnalyzer: Sendable {
             services: services,
             flags: flags.flags,
             evidence: flags.evidence,
-            followUps: followUps,
+            followUps: pushes,
             feedback: feedback,
             followUpAnswer: followUpAnswer,
             score: score,
             warnings: allWarnings,
-            coverage: fit?.coverage)
+            coverage: answeringFollowUp ? followUpCoverage : questionCoverage,
+            rubric: rubric,
+            followUpOf: followUpRef)
     }
 }

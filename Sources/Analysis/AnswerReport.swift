@@ -1,7 +1,7 @@
 /// The analysis of one answer: the `rehearse score --json` contract (schemaVersion 1,
 /// documented in docs/report-schema.md). Optional values encode as JSON null, never vanish.
 public struct AnswerReport: Codable, Sendable, Hashable {
-    public var schemaVersion = 1
+    public var schemaVersion = 2
     @NullEncoded public var source: SourceInfo? = nil
     @NullEncoded public var question: QuestionRef? = nil
     public var transcript: TranscriptInfo
@@ -23,6 +23,53 @@ public struct AnswerReport: Codable, Sendable, Hashable {
     public var warnings: [String]
     /// Key points of the question hit and missed; null when no question was given.
     @NullEncoded public var coverage: ContentCoverage? = nil
+    /// The rubric the answer was judged by (schemaVersion 2; null in older stored reports).
+    @NullEncoded public var rubric: RubricResult? = nil
+    /// Set when the answer replies to a bank follow-up.
+    @NullEncoded public var followUpOf: FollowUpRef? = nil
+
+    public struct RubricResult: Codable, Sendable, Hashable {
+        public var kind: RubricKind
+        public var title: String
+        /// "question" (the bank question's kind), "follow-up", "option" (`--kind`) or "answer" (inferred).
+        public var chosenBy: String
+        public var points: Double
+        public var max: Double
+        public var criteria: [CriterionResult]
+        public var faults: [FaultResult]
+    }
+
+    public struct CriterionResult: Codable, Sendable, Hashable {
+        public var id: String
+        public var title: String
+        public var points: Double
+        public var max: Double
+        public var met: Bool
+        /// The words that earned it (at most about 25), or null.
+        @NullEncoded public var evidence: String? = nil
+        @NullEncoded public var start: Double? = nil
+        /// One sentence to act on when it is not met.
+        public var advice: String
+    }
+
+    public struct FaultResult: Codable, Sendable, Hashable {
+        public var id: String
+        public var title: String
+        public var penalty: Double
+        public var evidence: String
+        public var advice: String
+    }
+
+    /// The bank follow-up an answer replies to.
+    public struct FollowUpRef: Codable, Sendable, Hashable {
+        public var questionID: String
+        /// From 1, as `rehearse questions --json` lists them.
+        public var number: Int
+        public var text: String
+        @NullEncoded public var kind: FollowUp.Kind? = nil
+        /// The history attempt of the first answer, when it is known.
+        @NullEncoded public var firstAttemptID: Int64? = nil
+    }
 
     public struct SourceInfo: Codable, Sendable, Hashable {
         public var path: String
@@ -214,7 +261,7 @@ public struct AnswerReport: Codable, Sendable, Hashable {
         public var parts: [String: ScorePart]
 
         /// The order reports list the parts in; "question" is there only for a bank question.
-        public static let partOrder = ["question", "structure", "substance", "fillers", "pace", "pauses"]
+        public static let partOrder = ["question", "rubric", "structure", "substance", "fillers", "pace", "pauses"]
     }
 
     public struct ScorePart: Codable, Sendable, Hashable {

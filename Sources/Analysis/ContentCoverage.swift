@@ -1,6 +1,7 @@
-/// Which of a question's key points an answer touched. A point is hit when one of its phrases
-/// appears word for word in the answer, compared after the analyzer's own tokenisation (so
-/// "multi-AZ" in the bank meets "multi az" from the recognizer) with fillers left out.
+/// Which of a question's (or a follow-up's) key points an answer made, and which wrong claims it
+/// stated. Phrases are matched by `KeyPointMatcher` (stems, in order with small gaps, negation
+/// aware); a phrase the prompt itself contains earns nothing, and a key point whose misconception
+/// was stated is not credited.
 public struct ContentCoverage: Codable, Sendable, Hashable {
     public struct Hit: Codable, Sendable, Hashable {
         public var point: String
@@ -8,34 +9,65 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
         public var phrase: String
         /// When the phrase began, for recordings; null for typed answers.
         @NullEncoded public var start: Double? = nil
+        /// Where in the answer's content words (not in the JSON).
+        var tokenIndex: Int? = nil
+
+        enum CodingKeys: String, CodingKey { case point, phrase, start }
+    }
+
+    /// A wrong claim the answer made, with the correction to show.
+    public struct MisconceptionHit: Codable, Sendable, Hashable {
+        /// The speaker's words that stated it.
+        public var said: String
+        public var claim: String
+        public var correction: String
+        /// The key point it got wrong.
+        public var point: String
+        @NullEncoded public var start: Double? = nil
     }
 
     public var hit: [Hit]
     /// Key points with no phrase heard, in the bank's order.
     public var missed: [String]
+    public var misconceptions: [MisconceptionHit]
     public var total: Int { hit.count + missed.count }
 
-    public init(hit: [Hit], missed: [String]) {
+    public init(hit: [Hit], missed: [String], misconceptions: [MisconceptionHit] = []) {
         self.hit = hit
         self.missed = missed
+        self.misconceptions = misconceptions
     }
 
-    static func measure(_ question: Question, content: [Token]) -> ContentCoverage {
-        let spoken = content.map(\.text)
-        var hit: [Hit] = [], missed: [String] = []
-        for keyPoint in question.keyPoints {
-            let match = keyPoint.phrases.lazy.compactMap { phrase -> Hit? in
-                let wanted = Tokenizer.tokens(from: Tokenizer.words(fromText: phrase)).map(\.text)
-                guard let at = firstIndex(of: wanted, in: spoken) else { return nil }
-                return Hit(point: keyPoint.point, phrase: phrase, start: content[at].start)
-            }.first
-            if let match { hit.append(match) } else { missed.append(keyPoint.point) }
+    enum CodingKeys: String, CodingKey { case hit, missed, misconceptions }
+
+    /// Reports stored before schemaVersion 2 have no misconceptions.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        hit = try c.decode([Hit].self, forKey: .hit)
+        missed = try c.decode([String].self, forKey: .missed)
+        misconceptions = try c.decodeIfPresent([MisconceptionHit].self, forKey: .misconceptions) ?? []
+    }
+
+    static func measure(_ keyPoints: [KeyPoint], prompt: String?, text: KeyPointMatcher.Text,
+                        matcher: KeyPointMatcher) -> ContentCoverage {
+        let promptText = prompt.map(KeyPointMatcher.text)
+        var hit: [Hit] = [], missed: [String] = [], wrong: [MisconceptionHit] = []
+        for keyPoint in keyPoints {
+            var stated = false
+            for m in keyPoint.misconceptions {
+                guard let (_, match) = matcher.firstMatch(of: m.phrases, in: text) else { continue }
+                stated = true
+                let lo = max(0, match.range.lowerBound - 2), hi = min(text.words.count, match.range.upperBound + 3)
+                wrong.append(.init(said: text.words[lo..<hi].joined(separator: " "), claim: m.claim,
+                                   correction: m.correction, point: keyPoint.point, start: text.start[match.range.lowerBound]))
+            }
+            if !stated, let (phrase, match) = matcher.firstMatch(of: keyPoint.phrases, in: text, except: promptText) {
+                hit.append(Hit(point: keyPoint.point, phrase: phrase, start: text.start[match.range.lowerBound],
+                               tokenIndex: match.range.lowerBound))
+            } else {
+                missed.append(keyPoint.point)
+            }
         }
-        return ContentCoverage(hit: hit, missed: missed)
-    }
-
-    private static func firstIndex(of needle: [String], in haystack: [String]) -> Int? {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-        return (0...(haystack.count - needle.count)).first { haystack[$0..<$0 + needle.count].elementsEqual(needle) }
+        return ContentCoverage(hit: hit, missed: missed, misconceptions: wrong)
     }
 }

@@ -69,7 +69,7 @@ enum FeedbackWriter {
         if flags.mostlyWe {
             add(AnswerFlag.mostlyWe.topic, nil, "Say what you did yourself: \"I proposed…\", \"I measured…\". \"We\" hides your part.")
         }
-        return Array(out.prefix(limit))
+        return out
     }
 
     /// The ten-word stretch with the most fillers, for quoting.

@@ -48,12 +48,13 @@ enum FollowUpWriter {
                 ?? "Why \(chosen) rather than \(alternative.other)?")
         }
         if let question {
-            for f in question.followUps { add(f) }
+            for f in question.followUps { add(f.text) }
         }
         if out.isEmpty { add("What would you do differently if you built it again today?") }
         // The question's own follow-ups go first when the answer has no glaring hole.
-        if let question, !question.followUps.isEmpty, structure.presentCount == 4, !flags.serviceDump, !flags.definitionOnly {
-            out.sort { question.followUps.contains($0) && !question.followUps.contains($1) }
+        let own = question.map { Set($0.followUps.map(\.text)) } ?? []
+        if !own.isEmpty, structure.presentCount == 4, !flags.serviceDump, !flags.definitionOnly {
+            out.sort { own.contains($0) && !own.contains($1) }
         }
         return Array(out.prefix(3))
     }
@@ -70,5 +71,29 @@ enum FollowUpWriter {
 
     static func fill(_ template: String?, chosen: String, other: String) -> String? {
         template.map { $0.replacingOccurrences(of: "{chosen}", with: chosen).replacingOccurrences(of: "{other}", with: other) }
+    }
+
+    /// The next push for an answer judged by a rubric other than the story: the bank question's
+    /// own follow-ups, led by the one aimed at the criterion worth most that the answer missed.
+    static func write(rubric: AnswerReport.RubricResult, question: Question?) -> [String] {
+        guard let question else { return [] }
+        return Array(question.followUps.map(\.text).prefix(3))
+    }
+
+    /// After an answer to a follow-up: nothing when it was complete (practice moves on), else the
+    /// same question put again so the person answers what they left out.
+    static func afterFollowUp(rubric: AnswerReport.RubricResult, followUp: FollowUp, coverage: ContentCoverage?) -> [String] {
+        let missing = Set(rubric.criteria.filter { !$0.met }.map(\.id))
+        if missing.isEmpty && (coverage?.misconceptions.isEmpty ?? true) { return [] }
+        if let wrong = coverage?.misconceptions.first {
+            return ["Are you sure? You said \"\(wrong.said)\". \(followUp.text)"]
+        }
+        if missing.contains("direct") || missing.contains("notRestating") {
+            return ["In one or two sentences: \(followUp.text)"]
+        }
+        if missing.contains("points"), let next = coverage?.missed.first {
+            return ["What else? Think about this: \(next.prefix(1).lowercased() + next.dropFirst())"]
+        }
+        return []
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// 3. The nearest `Models/` in the executable's folder or up to five folders above it (a build
 ///    in `.build/` finds the checkout's).
 /// 4. `/usr/local/share/rehearse/Models`, then `/usr/share/rehearse/Models`.
-/// A candidate in steps 2–4 counts only when it holds `questions.json` or `recognizer.json`.
+/// A candidate in steps 2–4 counts only when it holds `questions/` or `recognizer.json`.
 public enum ModelsDirectory {
     public static let installLocations = ["/usr/local/share/rehearse/Models", "/usr/share/rehearse/Models"]
 
@@ -49,7 +49,7 @@ public enum ModelsDirectory {
             lookup.notes.append("REHEARSE_MODELS is set but empty, so it is ignored; unset it or name the Models folder")
         }
         func holdsModels(_ url: URL) -> Bool {
-            fm.fileExists(atPath: url.appendingPathComponent("questions.json").path)
+            fm.fileExists(atPath: url.appendingPathComponent("questions").path)
                 || fm.fileExists(atPath: url.appendingPathComponent("recognizer.json").path)
         }
         var candidates: [(URL, String)] = []

@@ -1,16 +1,13 @@
 /// The 0–100 score and its parts, each with a sentence the user can act on.
-/// Parts that need audio (pace, pauses) are left out for typed answers, the question part is
-/// there only when the answer was given to a bank question with key points, and the total is
-/// scaled to what could be measured.
+/// The rubric part judges the answer as its kind of question needs (docs/rubrics.md); the
+/// question part counts the bank question's key points; fillers, pace and pauses need a
+/// recording (a typed answer is judged on what it says). The total is scaled to what could be
+/// measured, then held down for a wrong claim of fact or an answer to another question.
 enum Scorer {
-    /// Key points that make a complete answer. The bank lists four to six per question, several
-    /// of them alternatives ("split it with Step Functions, or move it to Fargate") or extras, so
-    /// three earn the question part in full (or all of them, where a question has fewer).
+    /// Key points that make a complete answer. The bank lists three to six per question, several
+    /// of them alternatives or extras, so three earn the question part in full (or all of them,
+    /// where a question has fewer).
     static let keyPointsForFullMarks = 3
-    /// An answer that touches none of the question's key points and names none of its services
-    /// is answering some other question. An interviewer would not pass it however well it is
-    /// built, so the overall is held at this.
-    static let offQuestionCeiling = 40
 
     /// What the answer had to do with the question it was given to.
     struct QuestionFit {
@@ -23,42 +20,29 @@ enum Scorer {
         var offQuestion: Bool { coverage.total > 0 && coverage.hit.isEmpty && !namedQuestionService }
     }
 
-    static func score(structure: AnswerReport.Structure, flags: AnswerReport.Flags, pacing: AnswerReport.Pacing,
+    static func score(rubric: AnswerReport.RubricResult?, flags: AnswerReport.Flags, pacing: AnswerReport.Pacing,
                       fillers: AnswerReport.Fillers, timed: Bool, wordCount: Int,
-                      question: QuestionFit? = nil) -> AnswerReport.Score {
+                      question: QuestionFit? = nil, misconceptions: [ContentCoverage.MisconceptionHit] = [],
+                      book: RubricBook? = nil) -> AnswerReport.Score {
         var parts: [String: AnswerReport.ScorePart] = [:]
 
-        let missing = AnswerPart.allCases.filter { !structure[$0].present }
-        parts["structure"] = .init(
-            points: Double(4 - missing.count) * 10, max: 40, measured: true,
-            note: missing.isEmpty
-                ? "All four parts are there: context, choice, trade-off and result."
-                : "Add the missing \(list(missing.map { $0.title.lowercased() })): \(advice(for: missing[0]))")
-
-        var substance = 0.0
-        var substanceNote: [String] = []
-        if flags.measurableResult { substance += 10 } else if structure.result.present {
-            substance += 5; substanceNote.append("put a number on the result (%, ms, minutes, dollars)")
-        } else { substanceNote.append("close with a measured result") }
-        if flags.serviceDump {
-            substanceNote.append("give each service you name the reason you needed it")
-        } else if flags.definitionOnly {
-            substanceNote.append("say when you used it and why, not what it is")
-        } else if !structure.choice.present {
-            substance += 5; substanceNote.append("name what you chose and what you ruled out")
-        } else { substance += 10 }
-        if flags.marketingLanguage { substance = max(0, substance - 3); substanceNote.append("drop brochure words like \"robust\" or \"seamless\"") }
-        parts["substance"] = .init(points: substance, max: 20, measured: true,
-                                   note: substanceNote.isEmpty ? "Reasons and a measured result: this sounds like a decision you owned."
-                                                               : sentence(substanceNote))
+        if let rubric {
+            let missing = rubric.criteria.filter { !$0.met }.sorted { $0.max - $0.points > $1.max - $1.points }
+            var note = missing.first.map(\.advice) ?? "Everything a \(rubric.kind.rawValue) answer needs is there."
+            if let fault = rubric.faults.max(by: { $0.penalty < $1.penalty }), missing.isEmpty || fault.penalty >= 8 {
+                note = fault.advice
+            }
+            parts["rubric"] = .init(points: wordCount == 0 ? 0 : rubric.points, max: rubric.max, measured: true, note: note)
+        }
 
         let per100 = fillers.per100Words
         let fillerPoints = wordCount == 0 ? 0 : 15 * clamp((10 - per100) / 8)
         // "mostly X" only when X is more than half of them: one "uh" and one "um" is not mostly "uh".
         let total = fillers.byWord.values.reduce(0, +)
         let top = fillers.byWord.first { 2 * $0.value > total }?.key
-        parts["fillers"] = .init(points: round1(fillerPoints), max: 15, measured: wordCount > 0,
-                                 note: per100 <= 2 ? "Few fillers (\(FigureText.short(per100)) per 100 words)."
+        parts["fillers"] = .init(points: timed ? round1(fillerPoints) : 0, max: 15, measured: timed && wordCount > 0,
+                                 note: !timed ? "Fillers are scored on recordings; typed answers are judged on what they say."
+                                     : per100 <= 2 ? "Few fillers (\(FigureText.short(per100)) per 100 words)."
                                      : "\(FigureText.short(per100)) fillers per 100 words\(top.map { ", mostly \"\($0)\"" } ?? ""): pause silently instead; aim for under 2.")
 
         if timed, let wpm = pacing.wordsPerMinute {
@@ -84,20 +68,23 @@ enum Scorer {
             parts["pauses"] = .init(points: 0, max: 10, measured: false, note: "Pauses need a recording; typed answers are not timed.")
         }
 
+        let offCeiling = book?.offQuestionCeiling ?? 40
         if let question, question.coverage.total > 0 {
-            parts["question"] = questionPart(question, wordCount: wordCount)
+            parts["question"] = questionPart(question, wordCount: wordCount, ceiling: offCeiling)
         }
 
         let measured = parts.values.filter(\.measured)
         let available = measured.reduce(0) { $0 + $1.max }
         let earned = measured.reduce(0) { $0 + $1.points }
         var overall = wordCount == 0 || available == 0 ? 0 : Int((earned / available * 100).rounded())
-        if wordCount > 0, question?.offQuestion == true { overall = min(overall, offQuestionCeiling) }
+        if wordCount > 0, question?.offQuestion == true { overall = min(overall, offCeiling) }
+        // A wrong claim of fact is what an interviewer remembers about an answer, however well built.
+        if !misconceptions.isEmpty { overall = min(overall, book?.misconceptionCeiling ?? 35) }
         return .init(overall: overall, parts: parts)
     }
 
     /// 20 points for covering the question's key points: full marks at `keyPointsForFullMarks`.
-    private static func questionPart(_ fit: QuestionFit, wordCount: Int) -> AnswerReport.ScorePart {
+    private static func questionPart(_ fit: QuestionFit, wordCount: Int, ceiling: Int) -> AnswerReport.ScorePart {
         let c = fit.coverage
         let needed = min(keyPointsForFullMarks, c.total)
         let points = wordCount == 0 ? 0 : 20 * min(1, Double(c.hit.count) / Double(needed))
@@ -108,7 +95,7 @@ enum Scorer {
         } else if fit.offQuestion {
             let named = fit.questionServices.isEmpty ? "" : " and no \(list(fit.questionServices, joiner: "or"))"
             note = "This seems to answer another question: none of its key points\(named) came up, so the overall "
-                + "is held at \(offQuestionCeiling). Start from: \(c.missed.first ?? "")"
+                + "is held at \(ceiling). Start from: \(c.missed.first ?? "")"
         } else if c.hit.count >= needed {
             note = covered + " of the question."
         } else {

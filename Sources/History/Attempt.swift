@@ -49,7 +49,7 @@ public struct Attempt: Sendable, Hashable, Identifiable {
     /// An unsaved attempt from a report. `question` supplies topic and role when known.
     public init(report: AnswerReport, question: Question? = nil, createdAt: Date = Date()) {
         self.init(id: nil, figures: AttemptSummary(
-            id: 0, createdAt: createdAt, questionId: report.question?.id ?? question?.id,
+            id: 0, createdAt: createdAt, questionId: (report.question?.id ?? question?.id).map { report.followUpOf == nil ? $0 : $0 + "-follow-up" },
             topic: question?.topic, role: question?.role.rawValue,
             recordingPath: report.source.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path },
             durationSeconds: report.source?.durationSeconds, wordsPerMinute: report.pacing.wordsPerMinute,

@@ -25,7 +25,7 @@ struct RehearseLM: ParsableCommand {
     var corpus = "Models/corpus"
 
     @Option(help: ArgumentHelp("Question bank whose prompts, key points and follow-ups are added to the training text (\"\" for none).", valueName: "path"))
-    var questions = "Models/questions.json"
+    var questions = "Models/questions"
 
     @Option(help: "Where to write the model files.")
     var output = "Models"
@@ -267,6 +267,6 @@ enum FillerKeywords {
 /// model that "dead letter queue" starts and ends an utterance.
 enum QuestionText {
     static func sentences(of bank: QuestionBank) -> [String] {
-        bank.questions.flatMap { q in [q.prompt] + q.keyPoints.map(\.point) + q.followUps }
+        bank.questions.flatMap { q in [q.prompt] + q.keyPoints.map(\.point) + q.followUps.map(\.text) }
     }
 }

@@ -73,11 +73,11 @@ public struct Checkup: Sendable {
         }
         do {
             let selection = try ModelSelection.resolve(nil, lookup: lookup)
-            let bank = FileManager.default.fileExists(atPath: dir.appendingPathComponent("questions.json").path)
+            let bank = FileManager.default.fileExists(atPath: dir.appendingPathComponent("questions").path)
             let status: Status = selection.note == nil && bank ? .ok : .warn
             return .init(status: status, name: "models",
                          detail: "\(dir.path) (\(lookup.origin ?? "given")); using \(selection.model.name)"
-                            + (bank ? "" : "; no questions.json") + (selection.note.map { "; \($0)" } ?? ""))
+                            + (bank ? "" : "; no questions/ folder") + (selection.note.map { "; \($0)" } ?? ""))
         } catch {
             return .init(status: .fail, name: "models", detail: "\(dir.path): \(error)")
         }

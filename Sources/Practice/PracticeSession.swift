@@ -100,11 +100,13 @@ public final class PracticeSession {
             var prompt = q.prompt
             var isFollowUp = false
             var comparison: (chosen: String, other: String)?
+            /// The follow-up being answered (from 1), the first answer's words and its history row.
+            var answering: (number: Int, firstAnswer: String, firstAttempt: Int64?)?
             var next: Question?? = nil  // nil: keep going on this question
             while next == nil {
                 show(question: q, prompt: prompt, number: number, isFollowUp: isFollowUp)
                 guard countIn(keys) else { return 0 }
-                let result = try take(question: q, prompt: prompt, isFollowUp: isFollowUp, comparison: comparison)
+                let result = try take(question: q, prompt: prompt, isFollowUp: isFollowUp, comparison: comparison, answering: answering)
                 if let changes = sinceLast(result) { TerminalText.print(changes + "\n") }
                 TerminalText.print(TerminalReport(style: style).render(result.report))
                 // Two lines: the path alone can fill a terminal row.
@@ -114,7 +116,11 @@ public final class PracticeSession {
                 if StopSignal.pending != nil { return 130 }
                 if result.take.stopReason == .key { return 0 }
 
-                let followUp = result.report.followUps.first ?? q.followUps.first
+                // The bank's follow-ups carry the points a good reply makes, so practice asks one
+                // of them: the first the report pushes, else the question's first.
+                let pushed = result.report.followUps.compactMap { text in q.followUps.firstIndex { $0.text == text } }.first
+                let followUpIndex = pushed ?? (q.followUps.isEmpty ? nil : 0)
+                let followUp = followUpIndex.map { q.followUps[$0].text }
                 let offerFollowUp = options.followUp && !isFollowUp && followUp != nil
                 print("")
                 print(offerFollowUp
@@ -125,7 +131,9 @@ public final class PracticeSession {
                 case "\n" where offerFollowUp:
                     isFollowUp = true
                     prompt = followUp!
-                    comparison = Self.comparison(asked: prompt, services: result.report.services, alternatives: alternatives)
+                    answering = (followUpIndex! + 1, result.report.transcript.text, lastAttempts[q.id]?.id)
+                    comparison = q.followUps[followUpIndex!].options == nil
+                        ? Self.comparison(asked: prompt, services: result.report.services, alternatives: alternatives) : nil
                 case "\n", "n":
                     next = .some(picker.next())
                 case "r":
@@ -179,19 +187,18 @@ public final class PracticeSession {
     }
 
     private func take(question q: Question, prompt: String, isFollowUp: Bool,
-                      comparison: (chosen: String, other: String)? = nil) throws -> TakeReport {
+                      comparison: (chosen: String, other: String)? = nil,
+                      answering: (number: Int, firstAnswer: String, firstAttempt: Int64?)? = nil) throws -> TakeReport {
         let path = try store.reserveTakePath(questionID: q.id, suffix: isFollowUp ? "follow-up" : nil)
         // Without --max, a take may run to twice the question's target length.
         let maxSeconds = options.capture.maxSeconds ?? Double(max(60, q.targetSeconds * 2))
-        var asked = q
-        if isFollowUp {
-            // The follow-up is its own small question: no key points of its own to cover.
-            asked.id = q.id + "-follow-up"
-            asked.prompt = prompt
-            asked.keyPoints = []
-            asked.followUps = []
+        // A follow-up answer is judged by the follow-up rubric against that follow-up's points,
+        // beside the first answer (so a retelling is named), as `score --follow-up N` does.
+        var analyzer = AnswerAnalyzer(question: q, alternatives: alternatives, followUpTo: comparison)
+        if isFollowUp, let answering, let followUp = q.followUp(answering.number) {
+            analyzer.followUp = (answering.number, followUp)
+            analyzer.firstAnswer = answering.firstAnswer
         }
-        let analyzer = AnswerAnalyzer(question: asked, alternatives: alternatives, followUpTo: comparison)
         let mode = RecordingDisplay.Mode.forStandardError()
         // The live line is for someone watching a terminal; --json is for a script.
         let coaching = options.json || mode == .quiet ? nil
@@ -223,7 +230,14 @@ public final class PracticeSession {
             throw error
         }
         let assembler = ReportAssembler(analyzer: analyzer, modelName: modelName)
-        let report = LiveTakeRecorder.report(for: live, assembler: assembler)
+        var report = LiveTakeRecorder.report(for: live, assembler: assembler)
+        report.followUpOf?.firstAttemptID = answering?.firstAttempt
+        var asked = q
+        if isFollowUp {
+            // The history keeps follow-up answers apart from first answers to the question.
+            asked.id = q.id + "-follow-up"
+            asked.prompt = prompt
+        }
         let o = live.outcome
         let info = TakeReport.TakeInfo(
             path: path, isFollowUp: isFollowUp, prompt: prompt, stopReason: o.stopReason,

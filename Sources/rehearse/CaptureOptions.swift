@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Pipeline
 import Practice
@@ -19,6 +20,12 @@ struct CaptureOptions: ParsableArguments {
     func settings(silenceSeconds: Double?) -> CaptureSettings {
         CaptureSettings(device: device, maxSeconds: maxSeconds, silenceSeconds: silenceSeconds)
     }
+}
+
+/// `--kind`: a rubric by question kind.
+enum KindOption: String, ExpressibleByArgument, CaseIterable {
+    case concept, troubleshooting, design, choice, ownership
+    var kind: Question.Kind { Question.Kind(rawValue: rawValue)! }
 }
 
 enum RoleOption: String, ExpressibleByArgument, CaseIterable {

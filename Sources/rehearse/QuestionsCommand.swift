@@ -23,9 +23,21 @@ struct Questions: ParsableCommand {
     @Flag(help: "Print the questions as a JSON array.")
     var json = false
 
+    @Flag(help: "Check the bank instead of listing it: every example sentence through the matcher, no digits or prompt words in phrases, every fact dated (docs/question-bank.md). Exits 1 on a problem.")
+    var check = false
+
     func run() throws {
         let bank: QuestionBank
         bank = try Resources.questionBank(in: ModelsDirectory.locate())
+        if check {
+            let rules = try RubricBook.standard.get().matching
+            let problems = BankLint.problems(in: bank, rules: rules)
+            for p in problems { TerminalText.print(p) }
+            let kinds = Dictionary(grouping: bank.questions, by: \.kind).mapValues(\.count)
+            StandardError.print("\(bank.questions.count) questions (\(Question.Kind.allCases.map { "\(kinds[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))); \(problems.count) problem(s)")
+            if !problems.isEmpty { throw ExitCode(1) }
+            return
+        }
         if let topic, !bank.topics.contains(where: { $0.caseInsensitiveCompare(topic) == .orderedSame }) {
             throw ValidationError("no topic \"\(topic)\" — topics: \(bank.topics.joined(separator: ", "))")
         }

@@ -31,7 +31,7 @@ struct Score: ParsableCommand {
     @Argument(help: ArgumentHelp("A recording, a .txt transcript, or a folder of recordings.", valueName: "path"))
     var path: String
 
-    @Flag(help: "Print the report as JSON (schemaVersion 1, see docs/report-schema.md).")
+    @Flag(help: "Print the report as JSON (schemaVersion 2, see docs/report-schema.md).")
     var json = false
 
     @Option(help: ArgumentHelp("The id of the question being answered (see `rehearse questions`): the report then lists its key points and scores how many were covered.", valueName: "id"))
@@ -40,6 +40,15 @@ struct Score: ParsableCommand {
     @Option(help: ArgumentHelp("Score the answer to \"why CHOSEN and not OTHER?\": did it name a real difference?",
                                valueName: "chosen,other"))
     var compare: String?
+
+    @Option(help: ArgumentHelp("Score the answer to this follow-up of --question (numbered from 1 as `rehearse questions --json` lists them), judged as a follow-up answer: direct, its own points, short.", valueName: "n"))
+    var followUp: Int?
+
+    @Option(help: ArgumentHelp("A text file with the first answer, so a follow-up answer that retells it is named (with --follow-up).", valueName: "file"))
+    var firstAnswer: String?
+
+    @Option(help: ArgumentHelp("Judge by this rubric instead of the question's kind (or the kind the answer reads as): concept, troubleshooting, design, choice or ownership.", valueName: "kind"))
+    var kind: KindOption?
 
     @OptionGroup var modelOption: ModelOption
 
@@ -51,6 +60,8 @@ struct Score: ParsableCommand {
 
     func validate() throws {
         try NumberOption.check(jobs, "--jobs", NumberOption.threads, unit: "threads")
+        if followUp != nil && question == nil { throw ValidationError("--follow-up needs --question ID: the follow-up is one of that question's") }
+        if firstAnswer != nil && followUp == nil { throw ValidationError("--first-answer goes with --follow-up N") }
         if let compare, compare.split(separator: ",").count != 2 {
             throw ValidationError("--compare takes two options separated by a comma, e.g. --compare SQS,Kinesis")
         }
@@ -63,6 +74,17 @@ struct Score: ParsableCommand {
             analyzer.followUpTo = (ServiceCatalog.canonicalName(for: pair[0]) ?? pair[0],
                                    ServiceCatalog.canonicalName(for: pair[1]) ?? pair[1])
         }
+        if let followUp, let question, let q = analyzer.question {
+            guard let f = q.followUp(followUp) else {
+                throw ValidationError("question \(question) has \(q.followUps.count) follow-up(s); --follow-up takes 1 to \(q.followUps.count) (see `rehearse questions --json`)")
+            }
+            analyzer.followUp = (followUp, f)
+        }
+        if let firstAnswer {
+            do { analyzer.firstAnswer = try String(contentsOfFile: firstAnswer, encoding: .utf8) }
+            catch { throw RehearseError.notFound(path: firstAnswer) }
+        }
+        if let kind { analyzer.kind = RubricKind(kind.kind) }
         let style = Style.forStandardOutput()
 
         var isDirectory: ObjCBool = false

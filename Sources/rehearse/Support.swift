@@ -30,9 +30,9 @@ enum Resources {
     }
 
     static func questionBank(in models: URL?) throws -> QuestionBank {
-        guard let url = models?.appendingPathComponent("questions.json") else {
+        guard let url = models?.appendingPathComponent("questions", isDirectory: true) else {
             let lookup = ModelsDirectory.lookup()
-            throw RehearseError.missingData(path: "Models/questions.json", what: "question bank",
+            throw RehearseError.missingData(path: "Models/questions", what: "question bank",
                                             reason: (lookup.notes + ["not found in \(lookup.searched.joined(separator: ", ")); set REHEARSE_MODELS to a Models folder"]).joined(separator: "; "))
         }
         do { return try QuestionBank(contentsOf: url) }

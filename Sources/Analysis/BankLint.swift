@@ -1,0 +1,85 @@
+/// Checks the bank against the rules in docs/question-bank.md: every example sentence through
+/// the real matcher, no digits, no phrase the prompt itself says, nothing generic, every fact
+/// dated. `rehearse questions --check` prints the problems; BankExampleTests fails on any.
+public enum BankLint {
+    public static func problems(in bank: QuestionBank, rules: KeyPointMatcher.Rules) -> [String] {
+        let matcher = KeyPointMatcher(rules: rules)
+        let generic = Set(rules.genericWords)
+        var out: [String] = []
+        for q in bank.questions {
+            func report(_ whereabouts: String, _ problem: String) { out.append("\(q.id) › \(whereabouts): \(problem)") }
+            if q.checked == nil { report("question", "no \"checked\" date and source") }
+            if q.keyPoints.isEmpty { report("question", "no key points") }
+            if q.followUps.count < 2 { report("question", "\(q.followUps.count) follow-up(s); at least 2") }
+            check(q.keyPoints, prompt: q.prompt, label: "key point", report)
+            for (n, f) in q.followUps.enumerated() {
+                let label = "follow-up \(n + 1)"
+                if f.kind == nil { report(label, "no kind (mechanism, measurement, alternative, change or scale)") }
+                if f.kind == .alternative && f.options == nil && f.keyPoints.isEmpty {
+                    report(label, "an \"alternative\" follow-up needs options or key points")
+                }
+                if f.keyPoints.isEmpty && f.options == nil { report(label, "no key points") }
+                check(f.keyPoints, prompt: f.text, label: "\(label) key point", report)
+            }
+        }
+        return out
+
+        func check(_ points: [KeyPoint], prompt: String, label: String, _ report: (String, String) -> Void) {
+            let promptText = KeyPointMatcher.text(prompt)
+            for (i, kp) in points.enumerated() {
+                let at = "\(label) \(i + 1)"
+                if kp.checked == nil { report(at, "no \"checked\" date and source") }
+                lintPhrases(kp.phrases, at: at, prompt: promptText, report)
+                if kp.examples.match.isEmpty || kp.examples.noMatch.isEmpty {
+                    report(at, "needs at least one \"match\" and one \"noMatch\" example")
+                }
+                for sentence in kp.examples.match where !earns(kp, sentence) {
+                    report(at, "example should earn it but does not: \"\(sentence)\"")
+                }
+                for sentence in kp.examples.noMatch where earns(kp, sentence) {
+                    report(at, "example should not earn it but does: \"\(sentence)\"")
+                }
+                for (j, m) in kp.misconceptions.enumerated() {
+                    let mat = "\(at) misconception \(j + 1)"
+                    if m.checked == nil { report(mat, "no \"checked\" date and source") }
+                    lintPhrases(m.phrases, at: mat, prompt: promptText, report)
+                    if m.examples.match.isEmpty || m.examples.noMatch.isEmpty {
+                        report(mat, "needs at least one \"match\" and one \"noMatch\" example")
+                    }
+                    for sentence in m.examples.match where !matcher.matches(m.phrases, sentence: sentence) {
+                        report(mat, "example should state it but does not: \"\(sentence)\"")
+                    }
+                    for sentence in m.examples.noMatch where matcher.matches(m.phrases, sentence: sentence) {
+                        report(mat, "example should not state it but does: \"\(sentence)\"")
+                    }
+                    for sentence in kp.examples.match where matcher.matches(m.phrases, sentence: sentence) {
+                        report(mat, "the key point's own right example states it: \"\(sentence)\"")
+                    }
+                }
+            }
+        }
+
+        func earns(_ kp: KeyPoint, _ sentence: String) -> Bool {
+            let text = KeyPointMatcher.text(sentence)
+            return ContentCoverage.measure([kp], prompt: nil, text: text, matcher: matcher).hit.count == 1
+        }
+
+        func lintPhrases(_ phrases: [String], at: String, prompt: KeyPointMatcher.Text, _ report: (String, String) -> Void) {
+            if phrases.isEmpty { report(at, "no phrases") }
+            for p in phrases {
+                // A word that starts with a digit ("502", "22"): the recognizer writes numbers as
+                // words. Names with a digit inside ("s3", "ec2") are words it knows.
+                if Tokenizer.split(p).contains(where: { $0.first?.isNumber == true }) {
+                    report(at, "phrase \"\(p)\" has a number in digits; the recognizer writes numbers as words")
+                }
+                let words = KeyPointMatcher.compile(p)
+                if words.count == 1, generic.contains(p.lowercased()) || generic.contains(words[0]) {
+                    report(at, "phrase \"\(p)\" is too generic to be evidence")
+                }
+                if let m = matcher.find(words, in: prompt), !m.negated {
+                    report(at, "phrase \"\(p)\" is in the prompt, so restating the question would earn it")
+                }
+            }
+        }
+    }
+}

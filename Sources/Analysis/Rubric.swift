@@ -1,0 +1,312 @@
+import Foundation
+
+/// What each kind of question needs (Models/rubrics.json; docs/rubrics.md): criteria worth points,
+/// faults that cost points, and the key-point matching rules. This file reads it; the checks a
+/// criterion can name are `RubricBook.Check`.
+public struct RubricBook: Codable, Sendable, Hashable {
+    /// The rule a criterion or fault applies. Each reads the fields noted.
+    public enum Check: String, Codable, Sendable {
+        /// Any of `cues` (`need` distinct ones for full points).
+        case cues
+        /// One of `cues` with one of `sources` in the same clause ("check the duration metric").
+        case cuesWithSource
+        /// At most `factor` × the question's target length.
+        case concise
+        /// A part of the decision story (`part`) is there.
+        case part
+        /// `need` services named, none of them without a reason.
+        case reasonedServices
+        /// A pick over a named alternative: one of `cues`, with two options or a stated choice.
+        case namedAlternative
+        /// The result has a number.
+        case measuredResult
+        /// The speaker says "I", not only "we".
+        case firstPerson
+        /// A follow-up's point made in the first `words` words.
+        case direct
+        /// The follow-up's key points (`need` for full points).
+        case followUpPoints
+        /// Not a retelling of the first answer.
+        case notRestating
+        /// A follow-up answer within `seconds` (recordings) or `words` (typed).
+        case short
+        /// Faults: an analyzer flag (`flag`).
+        case flag
+        /// Faults: one of `cues` said before `criterion` was met (a fix before any look).
+        case cuesBeforeCriterion
+    }
+
+    public struct Criterion: Codable, Sendable, Hashable {
+        public var id: String
+        public var title: String
+        public var points: Double
+        public var check: Check
+        public var need: Int?
+        public var cues: [String]?
+        public var sources: [String]?
+        public var part: AnswerPart?
+        public var factor: Double?
+        public var words: Int?
+        public var seconds: [Double]?
+        public var advice: String
+    }
+
+    public struct Fault: Codable, Sendable, Hashable {
+        public var id: String
+        public var title: String
+        public var check: Check
+        public var flag: String?
+        public var cues: [String]?
+        public var criterion: String?
+        public var penalty: Double
+        public var advice: String
+    }
+
+    public struct Rubric: Codable, Sendable, Hashable {
+        public var title: String
+        public var criteria: [Criterion]
+        public var faults: [Fault]
+        public var maxPoints: Double { criteria.reduce(0) { $0 + $1.points } }
+    }
+
+    public var matching: KeyPointMatcher.Rules
+    public var misconceptionCeiling: Int
+    public var offQuestionCeiling: Int
+    public var rubrics: [String: Rubric]
+
+    public func rubric(_ kind: RubricKind) -> Rubric? { rubrics[kind.rawValue] }
+
+    public init(contentsOf url: URL) throws(QuestionBankError) {
+        do { self = try JSONDecoder().decode(RubricBook.self, from: Data(contentsOf: url)) } catch {
+            throw QuestionBankError(file: url.path, reason: LexiconError.describe(error))
+        }
+        for kind in RubricKind.allCases where rubrics[kind.rawValue] == nil {
+            throw QuestionBankError(file: url.path, reason: "no rubric for \"\(kind.rawValue)\"")
+        }
+    }
+
+    /// Models/rubrics.json from the Models folder `ModelsDirectory` finds, read once.
+    public static let standard: Result<RubricBook, QuestionBankError> = Result { () throws(QuestionBankError) in
+        guard let models = ModelsDirectory.locate() else {
+            throw QuestionBankError(file: "Models/rubrics.json", reason: "the Models folder was not found; set REHEARSE_MODELS to it")
+        }
+        return try RubricBook(contentsOf: models.appendingPathComponent("rubrics.json"))
+    }
+}
+
+/// Which rubric judged an answer: one per question kind, and one for answers to follow-ups.
+public enum RubricKind: String, Codable, Sendable, CaseIterable {
+    case concept, troubleshooting, design, choice, ownership, followUp
+
+    public init(_ kind: Question.Kind) {
+        switch kind {
+        case .concept: self = .concept
+        case .troubleshooting: self = .troubleshooting
+        case .design: self = .design
+        case .choice: self = .choice
+        case .ownership: self = .ownership
+        }
+    }
+}
+
+/// Everything a rubric check may read about one answer.
+struct RubricInput {
+    var text: KeyPointMatcher.Text
+    var clauses: [Clause]
+    var structure: AnswerReport.Structure
+    var flags: AnswerReport.Flags
+    var evidence: AnswerReport.FlagEvidence
+    var services: [String]
+    var ownership: AnswerReport.Ownership
+    var speakingSeconds: Double?
+    var targetSeconds: Int?
+    /// For follow-ups: how the answer covered the follow-up's own points, and the first question's.
+    var followUpCoverage: ContentCoverage?
+    var questionCoverage: ContentCoverage?
+    /// For "why X and not Y": whether the separating dimension was named.
+    var separatingDimension: Bool?
+    /// The first answer's words, when a follow-up answer is judged with it.
+    var firstAnswer: [String]?
+}
+
+enum RubricJudge {
+    /// The longest evidence quoted for one criterion.
+    static let evidenceWords = 25
+
+    static func judge(_ kind: RubricKind, chosenBy: String, book: RubricBook, input: RubricInput) -> AnswerReport.RubricResult? {
+        guard let rubric = book.rubric(kind) else { return nil }
+        let matcher = KeyPointMatcher(rules: book.matching)
+        var results: [AnswerReport.CriterionResult] = []
+        var firstEvidence: [String: Int] = [:]
+        for c in rubric.criteria {
+            let (share, at) = measure(c, input: input, matcher: matcher)
+            if let at { firstEvidence[c.id] = at }
+            let points = (c.points * share * 10).rounded() / 10
+            results.append(.init(id: c.id, title: c.title, points: points, max: c.points, met: share >= 1,
+                                 evidence: at.map { quote(around: $0, input) } ?? fallbackEvidence(c, input),
+                                 start: at.flatMap { input.text.start[$0] }, advice: c.advice))
+        }
+        var faults: [AnswerReport.FaultResult] = []
+        for f in rubric.faults {
+            if let evidence = fault(f, input: input, matcher: matcher, firstEvidence: firstEvidence) {
+                faults.append(.init(id: f.id, title: f.title, penalty: f.penalty, evidence: evidence, advice: f.advice))
+            }
+        }
+        let earned = results.reduce(0) { $0 + $1.points } - faults.reduce(0) { $0 + $1.penalty }
+        return .init(kind: kind, title: rubric.title, chosenBy: chosenBy, points: max(0, (earned * 10).rounded() / 10),
+                     max: rubric.maxPoints, criteria: results, faults: faults)
+    }
+
+    /// The share of a criterion's points earned (0…1), and the token where its evidence starts.
+    private static func measure(_ c: RubricBook.Criterion, input: RubricInput, matcher: KeyPointMatcher) -> (Double, Int?) {
+        let need = Double(max(1, c.need ?? 1))
+        switch c.check {
+        case .cues:
+            let hits = cueHits(c.cues ?? [], input.text, matcher)
+            return (min(1, Double(hits.count) / need), hits.first)
+        case .cuesWithSource:
+            let sources = cueHits(c.sources ?? [], input.text, matcher)
+            let cues = cueHits(c.cues ?? [], input.text, matcher)
+            let paired = cues.first { cue in
+                let clause = clauseRange(of: cue, input)
+                return sources.contains { clause.contains($0) || abs($0 - cue) <= 6 }
+            }
+            if let paired { return (1, paired) }
+            return (sources.isEmpty ? 0 : 0.5, sources.first)
+        case .concise:
+            let target = Double(input.targetSeconds ?? 90)
+            let words = Double(input.text.stems.count)
+            let limit = (c.factor ?? 1.5) * target * 2.5
+            return (words == 0 ? 0 : words <= limit ? 1 : max(0, 1 - (words - limit) / limit), nil)
+        case .part:
+            guard let part = c.part else { return (0, nil) }
+            return (input.structure[part].present ? 1 : 0, nil)
+        case .reasonedServices:
+            let n = Double(input.services.count)
+            if input.flags.serviceDump { return (min(0.5, n / need / 2), nil) }
+            return (min(1, n / need), nil)
+        case .namedAlternative:
+            let hits = cueHits(c.cues ?? [], input.text, matcher)
+            let twoOptions = input.services.count >= 2 || input.structure.choice.present
+            if let first = hits.first { return (twoOptions ? 1 : 0.5, first) }
+            return (input.structure.choice.present ? 0.5 : 0, nil)
+        case .measuredResult:
+            return (input.flags.measurableResult ? 1 : input.structure.result.present ? 0.5 : 0, nil)
+        case .firstPerson:
+            return (input.ownership.iCount > 0 ? 1 : input.ownership.weCount > 0 ? 0.5 : 0, nil)
+        case .direct:
+            let window = c.words ?? 30
+            if let hit = input.followUpCoverage?.hit.compactMap(\.tokenIndex).min(), hit < window { return (1, hit) }
+            if input.separatingDimension == true, input.text.stems.count > 0 { return (0.5, nil) }
+            return (0, nil)
+        case .followUpPoints:
+            if let coverage = input.followUpCoverage, coverage.total > 0 {
+                guard coverage.misconceptions.isEmpty else { return (0, nil) }
+                let needed = min(need, Double(coverage.total))
+                return (min(1, Double(coverage.hit.count) / needed), coverage.hit.compactMap(\.tokenIndex).min())
+            }
+            if let dimension = input.separatingDimension { return (dimension ? 1 : 0, nil) }
+            return (0, nil)
+        case .notRestating:
+            return (restating(input) ? 0 : input.text.stems.isEmpty ? 0 : 1, nil)
+        case .short:
+            if let seconds = input.speakingSeconds, let range = c.seconds, range.count == 2 {
+                return (seconds >= range[0] && seconds <= range[1] ? 1 : 0, nil)
+            }
+            let words = input.text.stems.count
+            return (words > 0 && words <= (c.words ?? 140) ? 1 : 0, nil)
+        case .flag, .cuesBeforeCriterion:
+            return (0, nil)
+        }
+    }
+
+    private static func fault(_ f: RubricBook.Fault, input: RubricInput, matcher: KeyPointMatcher,
+                              firstEvidence: [String: Int]) -> String? {
+        switch f.check {
+        case .flag:
+            switch f.flag {
+            case "serviceDump": return input.flags.serviceDump ? input.evidence.serviceDump ?? input.services.joined(separator: ", ") : nil
+            case "definitionOnly": return input.flags.definitionOnly ? input.evidence.definitionOnly ?? "" : nil
+            case "hedging": return input.flags.hedging ? input.evidence.hedging.prefix(3).joined(separator: "; ") : nil
+            case "marketingLanguage": return input.flags.marketingLanguage ? input.evidence.marketingLanguage.joined(separator: ", ") : nil
+            default: return nil
+            }
+        case .cuesBeforeCriterion:
+            guard let first = cueHits(f.cues ?? [], input.text, matcher).first else { return nil }
+            if let look = f.criterion.flatMap({ firstEvidence[$0] }), look < first { return nil }
+            return quote(around: first, input)
+        default:
+            return nil
+        }
+    }
+
+    /// The first token of each distinct cue occurrence, in order (negation does not matter for cues).
+    static func cueHits(_ cues: [String], _ text: KeyPointMatcher.Text, _ matcher: KeyPointMatcher) -> [Int] {
+        var starts = Set<Int>()
+        for cue in cues {
+            let phrase = KeyPointMatcher.compile(cue)
+            guard !phrase.isEmpty else { continue }
+            starts.formUnion(PhraseMatcher.occurrences(of: phrase, in: text.stems, homophones: [:]))
+        }
+        return starts.sorted()
+    }
+
+    /// A retelling: most of its three-word runs are in the first answer, or it earns the first
+    /// question's points and none of the follow-up's.
+    static func restating(_ input: RubricInput) -> Bool {
+        if let first = input.firstAnswer, !first.isEmpty {
+            func runs(_ s: [String]) -> Set<[String]> {
+                s.count < 3 ? [] : Set((0...(s.count - 3)).map { Array(s[$0..<$0 + 3]) })
+            }
+            let mine = runs(input.text.stems), theirs = runs(first.map(KeyPointMatcher.stem))
+            if !mine.isEmpty, Double(mine.intersection(theirs).count) / Double(mine.count) >= 0.3 { return true }
+        }
+        if let q = input.questionCoverage, let f = input.followUpCoverage, f.total > 0 {
+            return q.hit.count >= 2 && f.hit.isEmpty
+        }
+        return false
+    }
+
+    private static func clauseRange(of token: Int, _ input: RubricInput) -> Range<Int> {
+        input.clauses.first { $0.tokenRange.contains(token) }?.tokenRange ?? token..<(token + 1)
+    }
+
+    /// The clause around a token, at most `evidenceWords` long, centred on it when the clause is longer.
+    static func quote(around token: Int, _ input: RubricInput) -> String {
+        let range = clauseRange(of: token, input)
+        var lo = range.lowerBound, hi = range.upperBound
+        if hi - lo > evidenceWords {
+            lo = max(range.lowerBound, token - evidenceWords / 3)
+            hi = min(range.upperBound, lo + evidenceWords)
+        }
+        return input.text.words[lo..<hi].joined(separator: " ")
+    }
+
+    private static func fallbackEvidence(_ c: RubricBook.Criterion, _ input: RubricInput) -> String? {
+        switch c.check {
+        case .part: return c.part.flatMap { input.structure[$0].present ? input.structure[$0].evidence : nil }
+        case .measuredResult: return input.structure.result.present ? input.structure.result.evidence : nil
+        case .reasonedServices: return input.services.isEmpty ? nil : input.services.joined(separator: ", ")
+        default: return nil
+        }
+    }
+
+    /// The kind an answer reads as, when no question says: a story, a diagnosis, a comparison, an
+    /// explanation, or (by default) a design.
+    static func infer(book: RubricBook, input: RubricInput) -> RubricKind {
+        let matcher = KeyPointMatcher(rules: book.matching)
+        func met(_ kind: RubricKind, _ id: String) -> Double {
+            guard let c = book.rubric(kind)?.criteria.first(where: { $0.id == id }) else { return 0 }
+            return measure(c, input: input, matcher: matcher).0
+        }
+        let story = input.structure.presentCount
+        if story >= 3 || (story >= 2 && input.ownership.iCount + input.ownership.weCount > 0 && input.structure.result.present) {
+            return .ownership
+        }
+        if met(.troubleshooting, "lookFirst") >= 1 && met(.troubleshooting, "hypotheses") >= 0.5 { return .troubleshooting }
+        if met(.choice, "pick") >= 1 && met(.choice, "whenSwitch") >= 1 { return .choice }
+        if input.flags.definitionOnly || (met(.concept, "explains") >= 1 && input.services.count <= 2) { return .concept }
+        if input.services.count >= 3 || met(.design, "requirements") >= 1 { return .design }
+        return .ownership
+    }
+}
