@@ -1,0 +1,92 @@
+import Analysis
+import ArgumentParser
+import Foundation
+
+struct EvalRubric: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval-rubric",
+        abstract: "Measure the rubrics on labelled strong/weak pairs, follow-up answers and wrong claims.",
+        discussion: """
+        Typed answers scored against the bank, so the recognizer plays no part. Each set has a \
+        "tune" half and a "held" half that no setting is chosen on (see each set's README).
+
+          rehearse eval-rubric --pairs Tests/Data/kind-eval/pairs.json --split held
+          rehearse eval-rubric --follow-ups Tests/Data/followup-eval/pairs.json --split held
+          rehearse eval-rubric --misconceptions Tests/Data/misconception-eval/answers.json
+          rehearse eval-rubric --prompts
+        """)
+
+    enum SplitOption: String, ExpressibleByArgument, CaseIterable { case all, tune, held }
+
+    @Option(help: ArgumentHelp("Strong/weak pairs of first answers (JSON).", valueName: "file"))
+    var pairs: [String] = []
+
+    @Option(help: ArgumentHelp("Strong/weak pairs of follow-up answers (JSON).", valueName: "file"))
+    var followUps: String?
+
+    @Option(help: ArgumentHelp("Answers that state wrong claims (JSON).", valueName: "file"))
+    var misconceptions: String?
+
+    @Flag(help: "Score every bank question's own prompt as its answer (it should earn no key point).")
+    var prompts = false
+
+    @Option(help: "Which half: all, tune or held.")
+    var split: SplitOption = .all
+
+    @Flag(help: "List every pair or answer that misses its target.")
+    var misses = false
+
+    func run() throws {
+        let models = ModelsDirectory.locate()
+        let bank = try Resources.questionBank(in: models)
+        let alternatives = try Resources.analyzer(questionID: nil).alternatives
+        let rubrics = try RubricBook.standard.get()
+        let split = RubricEvaluation.Split(rawValue: self.split.rawValue)!
+        for file in pairs {
+            let set = try RubricEvaluation.load([RubricEvaluation.Pair].self, from: file)
+            let results = try RubricEvaluation.score(pairs: set, bank: bank, alternatives: alternatives, split: split, rubrics: rubrics)
+            print("# \(file) (\(split.rawValue)): first answers; targets: apart ≥ 95%, strong median ≥ 80 and min ≥ 65, weak median ≤ 40")
+            print(RubricEvaluation.table(results, margin: 15))
+            if misses {
+                for r in results where r.strong - r.weak < 15 || r.strong < 65 || r.weak > 40 {
+                    print("  miss \(r.pair.question) [\(r.group), weak: \(r.pair.weakness)]: strong \(r.strong), weak \(r.weak)")
+                }
+            }
+            print("")
+        }
+        if let followUps {
+            let set = try RubricEvaluation.load([RubricEvaluation.Pair].self, from: followUps)
+            let results = try RubricEvaluation.score(pairs: set, bank: bank, alternatives: alternatives, split: split, rubrics: rubrics)
+            print("# \(followUps) (\(split.rawValue)): follow-up answers; targets: every pair apart ≥ 20, strong ≥ 70, weak ≤ 45")
+            print(RubricEvaluation.table(results, margin: 20))
+            if misses {
+                for r in results where r.strong - r.weak < 20 || r.strong < 70 || r.weak > 45 {
+                    print("  miss \(r.pair.question) #\(r.pair.followUp ?? 0) [\(r.group), weak: \(r.pair.weakness)]: strong \(r.strong), weak \(r.weak)")
+                }
+            }
+            print("")
+        }
+        if let misconceptions {
+            let set = try RubricEvaluation.load([RubricEvaluation.MisconceptionAnswer].self, from: misconceptions)
+            let results = try RubricEvaluation.score(misconceptions: set, bank: bank, alternatives: alternatives, split: split, rubrics: rubrics)
+            let claims = results.reduce(0) { $0 + $1.answer.claims.count }
+            let called = results.reduce(0) { $0 + min($1.calledOut, $1.answer.claims.count) }
+            let flagged = results.filter { $0.calledOut > 0 }.count
+            let over = results.filter { $0.score > 35 }
+            print("# \(misconceptions) (\(split.rawValue)): answers stating wrong claims; targets: each called out, none above 35")
+            print("answers \(results.count), with a claim called out \(flagged), claims \(claims), called out \(called), above 35: \(over.count), max score \(results.map(\.score).max() ?? 0)")
+            if misses {
+                for r in results where r.calledOut == 0 || r.score > 35 {
+                    print("  miss \(r.answer.question): score \(r.score), called out \(r.calledOut) of \(r.answer.claims.count): \(r.answer.claims.joined(separator: " | "))")
+                }
+            }
+            print("")
+        }
+        if prompts {
+            let rows = RubricEvaluation.promptRestatements(bank: bank, alternatives: alternatives, rubrics: rubrics)
+            let earning = rows.filter { $0.points > 0 }
+            print("# every prompt restated as its answer: \(rows.count) questions, \(earning.count) earn a key point, max score \(rows.map(\.score).max() ?? 0)")
+            for r in earning { print("  \(r.id): \(r.points) key point(s), score \(r.score)") }
+        }
+    }
+}
