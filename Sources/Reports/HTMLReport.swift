@@ -5,7 +5,10 @@ import History
 /// `rehearse report ID --html FILE`: one attempt as a single self-contained page — inline CSS,
 /// SVG and script, nothing fetched from anywhere — that plays the recording from disk.
 public struct HTMLReport {
-    public init() {}
+    /// For an answer to a follow-up: the first answer's attempt, shown above it.
+    public var firstAnswer: Attempt?
+
+    public init(firstAnswer: Attempt? = nil) { self.firstAnswer = firstAnswer }
 
     public func render(_ attempt: Attempt, waveform: Waveform) -> String {
         let r = attempt.report
@@ -23,8 +26,10 @@ public struct HTMLReport {
         } else {
             body.append(card("Timeline", "<p class=\"muted\">A typed answer has no word times, so there is no timeline or pace chart.</p>"))
         }
-        body.append(structureSection(r))
-        if let coverage = r.coverage, coverage.total > 0 { body.append(keyPointsSection(coverage)) }
+        if let f = r.followUpOf { body.append(followUpContext(r, f)) }
+        if r.rubric == nil || r.rubric?.kind == .ownership { body.append(structureSection(r)) }
+        if let rubric = r.rubric { body.append(rubricSection(rubric)) }
+        if let coverage = r.coverage, coverage.total > 0 || !coverage.misconceptions.isEmpty { body.append(keyPointsSection(coverage)) }
         body.append(transcriptSection(r, timed: timeline.isTimed))
         body.append("<div class=\"pair\">" + flagsSection(r) + followUpSection(r) + "</div>")
         body.append(scoreSection(r))
@@ -283,7 +288,37 @@ public struct HTMLReport {
             return "<li class=\"good\"><b>✓ \(esc(h.point))</b> <span class=\"muted small\">heard \"\(esc(h.phrase))\"</span>\(time)</li>"
         }
         let missed = c.missed.map { "<li class=\"bad\"><b>✗ \(esc($0))</b></li>" }
-        return card("Key points: \(c.hit.count) of \(c.total)", "<ul class=\"flags\">" + (hit + missed).joined() + "</ul>")
+        let wrong = c.misconceptions.map { w in
+            "<li class=\"bad\"><b>Wrong:</b> <q>\(esc(w.said))</q> → \(esc(w.correction))</li>"
+        }
+        return card("Key points: \(c.hit.count) of \(c.total)", "<ul class=\"flags\">" + (wrong + hit + missed).joined() + "</ul>")
+    }
+
+    /// The rubric the answer was judged by: each criterion with its evidence or what to add, then faults.
+    private func rubricSection(_ rubric: AnswerReport.RubricResult) -> String {
+        let items = rubric.criteria.map { c in
+            let body = c.evidence.map { "<q>\(esc($0))</q>" } ?? ""
+            let advice = c.met ? "" : " <span class=\"muted\">\(esc(c.advice))</span>"
+            return "<li class=\"\(c.met ? "good" : "bad")\"><b>\(c.met ? "✓" : c.points > 0 ? "~" : "✗") \(esc(c.title))</b> "
+                + "<span class=\"muted small\">\(Self.num(c.points)) / \(Self.num(c.max))</span> \(body)\(advice)</li>"
+        }
+        let faults = rubric.faults.map { f in
+            "<li class=\"bad\"><b>! \(esc(f.title))</b> <span class=\"muted small\">−\(Self.num(f.penalty))</span> "
+                + (f.evidence.isEmpty ? "" : "<q>\(esc(f.evidence))</q> ") + "<span class=\"muted\">\(esc(f.advice))</span></li>"
+        }
+        return card("Judged as: \(rubric.title)", "<ul class=\"flags\">" + (items + faults).joined() + "</ul>")
+    }
+
+    /// For a follow-up answer: the question, the first answer and the follow-up, before its own analysis.
+    private func followUpContext(_ r: AnswerReport, _ f: AnswerReport.FollowUpRef) -> String {
+        var rows = ["<p><b>Question</b> \(esc(r.question?.prompt ?? f.questionID))</p>"]
+        if let first = firstAnswer {
+            rows.append("<p><b>First answer</b> <span class=\"muted small\">attempt \(first.id ?? 0), score \(first.report.score.overall)</span></p><blockquote>\(esc(first.report.transcript.text))</blockquote>")
+        } else if let id = f.firstAttemptID {
+            rows.append("<p class=\"muted\">First answer: attempt \(id)</p>")
+        }
+        rows.append("<p><b>Follow-up \(f.number)</b> \(esc(f.text))</p>")
+        return card("Follow-up answer", rows.joined())
     }
 
     /// The fixes worth most (the terminal's "Fix first"), then every score part with its note.

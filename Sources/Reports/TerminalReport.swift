@@ -19,6 +19,19 @@ public struct TerminalReport {
         if let q = r.question { out.append(wrap(style.dim("Q [\(TerminalText.field(q.id))]") + " " + TerminalText.field(q.prompt), indent: 2)) }
         for w in r.warnings { out.append(wrap(style.yellow("! " + TerminalText.field(w)), indent: 2)) }
         out.append(scoreLine(r.score.overall))
+        if let f = r.followUpOf {
+            out.append(wrap(style.dim("Answer to follow-up \(f.number) of \(f.questionID)") + ": " + TerminalText.field(f.text)
+                            + (f.firstAttemptID.map { style.dim("  (first answer: attempt \($0))") } ?? ""), indent: 2))
+        }
+        if let rubric = r.rubric {
+            let how = switch rubric.chosenBy {
+            case "question": "the question's kind"
+            case "answer": "what the answer reads as"
+            case "option": "--kind"
+            default: rubric.chosenBy
+            }
+            out.append(wrap(style.dim("Judged as ") + rubric.title + style.dim(" (from \(how))"), indent: 2))
+        }
         out.append("")
 
         let p = r.pacing
@@ -46,17 +59,10 @@ public struct TerminalReport {
                        + (longs.isEmpty ? "" : " at " + longs.prefix(6).joined(separator: ", ")))
         }
         out.append("")
-        out.append(style.bold("Structure"))
-        for part in AnswerPart.allCases {
-            let finding = r.structure[part]
-            let mark = finding.present ? style.green("✓") : style.red("✗")
-            let name = part.title.padding(toLength: 10, withPad: " ", startingAt: 0)
-            var span = ""
-            if let s = finding.start, let e = finding.end { span = "\(Self.clock(s))–\(Self.clock(e)) " }
-            let body = finding.present ? "\"\(TerminalText.field(finding.evidence))\"" : style.dim("missing")
-            out.append(wrap("  \(mark) \(name) \(span)\(body)", indent: 15))
-        }
-        if let decision = r.timing.timeToDecisionSeconds {
+        // The decision story's parts matter for stories; every rubric lists its own criteria.
+        if r.rubric == nil || r.rubric?.kind == .ownership { out += structureLines(r) }
+        if let rubric = r.rubric { out += rubricLines(rubric) }
+        if let decision = r.timing.timeToDecisionSeconds, r.rubric == nil || r.rubric?.kind == .ownership {
             let shares = AnswerPart.allCases.compactMap { part in
                 r.timing.parts[part.rawValue].map { "\(part.title.lowercased()) \(Int(($0.share * 100).rounded()))%" }
             }.joined(separator: " · ")
@@ -71,6 +77,9 @@ public struct TerminalReport {
             out.append(style.bold("Key points") + "  \(c.hit.count) of \(c.total)")
             for h in c.hit { out.append(wrap("  \(style.green("✓")) \(h.point) " + style.dim("(\"\(h.phrase)\")"), indent: 4)) }
             for m in c.missed { out.append(wrap("  \(style.red("✗")) \(m)", indent: 4)) }
+            for w in c.misconceptions {
+                out.append(wrap("  \(style.red("wrong:")) \"\(TerminalText.field(w.said))\" → \(w.correction)", indent: 4))
+            }
         }
         out.append("")
         for (i, q) in r.followUps.enumerated() {
@@ -114,6 +123,36 @@ public struct TerminalReport {
     static func note(for key: String, _ part: AnswerReport.ScorePart, recorded: Bool) -> String {
         guard recorded, !part.measured, key == "pace" || key == "pauses" else { return part.note }
         return "Nothing to time: too few words were heard in the recording."
+    }
+
+    /// The decision story's four parts, with the words that carry each.
+    private func structureLines(_ r: AnswerReport) -> [String] {
+        var out = [style.bold("Structure")]
+        for part in AnswerPart.allCases {
+            let finding = r.structure[part]
+            let mark = finding.present ? style.green("✓") : style.red("✗")
+            let name = part.title.padding(toLength: 10, withPad: " ", startingAt: 0)
+            var span = ""
+            if let s = finding.start, let e = finding.end { span = "\(Self.clock(s))–\(Self.clock(e)) " }
+            let body = finding.present ? "\"\(TerminalText.field(finding.evidence))\"" : style.dim("missing")
+            out.append(wrap("  \(mark) \(name) \(span)\(body)", indent: 15))
+        }
+        return out
+    }
+
+    /// Each criterion of the rubric with its evidence or what to add, then the faults.
+    private func rubricLines(_ rubric: AnswerReport.RubricResult) -> [String] {
+        var out = [style.bold("Rubric") + "  \(Self.num(rubric.points)) of \(Self.num(rubric.max))"]
+        for c in rubric.criteria {
+            let mark = c.met ? style.green("✓") : c.points > 0 ? style.yellow("~") : style.red("✗")
+            let body = c.evidence.map { "\"\(TerminalText.field($0))\"" + (c.met ? "" : " " + style.dim(c.advice)) } ?? style.dim(c.advice)
+            out.append(wrap("  \(mark) \(c.title): \(body)", indent: 4))
+        }
+        for f in rubric.faults {
+            out.append(wrap("  \(style.red("!")) \(f.title) −\(Self.num(f.penalty))" + (f.evidence.isEmpty ? "" : ": \"\(TerminalText.field(f.evidence))\"")
+                            + " " + style.dim(f.advice), indent: 4))
+        }
+        return out
     }
 
     private func scoreLine(_ overall: Int) -> String {

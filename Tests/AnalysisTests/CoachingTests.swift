@@ -38,7 +38,7 @@ struct CoachingTests {
     func ownership() {
         let text = "We owned the pipeline. We rebuilt it and we added approvals and our deploys stopped breaking."
         let question = Question(id: "own", role: .senior, topic: "ownership", kind: .ownership, prompt: "What did you own?",
-                                targetSeconds: 120, keyPoints: [], traps: [], followUps: [], services: [])
+                                targetSeconds: 120)
         let asked = AnswerAnalyzer(question: question).analyze(text: text)
         #expect(asked.ownership.weCount >= 4 && asked.ownership.iCount == 0)
         #expect(asked.flags.mostlyWe)

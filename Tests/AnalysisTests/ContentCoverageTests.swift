@@ -4,16 +4,32 @@ import Testing
 
 @Suite("Content coverage")
 struct ContentCoverageTests {
+    static let checked = Checked(on: "2026-12-06", source: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html")
     private let question = Question(
         id: "vpc-test", role: .mid, topic: "vpc", kind: .troubleshooting,
         prompt: "A private subnet cannot reach the internet. What do you check?", targetSeconds: 90,
+        services: ["VPC"],
         keyPoints: [
             .init(point: "Route table sends 0.0.0.0/0 to a NAT gateway", phrases: ["route table", "nat gateway"]),
             .init(point: "NAT gateway lives in a public subnet", phrases: ["nat in a public subnet", "public subnet"]),
             .init(point: "Security groups and NACLs allow the return traffic", phrases: ["network acl", "ephemeral ports"]),
         ],
-        traps: ["Opening the security group to 0.0.0.0/0"], followUps: ["Why a NAT gateway rather than a NAT instance?"],
-        services: ["VPC"])
+        followUps: [.init(text: "Why a NAT gateway rather than a NAT instance?")])
+
+    /// A concept question with a swapped-claim misconception, as the bank writes them.
+    static let sgQuestion = Question(
+        id: "sg-test", role: .beginner, topic: "vpc", kind: .concept,
+        prompt: "Security groups and network ACLs both filter traffic. How do they differ, and when would you use each?",
+        targetSeconds: 75, services: ["VPC"],
+        keyPoints: [
+            .init(point: "Security groups are stateful.", phrases: ["security group stateful", "stateful security group", "return traffic automatically"],
+                  misconceptions: [.init(claim: "Security groups are stateless.", correction: "Security groups are stateful; network ACLs are stateless.",
+                                         phrases: ["security group stateless", "stateless security group"])]),
+            .init(point: "Network ACLs are stateless.", phrases: ["acl stateless", "stateless acl", "nacl stateless"],
+                  misconceptions: [.init(claim: "NACLs are stateful.", correction: "Network ACLs are stateless: allow the return traffic too.",
+                                         phrases: ["acl stateful", "nacl stateful"])]),
+            .init(point: "Security groups only allow; NACLs can deny.", phrases: ["only allow rules", "allow rules only", "nacl deny", "explicit deny"]),
+        ])
 
     @Test("hits and misses follow the phrases, after tokenisation and without fillers")
     func hitsAndMisses() throws {
@@ -28,11 +44,63 @@ struct ContentCoverageTests {
         #expect(coverage.total == 3)
     }
 
-    @Test("a phrase must appear word for word")
-    func partialPhraseIsAMiss() throws {
-        let report = AnswerAnalyzer(question: question).analyze(text: "The table of routes and a gateway.")
+    @Test("a phrase's words must come in order, with at most two others between")
+    func orderAndGaps() throws {
+        let far = AnswerAnalyzer(question: question).analyze(text: "The table of all the routes and a gateway.")
+        #expect(far.coverage?.hit.isEmpty == true)
+        let near = AnswerAnalyzer(question: question).analyze(text: "The route in the table pointed nowhere.")
+        #expect(near.coverage?.hit.map(\.phrase) == ["route table"])
+        let reversed = AnswerAnalyzer(question: question).analyze(text: "The table route was fine.")
+        #expect(reversed.coverage?.hit.isEmpty == true)
+    }
+
+    @Test("stems: plural and past forms meet the phrase")
+    func stems() {
+        #expect(KeyPointMatcher.stem("allows") == KeyPointMatcher.stem("allowed"))
+        #expect(KeyPointMatcher.stem("denies") == KeyPointMatcher.stem("denied"))
+        #expect(KeyPointMatcher.stem("stopping") == KeyPointMatcher.stem("stopped"))
+        #expect(KeyPointMatcher.stem("groups") == "group")
+        #expect(KeyPointMatcher.stem("status") == "status")
+        #expect(KeyPointMatcher.stem("speed") == "speed")
+    }
+
+    @Test("negation: a denied claim earns no key point and states no misconception")
+    func negation() throws {
+        let analyzer = AnswerAnalyzer(question: Self.sgQuestion)
+        let right = try #require(analyzer.analyze(text: "Security groups are stateful, so replies come back on their own.").coverage)
+        #expect(right.hit.map(\.point) == ["Security groups are stateful."])
+        #expect(right.misconceptions.isEmpty)
+        let denied = try #require(analyzer.analyze(text: "Security groups are not stateless at all.").coverage)
+        #expect(denied.misconceptions.isEmpty)
+        let notRight = try #require(analyzer.analyze(text: "Security groups aren't stateful.").coverage)
+        #expect(notRight.hit.isEmpty)
+    }
+
+    @Test("a swapped claim is called out with its correction, earns nothing, and holds the score down")
+    func swappedClaim() throws {
+        let analyzer = AnswerAnalyzer(question: Self.sgQuestion)
+        let wrong = "Security groups are stateless and network ACLs are stateful. Security groups have deny rules and attach to the subnet, "
+            + "while network ACLs attach to the network interface. I use them whenever I need to filter traffic, for example for a web tier."
+        let report = analyzer.analyze(text: wrong)
+        let coverage = try #require(report.coverage)
+        #expect(coverage.misconceptions.map(\.claim) == ["Security groups are stateless.", "NACLs are stateful."])
+        #expect(coverage.misconceptions[0].said.contains("stateless"))
+        #expect(!coverage.hit.contains { $0.point == "Security groups are stateful." || $0.point == "Network ACLs are stateless." })
+        #expect(report.score.overall <= 35)
+        #expect(report.feedback.first?.topic == "wrong claim")
+        #expect(report.feedback.first?.suggestion.contains("stateful") == true)
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
+        let listed = (json?["coverage"] as? [String: Any])?["misconceptions"] as? [[String: Any]]
+        #expect(listed?.first?["said"] is String && listed?.first?["correction"] is String)
+    }
+
+    @Test("a phrase the prompt contains earns nothing, so restating the question scores no key point")
+    func promptWordsEarnNothing() throws {
+        var q = Self.sgQuestion
+        q.keyPoints.append(.init(point: "Both filter traffic.", phrases: ["filter traffic"]))
+        let report = AnswerAnalyzer(question: q).analyze(text: q.prompt)
         #expect(report.coverage?.hit.isEmpty == true)
-        #expect(report.coverage?.missed.count == 3)
+        #expect(report.score.overall <= 40)
     }
 
     @Test("coverage is null in JSON when no question was given")
@@ -43,17 +111,35 @@ struct ContentCoverageTests {
         let coverage = try #require(asked?["coverage"] as? [String: Any])
         #expect((coverage["hit"] as? [[String: Any]])?.first?["start"] is NSNull)
         #expect(coverage["missed"] is [String])
+        #expect(coverage["misconceptions"] is [Any])
+    }
+
+    @Test("a report stored before schemaVersion 2 still reads, as it was scored")
+    func olderReportsRead() throws {
+        let report = AnswerAnalyzer(question: question).analyze(text: "the route table")
+        var json = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any])
+        json["schemaVersion"] = 1
+        json.removeValue(forKey: "rubric")
+        json.removeValue(forKey: "followUpOf")
+        var coverage = try #require(json["coverage"] as? [String: Any])
+        coverage.removeValue(forKey: "misconceptions")
+        json["coverage"] = coverage
+        let old = try JSONDecoder().decode(AnswerReport.self, from: JSONSerialization.data(withJSONObject: json))
+        #expect(old.schemaVersion == 1)
+        #expect(old.rubric == nil)
+        #expect(old.score == report.score)
+        #expect(report.schemaVersion == 2)
     }
 
     // MARK: The question part of the score
 
-    /// A four-part answer to the VPC question that says one, two or three of its key points.
+    /// A diagnosis of the VPC question that says one, two or three of its key points.
     private func vpcAnswer(points: Int) -> String {
         let said = ["the route table had no path to a nat gateway", "the nat sat in a public subnet",
                     "the network acl blocked the ephemeral ports"].prefix(points).joined(separator: " and ")
-        return "Instances in a private subnet could not download patches. I checked that \(said). "
-            + "I chose a NAT gateway over a NAT instance because nobody wanted to patch it. "
-            + "The downside is about forty dollars a month. As a result patching went back to ten minutes."
+        return "First I would look at the flow logs for the instance to see whether packets leave. I checked that \(said). "
+            + "It could be the route, or it might be the ACL; the flow logs would show which. "
+            + "The fix is to add the route, and I would add an alarm so we catch it next time."
     }
 
     @Test("the question part grows with the key points covered, full at three")
@@ -73,7 +159,7 @@ struct ContentCoverageTests {
         let elsewhere = AnswerAnalyzer(question: question).analyze(text: StructureTests.strong)
         let unasked = AnswerAnalyzer().analyze(text: StructureTests.strong)
         #expect(unasked.score.overall > 80)
-        #expect(elsewhere.score.overall == Scorer.offQuestionCeiling)
+        #expect(elsewhere.score.overall == 40)
         let part = try #require(elsewhere.score.parts["question"])
         #expect(part.points == 0)
         #expect(part.note.hasPrefix("This seems to answer another question: none of its key points and no VPC came up"))
@@ -83,18 +169,16 @@ struct ContentCoverageTests {
 
         // Same answer, but it names the question's service: no key point, yet not off the question.
         let touching = AnswerAnalyzer(question: question).analyze(text: StructureTests.strong + " It all ran in one VPC.")
-        #expect(touching.score.overall > Scorer.offQuestionCeiling)
+        #expect(touching.score.overall > 40)
         #expect(touching.score.parts["question"]?.points == 0)
-        #expect(touching.score.parts["question"]?.note.hasPrefix("Covered 0 of 3 key points; also cover:") == true)
         #expect(!touching.feedback.contains { $0.topic == "off the question" })
     }
 
-    @Test("no question part without key points (follow-ups) or without a question")
+    @Test("no question part without key points or without a question")
     func noQuestionPart() {
-        var followUp = question
-        followUp.keyPoints = []
-        #expect(AnswerAnalyzer(question: followUp).analyze(text: StructureTests.strong).score.parts["question"] == nil)
-        #expect(AnswerAnalyzer(question: followUp).analyze(text: StructureTests.strong).score.overall > 80)
+        var bare = question
+        bare.keyPoints = []
+        #expect(AnswerAnalyzer(question: bare).analyze(text: StructureTests.strong).score.parts["question"] == nil)
         #expect(AnswerAnalyzer().analyze(text: StructureTests.strong).score.parts["question"] == nil)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Analysis
 
-/// Checks on the shipped question bank (Models/questions.json), and on the checker itself.
+/// Checks on the shipped question bank (Models/questions), and on the checker itself.
 @Suite("Question bank")
 struct QuestionBankTests {
     static let roles = Question.Role.allCases
@@ -21,8 +21,8 @@ struct QuestionBankTests {
             }
             if q.targetSeconds <= 0 { problems.append("\(q.id): targetSeconds must be positive") }
             if q.keyPoints.isEmpty { problems.append("\(q.id): no key points") }
-            if q.traps.isEmpty || q.traps.contains(where: \.isEmpty) { problems.append("\(q.id): empty traps") }
-            if q.followUps.isEmpty || q.followUps.contains(where: \.isEmpty) { problems.append("\(q.id): empty followUps") }
+            if q.pitfalls.contains(where: \.isEmpty) { problems.append("\(q.id): empty pitfall") }
+            if q.followUps.isEmpty || q.followUps.contains(where: \.text.isEmpty) { problems.append("\(q.id): empty followUps") }
             if q.services.contains(where: \.isEmpty) { problems.append("\(q.id): empty service name") }
             // The score's off-question check compares these with the services the answer named.
             for name in q.services where !name.isEmpty && !ServiceCatalog.canonicalNames.contains(name) {
@@ -49,13 +49,13 @@ struct QuestionBankTests {
 
     static var bankURL: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Models/questions.json")
+            .deletingLastPathComponent().appendingPathComponent("Models/questions")
     }
 
     @Test("the shipped bank: 60+ questions, unique ids, every topic at every level, no empty field")
     func shippedBank() throws {
         let bank = try QuestionBank(contentsOf: Self.bankURL)
-        #expect(bank.questions.count >= 60)
+        #expect(bank.questions.count >= 140)
         let problems = Self.problems(bank.questions)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
@@ -63,8 +63,8 @@ struct QuestionBankTests {
     @Test("the checker catches a duplicate id, an empty field and a missing level")
     func checkerCatchesProblems() {
         let good = Question(id: "a", role: .beginner, topic: "iam", kind: .concept, prompt: "What is a role?",
-                            targetSeconds: 60, keyPoints: [.init(point: "p", phrases: ["assume"])], traps: ["t"],
-                            followUps: ["f"], services: ["IAM"])
+                            targetSeconds: 60, services: ["IAM"], keyPoints: [.init(point: "p", phrases: ["assume"])],
+                            pitfalls: ["t"], followUps: [.init(text: "f")])
         var duplicate = good
         duplicate.role = .mid
         var empty = good

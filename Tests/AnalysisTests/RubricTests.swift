@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import Analysis
+
+/// The rubric by question kind (Models/rubrics.json): each must be able to fail.
+@Suite("Rubrics by question kind")
+struct RubricTests {
+    static let sgAnswer = "Security groups are stateful and attach to the network interface, so return traffic is allowed "
+        + "automatically and they only have allow rules. Network ACLs are stateless, sit at the subnet and can explicitly deny. "
+        + "I use security groups for almost everything, and reach for a NACL when I need a blunt subnet-wide deny, "
+        + "like blocking a bad IP range. I wouldn't use NACLs for fine-grained app rules because you have to manage ephemeral ports."
+
+    static let lambdaQuestion = Question(
+        id: "lambda-timeout", role: .mid, topic: "lambda", kind: .troubleshooting,
+        prompt: "A Lambda function keeps timing out. Walk me through how you would debug it.", targetSeconds: 90,
+        services: ["Lambda", "CloudWatch"],
+        keyPoints: [.init(point: "Compare duration with the timeout.", phrases: ["duration metric", "duration against"]),
+                    .init(point: "A downstream call hangs without a client timeout.", phrases: ["downstream call", "client timeout"]),
+                    .init(point: "VPC egress is missing.", phrases: ["nat gateway", "vpc endpoint"])],
+        followUps: [
+            .init(text: "With reserved concurrency set, what happens to requests over the cap?", kind: .mechanism,
+                  keyPoints: [.init(point: "They are throttled.", phrases: ["throttled", "throttle error", "four twenty nine"]),
+                              .init(point: "From SQS, throttled messages go back to the queue and retry later.",
+                                    phrases: ["back in the queue", "stay in the queue", "retried later", "visibility timeout"])]),
+            .init(text: "How would you know the fix worked?", kind: .measurement)])
+
+    static let diagnosis = "First I'd open the CloudWatch duration metric and compare it with the configured timeout, and pull the logs "
+        + "and the X-Ray trace for a slow request. The most likely cause is a downstream call with no client timeout; "
+        + "it could also be a missing NAT gateway if the function is in a VPC. The trace would show which segment hangs. "
+        + "The fix is a client timeout shorter than the function's, and then I'd add an alarm on duration so we catch it next time."
+
+    @Test("a correct beginner concept answer is judged as one: no story demanded, the when counts")
+    func conceptAnswer() throws {
+        let report = AnswerAnalyzer(question: ContentCoverageTests.sgQuestion).analyze(text: Self.sgAnswer)
+        let rubric = try #require(report.rubric)
+        #expect(rubric.kind == .concept && rubric.chosenBy == "question")
+        #expect(rubric.criteria.first { $0.id == "whenToUse" }?.met == true)
+        #expect(rubric.criteria.first { $0.id == "example" }?.met == true)
+        #expect(report.score.overall >= 80)
+        #expect(!report.feedback.contains { $0.topic == AnswerFlag.definitionOnly.topic })
+        // Without the "when", the same facts lose the criterion that matters most for a concept.
+        let bare = AnswerAnalyzer(question: ContentCoverageTests.sgQuestion).analyze(
+            text: "Security groups are stateful and attach to the network interface. Network ACLs are stateless and sit at the subnet.")
+        #expect(bare.rubric?.criteria.first { $0.id == "whenToUse" }?.met == false)
+        #expect(bare.score.overall < report.score.overall - 15)
+    }
+
+    @Test("an ordered diagnosis scores as one; restarting first is named as the fault")
+    func troubleshooting() throws {
+        let analyzer = AnswerAnalyzer(question: Self.lambdaQuestion)
+        let good = analyzer.analyze(text: Self.diagnosis)
+        #expect(good.rubric?.kind == .troubleshooting)
+        #expect(good.rubric?.criteria.allSatisfy(\.met) == true)
+        #expect(good.rubric?.faults.isEmpty == true)
+        #expect(good.score.overall >= 80)
+        let guess = analyzer.analyze(text: "I'd just restart it and give it more memory, then probably just raise the timeout. If that fails I'd redeploy it.")
+        #expect(guess.rubric?.faults.map(\.id) == ["guessing"])
+        #expect(guess.score.overall <= 40)
+        #expect(guess.feedback.first?.topic == "jumps to a fix without looking")
+    }
+
+    @Test("with no question, the rubric comes from what the answer reads as")
+    func inferredKind() {
+        #expect(AnswerAnalyzer().analyze(text: Self.diagnosis).rubric?.kind == .troubleshooting)
+        #expect(AnswerAnalyzer().analyze(text: StructureTests.strong).rubric?.kind == .ownership)
+        #expect(AnswerAnalyzer().analyze(text: StructureTests.strong).rubric?.chosenBy == "answer")
+        var forced = AnswerAnalyzer()
+        forced.kind = .concept
+        #expect(forced.analyze(text: StructureTests.strong).rubric?.kind == .concept)
+    }
+
+    @Test("a direct answer to a follow-up is judged as a follow-up answer; a retelling is named")
+    func followUpAnswer() throws {
+        var analyzer = AnswerAnalyzer(question: Self.lambdaQuestion)
+        analyzer.followUp = (1, Self.lambdaQuestion.followUps[0])
+        analyzer.firstAnswer = Self.diagnosis
+        let direct = analyzer.analyze(text: "They're throttled. Because the function is fed from SQS, the throttled messages stay in the queue "
+            + "and are retried later once the visibility timeout runs out, so nothing is lost; the cost is latency during spikes.")
+        #expect(direct.rubric?.kind == .followUp)
+        #expect(direct.score.overall >= 70)
+        #expect(direct.followUpOf?.number == 1)
+        #expect(direct.followUps.isEmpty, "a complete follow-up answer lets practice move on")
+        let retold = analyzer.analyze(text: Self.diagnosis)
+        #expect(retold.score.overall <= 45)
+        #expect(retold.feedback.contains { $0.topic == "restating" })
+        #expect(direct.score.overall - retold.score.overall >= 20)
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(direct)) as? [String: Any]
+        #expect((json?["rubric"] as? [String: Any])?["kind"] as? String == "followUp")
+    }
+
+    @Test("the shipped rubrics: every kind, each worth 45 points, every check known")
+    func shippedRubrics() throws {
+        let book = try RubricBook.standard.get()
+        for kind in RubricKind.allCases {
+            let rubric = try #require(book.rubric(kind))
+            #expect(rubric.maxPoints == 45, "\(kind.rawValue) is worth \(rubric.maxPoints)")
+            for c in rubric.criteria where c.check == .cues || c.check == .cuesWithSource {
+                #expect(!(c.cues ?? []).isEmpty, "\(kind.rawValue).\(c.id) has no cues")
+            }
+        }
+    }
+}
+
+/// Every example sentence in the shipped bank through the real matcher, and the bank's lint.
+@Suite("Bank examples")
+struct BankExampleTests {
+    @Test("no problems: examples match and do not match as written, no digits, no prompt words, every fact dated")
+    func shippedBank() throws {
+        let bank = try QuestionBank(contentsOf: QuestionBankTests.bankURL)
+        let problems = BankLint.problems(in: bank, rules: try RubricBook.standard.get().matching)
+        #expect(problems.isEmpty, "\(problems.count) problems, first: \(problems.prefix(10).joined(separator: "\n"))")
+    }
+
+    @Test("the lint catches a digit, a prompt phrase, a generic word and an example that fails")
+    func lintCatches() throws {
+        let kp = KeyPoint(point: "p", phrases: ["port 22", "filter traffic", "because"],
+                          examples: .init(match: ["nothing like it"], noMatch: ["we filter traffic here"]))
+        let q = Question(id: "x", role: .beginner, topic: "vpc", kind: .concept, prompt: "What filters traffic?", targetSeconds: 60,
+                         keyPoints: [kp], followUps: [])
+        let problems = BankLint.problems(in: QuestionBank(questions: [q]), rules: try RubricBook.standard.get().matching)
+        #expect(problems.contains { $0.contains("\"port 22\" has a number in digits") })
+        #expect(problems.contains { $0.contains("\"filter traffic\" is in the prompt") })
+        #expect(problems.contains { $0.contains("\"because\" is too generic") })
+        #expect(problems.contains { $0.contains("should earn it but does not: \"nothing like it\"") })
+        #expect(problems.contains { $0.contains("should not earn it but does: \"we filter traffic here\"") })
+        #expect(problems.contains { $0.contains("no \"checked\"") })
+        #expect(problems.contains { $0.contains("0 follow-up(s)") })
+    }
+}
