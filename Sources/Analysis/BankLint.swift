@@ -46,13 +46,13 @@ public enum BankLint {
                     if m.examples.match.isEmpty || m.examples.noMatch.isEmpty {
                         report(mat, "needs at least one \"match\" and one \"noMatch\" example")
                     }
-                    for sentence in m.examples.match where !matcher.matches(m.phrases, sentence: sentence) {
+                    for sentence in m.examples.match where !matcher.matches(m.phrases, sentence: sentence, misconception: true) {
                         report(mat, "example should state it but does not: \"\(sentence)\"")
                     }
-                    for sentence in m.examples.noMatch where matcher.matches(m.phrases, sentence: sentence) {
+                    for sentence in m.examples.noMatch where matcher.matches(m.phrases, sentence: sentence, misconception: true) {
                         report(mat, "example should not state it but does: \"\(sentence)\"")
                     }
-                    for sentence in kp.examples.match where matcher.matches(m.phrases, sentence: sentence) {
+                    for sentence in kp.examples.match where matcher.matches(m.phrases, sentence: sentence, misconception: true) {
                         report(mat, "the key point's own right example states it: \"\(sentence)\"")
                     }
                 }

@@ -8,6 +8,9 @@ public struct KeyPointMatcher: Sendable {
         public var maxGap: Int
         /// How many words before a match a negation still reaches.
         public var negationWindow: Int
+        /// The same for misconceptions: wider, because "I wouldn't put a single database on Spot"
+        /// must not be read as advice to, and calling a right answer wrong costs far more.
+        public var misconceptionNegationWindow: Int?
         public var negators: [String]
         /// Two-word openings that look like negation but are not ("not only").
         public var notNegation: [String]
@@ -85,7 +88,7 @@ public struct KeyPointMatcher: Sendable {
     // MARK: Matching
 
     /// The first match of `phrase` (compiled) in `text`, preferring one that is not negated.
-    func find(_ phrase: [String], in text: Text) -> Match? {
+    func find(_ phrase: [String], in text: Text, negationWindow: Int? = nil) -> Match? {
         guard let first = phrase.first else { return nil }
         var negatedMatch: Match?
         for i in text.stems.indices where text.stems[i] == first {
@@ -100,7 +103,7 @@ public struct KeyPointMatcher: Sendable {
                 at = next
             }
             guard let last = positions.last else { continue }
-            let match = Match(range: i...last, negated: negated(positions, in: text))
+            let match = Match(range: i...last, negated: negated(positions, in: text, window: negationWindow ?? rules.negationWindow))
             if !match.negated { return match }
             negatedMatch = negatedMatch ?? match
         }
@@ -109,11 +112,11 @@ public struct KeyPointMatcher: Sendable {
 
     /// A negator in the words between the phrase's own words, or in the few words before it
     /// (not reaching back past a sentence end).
-    private func negated(_ positions: [Int], in text: Text) -> Bool {
+    private func negated(_ positions: [Int], in text: Text, window: Int) -> Bool {
         let own = Set(positions)
         var candidates = (positions[0]...positions.last!).filter { !own.contains($0) }
         var k = positions[0] - 1
-        while k >= 0, k >= positions[0] - rules.negationWindow, !text.sentenceEnd[k] {
+        while k >= 0, k >= positions[0] - window, !text.sentenceEnd[k] {
             candidates.append(k)
             k -= 1
         }
@@ -125,17 +128,19 @@ public struct KeyPointMatcher: Sendable {
     }
 
     /// The first phrase that matches without negation: the phrase and where.
-    func firstMatch(of phrases: [String], in text: Text, except prompt: Text? = nil) -> (phrase: String, match: Match)? {
+    func firstMatch(of phrases: [String], in text: Text, except prompt: Text? = nil,
+                    misconception: Bool = false) -> (phrase: String, match: Match)? {
+        let window = misconception ? rules.misconceptionNegationWindow ?? rules.negationWindow : rules.negationWindow
         for phrase in phrases {
             let compiled = Self.compile(phrase)
             if let prompt, find(compiled, in: prompt).map({ !$0.negated }) == true { continue }
-            if let m = find(compiled, in: text), !m.negated { return (phrase, m) }
+            if let m = find(compiled, in: text, negationWindow: window), !m.negated { return (phrase, m) }
         }
         return nil
     }
 
     /// Whether a sentence counts for `phrases` (what the bank's examples check).
-    public func matches(_ phrases: [String], sentence: String) -> Bool {
-        firstMatch(of: phrases, in: Self.text(sentence)) != nil
+    public func matches(_ phrases: [String], sentence: String, misconception: Bool = false) -> Bool {
+        firstMatch(of: phrases, in: Self.text(sentence), misconception: misconception) != nil
     }
 }
