@@ -41,7 +41,7 @@ struct Score: ParsableCommand {
                                valueName: "chosen,other"))
     var compare: String?
 
-    @Option(help: ArgumentHelp("Score the answer to this follow-up of --question (numbered from 1 as `rehearse questions --json` lists them), judged as a follow-up answer: direct, its own points, short.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Score the answer to this follow-up of --question (numbered from 1 as `rehearse questions --json` lists them), judged as a follow-up answer: direct, its own points, short.", valueName: "n"))
     var followUp: Int?
 
     @Option(help: ArgumentHelp("A text file with the first answer, so a follow-up answer that retells it is named (with --follow-up).", valueName: "file"))
@@ -60,6 +60,7 @@ struct Score: ParsableCommand {
 
     func validate() throws {
         try NumberOption.check(jobs, "--jobs", NumberOption.threads, unit: "threads")
+        try NumberOption.check(followUp, "--follow-up", 1...99, unit: "(the follow-up's number)")
         if followUp != nil && question == nil { throw ValidationError("--follow-up needs --question ID: the follow-up is one of that question's") }
         if firstAnswer != nil && followUp == nil { throw ValidationError("--first-answer goes with --follow-up N") }
         if let compare, compare.split(separator: ",").count != 2 {
