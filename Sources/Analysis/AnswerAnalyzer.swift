@@ -78,7 +78,8 @@ public struct AnswerAnalyzer: Sendable {
         var flags = FlagDetector.detect(clauses: clauses, structure: structure, mentions: mentions, tokens: masked, words: contentTexts,
                                             cues: cues)
         flags.flags.noSpeech = content.isEmpty
-        let timing = PartTimingAnalysis.measure(segments: structure.segments, pacing: pacing, words: words)
+        let timing = PartTimingAnalysis.measure(segments: structure.segments, pacing: pacing, words: words,
+                                                decisionStart: structure.decisionStart)
         flags.flags.longPreamble = timing.longPreamble
         let ownership = OwnershipAnalysis.measure(tokens: contentTexts, question: question, cues: cues)
         flags.flags.mostlyWe = ownership.mostlyWe

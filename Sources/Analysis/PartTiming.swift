@@ -4,8 +4,10 @@ enum PartTimingAnalysis {
     /// Context taking more than this share of the answer is a long preamble.
     static let longPreambleShare = 0.5
 
+    /// `decisionStart`: when the decision's own words began, when the structure knows it (a clause
+    /// can open with the situation and name the decision halfway through).
     static func measure(segments: [AnswerReport.Segment], pacing: AnswerReport.Pacing,
-                        words: [Word]) -> AnswerReport.Timing {
+                        words: [Word], decisionStart: Double? = nil) -> AnswerReport.Timing {
         let first = words.compactMap(\.start).min()
         let last = words.compactMap(\.end).max()
         guard let first, let last, last > first else {
@@ -27,7 +29,7 @@ enum PartTimingAnalysis {
             let seconds = own.reduce(0) { $0 + ($1.end! - $1.start!) }
             parts[part.rawValue] = .init(start: start, end: end, seconds: round2(seconds), share: round2(seconds / total))
         }
-        let decision = decisionIndex.flatMap { segments[$0].start }.map { round2($0 - first) }
+        let decision = (decisionStart ?? decisionIndex.flatMap { segments[$0].start }).map { round2($0 - first) }
         let contextShare = parts[AnswerPart.context.rawValue]?.share ?? 0
         return .init(timeToDecisionSeconds: decision, parts: parts, longPreamble: contextShare > longPreambleShare)
     }
