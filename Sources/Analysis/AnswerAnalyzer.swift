@@ -73,6 +73,7 @@ public struct AnswerAnalyzer: Sendable {
         let clauses = ClauseSplitter.split(content, masked: masked, silenceBefore: silenceBefore, cues: cues)
         var services: [String] = []
         for m in mentions where !services.contains(m.name) { services.append(m.name) }
+        let implied = ImpliedServiceDetector.find(masked: masked, words: contentTexts, named: Set(services), cues.implied)
 
         let structure = StructureDetector.detect(clauses: clauses, cues: cues)
         var flags = FlagDetector.detect(clauses: clauses, structure: structure, mentions: mentions, tokens: masked, words: contentTexts,
@@ -126,6 +127,7 @@ public struct AnswerAnalyzer: Sendable {
             followUpAnswer: followUpAnswer,
             score: score,
             warnings: allWarnings,
-            coverage: fit?.coverage)
+            coverage: fit?.coverage,
+            impliedServices: implied)
     }
 }

@@ -27,6 +27,7 @@ struct CompiledCues: Sendable {
     let fillers: FillerWords
     let numbers: NumberWords
     let services: ServiceIndex
+    let implied: ImpliedCues
 
     /// The standard lexicon compiled, or an empty one when it could not be read (the analyzer then
     /// warns with `Lexicon.standard`'s error).
@@ -67,6 +68,7 @@ struct CompiledCues: Sendable {
         fillers = FillerWords(lexicon.fillers)
         numbers = NumberWords(lexicon.numbers)
         services = ServiceIndex(lexicon.services)
+        implied = ImpliedCues(lexicon.implied)
     }
 
     /// Sum of weights of the cues of `part` found in `tokens`, each cue counted once, and the
@@ -170,11 +172,24 @@ struct NumberWords: Sendable {
     }
 }
 
+/// implied.json's cues split into tokens, longest first.
+struct ImpliedCues: Sendable {
+    let unlessIn: [[String]]
+    let cues: [(tokens: [String], entry: Lexicon.Implied.Entry)]
+
+    init(_ i: Lexicon.Implied) {
+        unlessIn = i.unlessIn.map(PhraseMatcher.split)
+        cues = i.services.flatMap { e in e.cues.map { (PhraseMatcher.split($0), e) } }.sorted { $0.tokens.count > $1.tokens.count }
+    }
+}
+
 /// Services by the first token of each form, longest form first.
 struct ServiceIndex: Sendable {
     let names: [String]
     let forms: [(name: String, forms: [String])]
     let byFirstToken: [String: [([String], String)]]
+    /// One-word everyday forms ("glue") and the neighbours that make them the everyday word.
+    let bare: [String: (name: String, notBefore: Set<String>, notAfter: Set<String>)]
 
     init(_ s: Lexicon.Services) {
         names = s.services.map(\.name)
@@ -189,6 +204,11 @@ struct ServiceIndex: Sendable {
         }
         for key in table.keys { table[key]!.sort { $0.0.count > $1.0.count } }
         byFirstToken = table
+        var bare: [String: (name: String, notBefore: Set<String>, notAfter: Set<String>)] = [:]
+        for service in s.services {
+            for b in service.bareForms ?? [] { bare[b.form] = (service.name, Set(b.notBefore), Set(b.notAfter)) }
+        }
+        self.bare = bare
     }
 }
 
@@ -221,5 +241,6 @@ extension Lexicon {
                        magnitudes: .init([]), durations: .init(leads: [], articles: [], units: [], examples: [], counterExamples: [])),
         services: .init(services: [], notRaisedInLanguageModel: .init([])),
         pronunciations: .init(letters: [:], words: [:], spelledAcronyms: [], alphanumericTokens: [], units: [:],
-                              umPhones: "", neverWritten: []))
+                              umPhones: "", neverWritten: []),
+        implied: .init(unlessIn: [], services: []))
 }

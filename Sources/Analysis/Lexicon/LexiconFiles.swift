@@ -121,6 +121,10 @@ extension Lexicon {
     /// services.json: AWS services, their spoken and written forms, and how rehearse-lm writes them.
     public struct Services: Decodable, Sendable, Hashable {
         public struct Service: Decodable, Sendable, Hashable {
+            public struct BareForm: Decodable, Sendable, Hashable {
+                public var form: String
+                public var notBefore, notAfter: [String]
+            }
             public struct CorpusSpelling: Decodable, Sendable, Hashable {
                 /// Tokens as written in training text ("route 53").
                 public var written: String
@@ -135,6 +139,8 @@ extension Lexicon {
             public var writtenOnly: [String]?
             public var examples: [String]?
             public var counterExamples: [String]?
+            /// Everyday words that name the service only in context ("with glue", not "glue code").
+            public var bareForms: [BareForm]?
 
             public init(name: String, category: String, forms: [String], examples: [String] = []) {
                 self.name = name
@@ -145,6 +151,23 @@ extension Lexicon {
         }
         public var services: [Service]
         public var notRaisedInLanguageModel: WordList
+    }
+
+    /// implied.json: what an answer says about a service without naming it ("a bucket" is S3).
+    public struct Implied: Decodable, Sendable, Hashable {
+        public struct Entry: Decodable, Sendable, Hashable {
+            /// The service to name (a catalog name).
+            public var service: String
+            /// Other catalog services the cues fit just as well ("partition key": Kinesis too).
+            public var alsoNamedBy: [String]?
+            public var cues: [String]
+            public var examples: [String]?
+            public var counterExamples: [String]?
+        }
+        public var about: String?
+        /// Phrases in which a cue means something else ("token bucket").
+        public var unlessIn: [String]
+        public var services: [Entry]
     }
 
     /// pronunciations.json: what rehearse-lm adds to cmudict.
