@@ -64,7 +64,9 @@ enum ClauseSplitter {
             let sentenceGap = long && silence >= sentencePause || relativeGap
             // A comma inside a list of services ("Kinesis, Lambda, S3") does not end a clause.
             let commaBreak = prev.breakAfter && long && masked[i] != ServiceCatalog.placeholder
-            if prev.sentenceEnd || commaBreak || pause || sentenceGap || (long && (cues.openers.contains(here) || cues.pairOpeners.contains(pair)))
+            // "the queue that we moved": a subject bound to the running clause opens nothing.
+            let bound = cues.subjectStarts.subjects.contains(here) && cues.subjectStarts.notAfter.contains(prev.text)
+            if prev.sentenceEnd || commaBreak || pause || sentenceGap || (long && (cues.openers.contains(here) || (cues.pairOpeners.contains(pair) && !bound)))
                 || subjectStart(tokens, at: i, begin: begin, cues.subjectStarts) {
                 emit(i)
             }

@@ -229,12 +229,19 @@ enum StructureDetector {
         // anchors so each part quotes its own words and is timed from them.
         func anchor(_ i: Int, _ part: AnswerPart) -> Int {
             let tokens = clauses[i].tokens
+            var found: [Int] = []
             for cue in scores[i][part]?.1 ?? [] {
                 let phrase = PhraseMatcher.split(cue)
-                if let at = cues.occurrences(of: phrase, in: tokens).first { return at }
+                if let at = cues.occurrences(of: phrase, in: tokens).first { found.append(at); continue }
                 // "we moved" from the own-action rule: the subject, with its verb a few words on.
                 if phrase.count == 2, let at = tokens.indices.first(where: { j in
-                    tokens[j] == phrase[0] && tokens[(j + 1)..<min(tokens.count, j + 4)].contains(phrase[1]) }) { return at }
+                    tokens[j] == phrase[0] && tokens[(j + 1)..<min(tokens.count, j + 4)].contains(phrase[1]) }) { found.append(at) }
+            }
+            // The earliest of its cues: "i pushed for X rather than Y" is named at "i pushed".
+            // "i moved the…" is named at its subject, whatever part of it the cue holds.
+            if var first = found.min() {
+                while first > 0, cues.actionSubjects.contains(tokens[first - 1]) || cues.firstPerson.contains(tokens[first - 1]) { first -= 1 }
+                return first
             }
             if part == .result, let at = tokens.firstIndex(where: { Quantities.isNumber($0, cues.numbers) }) { return at }
             return 0
@@ -244,7 +251,10 @@ enum StructureDetector {
             let here = AnswerPart.allCases.filter { byPart[$0]?.contains(i) == true }
             let whole = [Piece(range: 0..<clauses[i].tokens.count, part: primary[i], parts: here)]
             guard !reasons.contains(i) else { return whole }
-            var anchors = here.map { ($0, anchor(i, $0)) }
+            // After the decision a scene word ("black friday", "had to") does not open a new part of
+            // the clause: only the decision, its price and its outcome cut it.
+            let cutting = here.filter { !($0 == .context && firstChoiceClause.map { i > $0 } == true) }
+            var anchors = cutting.map { ($0, anchor(i, $0)) }
             // Until the decision is named, the speaker is setting the scene: in the first decision's
             // clause, the words before it are context even when no cue says so.
             if i == firstChoiceClause, !here.contains(.context),
