@@ -101,7 +101,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         [{"id": "x", "role": "mid", "topic": "lambda", "kind": "troubleshooting", "targetSeconds": 90,
           "prompt": "The nightly job hits the Lambda time limit. What do you do?",
           "keyPoints": [{"point": "Split the work into chunks.", "phrases": ["split the work", "chunks"]}],
-          "pitfalls": ["Raising the timeout past fifteen minutes."], "followUps": [{"text": "Why not Fargate?"}], "services": ["Lambda"]}]
+          "traps": ["Raising the timeout past fifteen minutes."], "followUps": ["Why not Fargate?"], "services": ["Lambda"]}]
         """
         let questions = try JSONDecoder().decode([Question].self, from: Data(json.utf8))
         let text = QuestionText.sentences(of: QuestionBank(questions: questions))
@@ -185,7 +185,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         let lexicon = try Lexicon.load(from: packageRoot.appendingPathComponent("Models/lexicon"))
         var tokenizer = CorpusTokenizer(lexicon: lexicon)
         let training = try TrainingText.read(corpus: packageRoot.appendingPathComponent("Models/corpus").path,
-                                             questions: packageRoot.appendingPathComponent("Models/questions").path,
+                                             questions: packageRoot.appendingPathComponent("Models/questions.json").path,
                                              tokenizer: &tokenizer)
         return (training, tokenizer)
     }
