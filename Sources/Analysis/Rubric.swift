@@ -299,11 +299,12 @@ enum RubricJudge {
             guard let c = book.rubric(kind)?.criteria.first(where: { $0.id == id }) else { return 0 }
             return measure(c, input: input, matcher: matcher).0
         }
+        // A look, then ranked causes: a diagnosis, even when it ends with a fix that reads like a result.
+        if met(.troubleshooting, "lookFirst") >= 1 && met(.troubleshooting, "hypotheses") >= 1 { return .troubleshooting }
         let story = input.structure.presentCount
         if story >= 3 || (story >= 2 && input.ownership.iCount + input.ownership.weCount > 0 && input.structure.result.present) {
             return .ownership
         }
-        if met(.troubleshooting, "lookFirst") >= 1 && met(.troubleshooting, "hypotheses") >= 0.5 { return .troubleshooting }
         if met(.choice, "pick") >= 1 && met(.choice, "whenSwitch") >= 1 { return .choice }
         if input.flags.definitionOnly || (met(.concept, "explains") >= 1 && input.services.count <= 2) { return .concept }
         if input.services.count >= 3 || met(.design, "requirements") >= 1 { return .design }

@@ -156,6 +156,9 @@ struct ContentCoverageTests {
 
     @Test("a strong answer to another question is held at the ceiling; naming the question's service lifts it")
     func offQuestionIsCapped() throws {
+        // A story question, so the rubric itself does not already sink the story.
+        var question = self.question
+        question.kind = .ownership
         let elsewhere = AnswerAnalyzer(question: question).analyze(text: StructureTests.strong)
         let unasked = AnswerAnalyzer().analyze(text: StructureTests.strong)
         #expect(unasked.score.overall > 80)

@@ -18,7 +18,7 @@ struct ReportContractTests {
                           recognizer: "test", decodeSeconds: 1))
         for report in [timedReport, analyzer.analyze(text: "We chose SQS.")] {
             let j = try json(report)
-            #expect(j["schemaVersion"] as? Int == 1)
+            #expect(j["schemaVersion"] as? Int == 2)
             for key in ["source", "transcript", "pacing", "fillers", "structure", "services", "flags", "followUps", "score"] {
                 #expect(j.keys.contains(key), "missing \(key)")
             }

@@ -8,7 +8,7 @@ struct RubricTests {
     static let sgAnswer = "Security groups are stateful and attach to the network interface, so return traffic is allowed "
         + "automatically and they only have allow rules. Network ACLs are stateless, sit at the subnet and can explicitly deny. "
         + "I use security groups for almost everything, and reach for a NACL when I need a blunt subnet-wide deny, "
-        + "like blocking a bad IP range. I wouldn't use NACLs for fine-grained app rules because you have to manage ephemeral ports."
+        + "for example to block a bad IP range. I wouldn't use NACLs for fine-grained app rules because you have to manage ephemeral ports."
 
     static let lambdaQuestion = Question(
         id: "lambda-timeout", role: .mid, topic: "lambda", kind: .troubleshooting,
@@ -56,7 +56,7 @@ struct RubricTests {
         let guess = analyzer.analyze(text: "I'd just restart it and give it more memory, then probably just raise the timeout. If that fails I'd redeploy it.")
         #expect(guess.rubric?.faults.map(\.id) == ["guessing"])
         #expect(guess.score.overall <= 40)
-        #expect(guess.feedback.first?.topic == "jumps to a fix without looking")
+        #expect(guess.feedback.contains { $0.topic == "jumps to a fix without looking" })
     }
 
     @Test("with no question, the rubric comes from what the answer reads as")

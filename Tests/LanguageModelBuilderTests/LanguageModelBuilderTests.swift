@@ -101,7 +101,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         [{"id": "x", "role": "mid", "topic": "lambda", "kind": "troubleshooting", "targetSeconds": 90,
           "prompt": "The nightly job hits the Lambda time limit. What do you do?",
           "keyPoints": [{"point": "Split the work into chunks.", "phrases": ["split the work", "chunks"]}],
-          "traps": ["Raising the timeout past fifteen minutes."], "followUps": ["Why not Fargate?"], "services": ["Lambda"]}]
+          "pitfalls": ["Raising the timeout past fifteen minutes."], "followUps": [{"text": "Why not Fargate?"}], "services": ["Lambda"]}]
         """
         let questions = try JSONDecoder().decode([Question].self, from: Data(json.utf8))
         let text = QuestionText.sentences(of: QuestionBank(questions: questions))
@@ -147,9 +147,6 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         // The development analyzer set: a definition of IAM and of RTO worded as the corpus
         // and the question bank word them.
         "lab-028: how you control who can do what in",
-        "lab-031: how long you can afford to be down",
-        "lab-031: is how long you can afford to be",
-        "lab-031: rto is how long you can afford to",
         // The sealed analyzer set (written 6 Dec 2026 without sight of the corpus): stock
         // phrasings of IAM policies, NAT gateways, KMS data keys, SQS visibility timeouts.
         "sealed-005: are json documents that allow or deny actions",
@@ -185,7 +182,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         let lexicon = try Lexicon.load(from: packageRoot.appendingPathComponent("Models/lexicon"))
         var tokenizer = CorpusTokenizer(lexicon: lexicon)
         let training = try TrainingText.read(corpus: packageRoot.appendingPathComponent("Models/corpus").path,
-                                             questions: packageRoot.appendingPathComponent("Models/questions.json").path,
+                                             questions: packageRoot.appendingPathComponent("Models/questions").path,
                                              tokenizer: &tokenizer)
         return (training, tokenizer)
     }

@@ -87,7 +87,7 @@ struct PracticeCommandTests {
         for q in bank {
             for key in ["id", "role", "topic", "kind", "prompt"] { #expect(q[key] is String, "\(key) in \(q["id"] ?? "?")") }
             #expect((q["keyPoints"] as? [Any])?.isEmpty == false)
-            #expect(q["followUps"] is [String])
+            #expect((q["followUps"] as? [[String: Any]])?.allSatisfy { $0["text"] is String } == true)
         }
         let some = try RehearseProcess.run(["questions", "--role", "mid", "--topic", "lambda", "--json"],
                                            environment: mic.environment, in: mic.directory)

@@ -11,7 +11,7 @@ struct QuestionPickerTests {
         let json = "[" + ids.map { id in
             """
             {"id":"\(id)","role":"mid","topic":"vpc","kind":"concept","prompt":"p","targetSeconds":60,
-             "keyPoints":[{"point":"k","phrases":["k"]}],"traps":["t"],"followUps":["f"],"services":[]}
+             "keyPoints":[{"point":"k","phrases":["k"]}],"pitfalls":["t"],"followUps":[{"text":"f"}],"services":[]}
             """
         }.joined(separator: ",") + "]"
         return QuestionBank(questions: try JSONDecoder().decode([Question].self, from: Data(json.utf8)))

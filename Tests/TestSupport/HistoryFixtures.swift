@@ -55,7 +55,7 @@ public enum Samples {
     public static let question = try! JSONDecoder().decode(Question.self, from: Data("""
         {"id": "dynamodb-mid-choice", "role": "mid", "topic": "dynamodb", "kind": "choice",
          "prompt": "When would you pick DynamoDB over RDS?", "targetSeconds": 90, "keyPoints": [],
-         "traps": [], "followUps": [], "services": ["DynamoDB", "RDS"]}
+         "followUps": [], "services": ["DynamoDB", "RDS"]}
         """.utf8))
 }
 
