@@ -128,7 +128,7 @@ public struct AnswerAnalyzer: Sendable {
             text: text, clauses: clauses, structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
             services: services, ownership: ownership, speakingSeconds: timed ? pacing.speakingSeconds : nil,
             targetSeconds: question?.targetSeconds, followUpCoverage: followUpCoverage,
-            questionCoverage: answeringFollowUp ? questionCoverage : nil,
+            questionCoverage: questionCoverage, prompt: question?.prompt,
             separatingDimension: followUpAnswer?.namesRealDifference,
             firstAnswer: firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) })
         let rubric: AnswerReport.RubricResult? = book.flatMap { book in

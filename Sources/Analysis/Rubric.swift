@@ -16,8 +16,10 @@ public struct RubricBook: Codable, Sendable, Hashable {
         case part
         /// `need` services named, none of them without a reason.
         case reasonedServices
-        /// A pick over a named alternative: one of `cues`, with two options or a stated choice.
+        /// A pick (`cues`) over a named alternative (`contrast`, or two services named).
         case namedAlternative
+        /// The question's key points (`need` for full points); `cues` when there is no question.
+        case keyPoints
         /// The result has a number.
         case measuredResult
         /// The speaker says "I", not only "we".
@@ -34,6 +36,8 @@ public struct RubricBook: Codable, Sendable, Hashable {
         case flag
         /// Faults: one of `cues` said before `criterion` was met (a fix before any look).
         case cuesBeforeCriterion
+        /// Faults: `minServices` or more services named with fewer reasons (`cues`) than a third of them.
+        case serviceList
     }
 
     public struct Criterion: Codable, Sendable, Hashable {
@@ -48,6 +52,9 @@ public struct RubricBook: Codable, Sendable, Hashable {
         public var factor: Double?
         public var words: Int?
         public var seconds: [Double]?
+        public var contrast: [String]?
+        /// The criterion counts only when the prompt asks for it ("when would you…").
+        public var onlyIfPromptHas: [String]?
         public var advice: String
     }
 
@@ -58,6 +65,7 @@ public struct RubricBook: Codable, Sendable, Hashable {
         public var flag: String?
         public var cues: [String]?
         public var criterion: String?
+        public var minServices: Int?
         public var penalty: Double
         public var advice: String
     }
@@ -123,6 +131,8 @@ struct RubricInput {
     /// For follow-ups: how the answer covered the follow-up's own points, and the first question's.
     var followUpCoverage: ContentCoverage?
     var questionCoverage: ContentCoverage?
+    /// The question's prompt, when there is one.
+    var prompt: String?
     /// For "why X and not Y": whether the separating dimension was named.
     var separatingDimension: Bool?
     /// The first answer's words, when a follow-up answer is judged with it.
@@ -138,7 +148,10 @@ enum RubricJudge {
         let matcher = KeyPointMatcher(rules: book.matching)
         var results: [AnswerReport.CriterionResult] = []
         var firstEvidence: [String: Int] = [:]
+        let promptStems = input.prompt.map { Set(KeyPointMatcher.text($0).stems) }
         for c in rubric.criteria {
+            if let wanted = c.onlyIfPromptHas, let promptStems,
+               !wanted.contains(where: { promptStems.contains(KeyPointMatcher.stem($0)) }) { continue }
             let (share, at) = measure(c, input: input, matcher: matcher)
             if let at { firstEvidence[c.id] = at }
             let points = (c.points * share * 10).rounded() / 10
@@ -154,7 +167,7 @@ enum RubricJudge {
         }
         let earned = results.reduce(0) { $0 + $1.points } - faults.reduce(0) { $0 + $1.penalty }
         return .init(kind: kind, title: rubric.title, chosenBy: chosenBy, points: max(0, (earned * 10).rounded() / 10),
-                     max: rubric.maxPoints, criteria: results, faults: faults)
+                     max: results.reduce(0) { $0 + $1.max }, criteria: results, faults: faults)
     }
 
     /// The share of a criterion's points earned (0…1), and the token where its evidence starts.
@@ -186,10 +199,17 @@ enum RubricJudge {
             if input.flags.serviceDump { return (min(0.5, n / need / 2), nil) }
             return (min(1, n / need), nil)
         case .namedAlternative:
+            let picks = cueHits(c.cues ?? [], input.text, matcher)
+            let contrast = !cueHits(c.contrast ?? [], input.text, matcher).isEmpty || input.services.count >= 2
+            guard !picks.isEmpty || input.structure.choice.present else { return (0, nil) }
+            return (contrast ? 1 : 0.5, picks.first)
+        case .keyPoints:
+            if let coverage = input.questionCoverage, coverage.total > 0 {
+                return (min(1, Double(coverage.hit.count) / min(need, Double(coverage.total))),
+                        coverage.hit.compactMap(\.tokenIndex).min())
+            }
             let hits = cueHits(c.cues ?? [], input.text, matcher)
-            let twoOptions = input.services.count >= 2 || input.structure.choice.present
-            if let first = hits.first { return (twoOptions ? 1 : 0.5, first) }
-            return (input.structure.choice.present ? 0.5 : 0, nil)
+            return (hits.isEmpty ? 0 : 1, hits.first)
         case .measuredResult:
             return (input.flags.measurableResult ? 1 : input.structure.result.present ? 0.5 : 0, nil)
         case .firstPerson:
@@ -215,7 +235,7 @@ enum RubricJudge {
             }
             let words = input.text.stems.count
             return (words > 0 && words <= (c.words ?? 140) ? 1 : 0, nil)
-        case .flag, .cuesBeforeCriterion:
+        case .flag, .cuesBeforeCriterion, .serviceList:
             return (0, nil)
         }
     }
@@ -231,6 +251,11 @@ enum RubricJudge {
             case "marketingLanguage": return input.flags.marketingLanguage ? input.evidence.marketingLanguage.joined(separator: ", ") : nil
             default: return nil
             }
+        case .serviceList:
+            let named = input.services.count
+            guard named >= (f.minServices ?? 6) else { return nil }
+            let reasons = cueHits(f.cues ?? [], input.text, matcher).count
+            return reasons * 3 < named ? input.services.joined(separator: ", ") : nil
         case .cuesBeforeCriterion:
             guard let first = cueHits(f.cues ?? [], input.text, matcher).first else { return nil }
             if let look = f.criterion.flatMap({ firstEvidence[$0] }), look < first { return nil }
