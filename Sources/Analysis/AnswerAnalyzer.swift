@@ -82,12 +82,14 @@ public struct AnswerAnalyzer: Sendable {
         let clauses = ClauseSplitter.split(content, masked: masked, silenceBefore: silenceBefore, cues: cues)
         var services: [String] = []
         for m in mentions where !services.contains(m.name) { services.append(m.name) }
+        let implied = ImpliedServiceDetector.find(masked: masked, words: contentTexts, named: Set(services), cues.implied)
 
         let structure = StructureDetector.detect(clauses: clauses, cues: cues)
         var flags = FlagDetector.detect(clauses: clauses, structure: structure, mentions: mentions, tokens: masked, words: contentTexts,
                                             cues: cues)
         flags.flags.noSpeech = content.isEmpty
-        let timing = PartTimingAnalysis.measure(segments: structure.segments, pacing: pacing, words: words)
+        let timing = PartTimingAnalysis.measure(segments: structure.segments, pacing: pacing, words: words,
+                                                decisionStart: structure.decisionStart)
         flags.flags.longPreamble = timing.longPreamble
         let ownership = OwnershipAnalysis.measure(tokens: contentTexts, question: question, cues: cues)
         flags.flags.mostlyWe = ownership.mostlyWe
@@ -188,6 +190,7 @@ public struct AnswerAnalyzer: Sendable {
             warnings: allWarnings,
             coverage: answeringFollowUp ? followUpCoverage : questionCoverage,
             rubric: rubric,
-            followUpOf: followUpRef)
+            followUpOf: followUpRef,
+            impliedServices: implied)
     }
 }

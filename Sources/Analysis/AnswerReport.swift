@@ -71,6 +71,29 @@ public struct AnswerReport: Codable, Sendable, Hashable {
         @NullEncoded public var firstAttemptID: Int64? = nil
     }
 
+    /// Services the answer describes without naming them ("a bucket": S3); empty when none.
+    @EmptyIfMissing public var impliedServices: [ImpliedService] = []
+
+    /// A service the answer implies: the words that describe it, and the name to say instead.
+    public struct ImpliedService: Codable, Sendable, Hashable {
+        /// The catalog name to say ("S3").
+        public var service: String
+        /// The speaker's words that describe it ("bucket").
+        public var evidence: String
+        /// Other services the same words fit ("partition key": Kinesis as well as DynamoDB).
+        public var alternatives: [String]
+
+        public init(service: String, evidence: String, alternatives: [String] = []) {
+            self.service = service; self.evidence = evidence; self.alternatives = alternatives
+        }
+
+        /// The one sentence to act on.
+        public var advice: String {
+            let name = ([service] + alternatives).joined(separator: " or ")
+            return "You described \(name) (\"\(evidence)\") without naming it: say \(name) by name, so the interviewer hears you know the service."
+        }
+    }
+
     public struct SourceInfo: Codable, Sendable, Hashable {
         public var path: String
         public var durationSeconds: Double

@@ -8,12 +8,25 @@ struct Clause: Hashable {
     var words: [String]
     var start: Double?
     var end: Double?
+    /// Each token's own times (nil for typed text), so evidence and timing can use part of a clause.
+    var tokenStarts: [Double?] = []
+    var tokenEnds: [Double?] = []
     var text: String { words.joined(separator: " ") }
+
+    /// The words of `range` (indices into this clause), and when they were said.
+    func piece(_ range: Range<Int>) -> (text: String, start: Double?, end: Double?) {
+        let r = range.clamped(to: words.indices)
+        let starts = r.compactMap { $0 < tokenStarts.count ? tokenStarts[$0] : nil }
+        let ends = r.compactMap { $0 < tokenEnds.count ? tokenEnds[$0] : nil }
+        return (words[r].joined(separator: " "), starts.min() ?? (r.isEmpty ? nil : start), ends.max() ?? (r.isEmpty ? nil : end))
+    }
 }
 
 /// Cuts content tokens into clauses at punctuation, at pauses, and before the words people use
 /// to move from one part of an answer to the next ("so", "because", "but", "the result"; clauses.json).
-/// Transcripts have no punctuation, so the discourse markers carry most of the work.
+/// Transcripts have no punctuation, so the discourse markers carry most of the work, with two more
+/// signs of a new sentence in fluent speech: a subject and its verb after a finished phrase ("…kept
+/// filling up we moved…"), and a silence short in itself but long for this speaker (clauses.json).
 enum ClauseSplitter {
     /// A gap this long ends a phrase wherever it falls, even with a filler inside it.
     static let pauseBreak = 0.45
@@ -32,9 +45,13 @@ enum ClauseSplitter {
             guard end > begin else { return }
             let slice = tokens[begin..<end]
             clauses.append(Clause(tokenRange: begin..<end, tokens: Array(masked[begin..<end]), words: slice.map(\.text),
-                                  start: slice.first?.start, end: slice.last?.end))
+                                  start: slice.first?.start, end: slice.last?.end,
+                                  tokenStarts: slice.map(\.start), tokenEnds: slice.map(\.end)))
             begin = end
         }
+        let gaps = silenceBefore.compactMap { $0 }.filter { $0 >= 0 }.sorted()
+        let medianGap = gaps.isEmpty ? 0 : gaps[gaps.count / 2]
+        let shortSentenceGap = max(cues.clauseTiming.minGap, cues.clauseTiming.relativeGap * medianGap)
         for i in tokens.indices where i > begin {
             let prev = tokens[i - 1]
             let here = tokens[i].text
@@ -42,14 +59,32 @@ enum ClauseSplitter {
             let pause = (tokens[i].start ?? 0) - (prev.end ?? 0) >= pauseBreak && prev.end != nil
             let long = i - begin >= minClauseTokens
             let silence = i < silenceBefore.count ? silenceBefore[i] ?? 0 : 0
-            let sentenceGap = long && silence >= sentencePause
+            // A gap long for this speaker, after a word that can end a sentence ("…to s3 | we…", not "the | bucket").
+            let relativeGap = long && !gaps.isEmpty && silence >= shortSentenceGap && !cues.notEndingWords.contains(prev.text)
+            let sentenceGap = long && silence >= sentencePause || relativeGap
             // A comma inside a list of services ("Kinesis, Lambda, S3") does not end a clause.
             let commaBreak = prev.breakAfter && long && masked[i] != ServiceCatalog.placeholder
-            if prev.sentenceEnd || commaBreak || pause || sentenceGap || (long && (cues.openers.contains(here) || cues.pairOpeners.contains(pair))) {
+            // "the queue that we moved": a subject bound to the running clause opens nothing.
+            let bound = cues.subjectStarts.subjects.contains(here) && cues.subjectStarts.notAfter.contains(prev.text)
+            if prev.sentenceEnd || commaBreak || pause || sentenceGap || (long && (cues.openers.contains(here) || (cues.pairOpeners.contains(pair) && !bound)))
+                || subjectStart(tokens, at: i, begin: begin, cues.subjectStarts) {
                 emit(i)
             }
         }
         emit(tokens.count)
         return clauses
+    }
+
+    /// "…kept filling up we moved uploads…": a subject (and a verb within one adverb) after enough
+    /// words, where the word before does not bind it to the running clause ("the queue that we
+    /// moved", "cheaper than we expected").
+    static func subjectStart(_ tokens: [Token], at i: Int, begin: Int, _ s: SubjectStartWords) -> Bool {
+        guard i - begin >= s.minTokensBefore, !s.notAfter.contains(tokens[i - 1].text) else { return false }
+        let word = tokens[i].text
+        if s.contractions.contains(word) { return true }
+        guard s.subjects.contains(word) else { return false }
+        var j = i + 1
+        if j < tokens.count, s.adverbs.contains(tokens[j].text) { j += 1 }
+        return j < tokens.count && s.isVerb(tokens[j].text)
     }
 }

@@ -53,6 +53,13 @@ enum FillerDetector {
     static func isFillerLike(_ t: [Token], at i: Int, _ words: FillerWords) -> Bool {
         let prev = i > 0 ? t[i - 1] : nil
         let next = i + 1 < t.count ? t[i + 1].text : nil
+        // "a blunt deny, like blocking a bad IP range": an example ("such as"), comma or not,
+        // unless the sentence restarts on it ("and like going…") or "like" carries a comma itself.
+        if let prev, let next, !t[i].breakAfter, !words.restarts.contains(prev.text), words.hesitations[prev.text] == nil,
+           !words.suchAsNotWords.contains(next),
+           words.suchAsSuffixes.contains(where: { next.hasSuffix($0) && next.count >= $0.count + 3 }) {
+            return false
+        }
         // After punctuation, at the start, or next to another filler: a filler.
         guard let prev, !prev.breakAfter else { return true }
         if words.hesitations[prev.text] != nil || words.discourse.contains(prev.text) { return true }

@@ -24,3 +24,28 @@ extension KeyedDecodingContainer {
         try decodeIfPresent(type, forKey: key) ?? NullEncoded(wrappedValue: nil)
     }
 }
+
+/// An array that reads as empty when the key is missing, so reports saved before the field
+/// existed still decode (the history keeps every attempt's report as it was written).
+@propertyWrapper
+public struct EmptyIfMissing<Element: Codable & Sendable & Hashable>: Codable, Sendable, Hashable {
+    public var wrappedValue: [Element]
+
+    public init(wrappedValue: [Element]) { self.wrappedValue = wrappedValue }
+
+    public init(from decoder: any Decoder) throws {
+        wrappedValue = try decoder.singleValueContainer().decode([Element].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(wrappedValue)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A missing key reads as an empty array.
+    public func decode<Element>(_ type: EmptyIfMissing<Element>.Type, forKey key: Key) throws -> EmptyIfMissing<Element> {
+        try decodeIfPresent(type, forKey: key) ?? EmptyIfMissing(wrappedValue: [])
+    }
+}

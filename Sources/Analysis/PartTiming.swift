@@ -1,11 +1,14 @@
 /// When each part was said: its span, its share of the answer, and how long the speaker took
 /// to name the decision. Needs timed words; typed answers get nulls.
 enum PartTimingAnalysis {
-    /// Context taking more than this share of the answer is a long preamble.
+    /// Setting the scene for more than this share of the answer before the decision is named (or,
+    /// with no decision, context taking this share) is a long preamble.
     static let longPreambleShare = 0.5
 
+    /// `decisionStart`: when the decision's own words began, when the structure knows it (a clause
+    /// can open with the situation and name the decision halfway through).
     static func measure(segments: [AnswerReport.Segment], pacing: AnswerReport.Pacing,
-                        words: [Word]) -> AnswerReport.Timing {
+                        words: [Word], decisionStart: Double? = nil) -> AnswerReport.Timing {
         let first = words.compactMap(\.start).min()
         let last = words.compactMap(\.end).max()
         guard let first, let last, last > first else {
@@ -27,9 +30,10 @@ enum PartTimingAnalysis {
             let seconds = own.reduce(0) { $0 + ($1.end! - $1.start!) }
             parts[part.rawValue] = .init(start: start, end: end, seconds: round2(seconds), share: round2(seconds / total))
         }
-        let decision = decisionIndex.flatMap { segments[$0].start }.map { round2($0 - first) }
-        let contextShare = parts[AnswerPart.context.rawValue]?.share ?? 0
-        return .init(timeToDecisionSeconds: decision, parts: parts, longPreamble: contextShare > longPreambleShare)
+        let decision = (decisionStart ?? decisionIndex.flatMap { segments[$0].start }).map { round2($0 - first) }
+        // The preamble is what comes before the decision is named; without a decision, the context.
+        let preamble = decision.map { $0 / total } ?? parts[AnswerPart.context.rawValue]?.share ?? 0
+        return .init(timeToDecisionSeconds: decision, parts: parts, longPreamble: preamble > longPreambleShare)
     }
 
     private static func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }

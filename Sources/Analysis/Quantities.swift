@@ -1,4 +1,6 @@
-/// Numbers and units, written or spoken: "40%", "forty percent", "200 ms", "two grand".
+/// Numbers and units, written or spoken: "40%", "forty percent", "200 ms", "two grand", and the
+/// forms people say aloud: "about a twentieth of what it did", "ten times faster", "from thousands a
+/// night to none", "stopped within a minute" (numbers.json).
 enum Quantities {
     static func isNumber(_ token: String, _ words: NumberWords) -> Bool {
         if words.numberWords.contains(token) { return true }
@@ -10,10 +12,15 @@ enum Quantities {
     /// multiplier word on its own ("halved", "doubled").
     static func hasMeasurement(_ tokens: ArraySlice<String>, _ words: NumberWords = CompiledCues.standard.numbers) -> Bool {
         let list = Array(tokens)
+        if words.magnitudes.contains(where: { PhraseMatcher.contains($0, in: list) }) { return true }
+        if hasDuration(list, words) { return true }
         for (i, t) in list.enumerated() where isNumber(t, words) {
             let before = i > 0 ? list[i - 1] : ""
-            // "cut the bill by a third", "dropped to zero": a fraction or a floor is a measure.
-            if words.fractions.contains(t), words.fractionLeads.contains(before) { return true }
+            let after = i + 1 < list.count ? list[i + 1] : ""
+            // "cut the bill by a third", "about a twentieth", "two thirds", "dropped to zero": a
+            // fraction or a floor is a measure; "a third option" is not.
+            if words.fractions.contains(t), words.fractionLeads.contains(before) || (isNumber(before, words) && !words.fractions.contains(before)),
+               !words.fractionNotBefore.contains(after) { return true }
             if t == words.floor, words.floorLeads.contains(before) { return true }
             if words.multipliers.contains(t) { return true }
             for j in (i + 1)..<min(list.count, i + 4) where words.units.contains(list[j]) && !words.notUnitsAlone.contains(list[j]) {
@@ -34,7 +41,8 @@ enum Quantities {
             if t == "from" {
                 let window = list[(i + 1)..<min(list.count, i + 6)]
                 guard let to = window.firstIndex(where: { $0 == "to" }), to > i + 1, to + 1 < list.count,
-                      isNumber(list[to + 1], words) || words.homophones.contains(list[to + 1]) else { continue }
+                      isNumber(list[to + 1], words) || words.homophones.contains(list[to + 1])
+                        || words.fromToEnds.contains(list[to + 1]) else { continue }
                 if list[(i + 1)..<to].contains(where: { isNumber($0, words) || words.homophones.contains($0) }) { return true }
             }
             if words.homophones.contains(t), !words.homophonesNotBeforeUnit.contains(t), i + 1 < list.count,
@@ -43,5 +51,40 @@ enum Quantities {
             }
         }
         return false
+    }
+
+    /// "stopped within a minute", "back in an hour", "in under a second": how long an outcome took,
+    /// said with an article instead of a number.
+    static func hasDuration(_ list: [String], _ words: NumberWords) -> Bool {
+        for (i, t) in list.enumerated() where words.durationLeads.contains(t) {
+            var j = i + 1
+            if j < list.count, list[j] == "under" || list[j] == "about" { j += 1 }
+            for article in words.durationArticles where j + article.count < list.count
+                && Array(list[j..<j + article.count]) == article && words.durationUnits.contains(list[j + article.count]) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// "switched regions in eleven minutes", "stopped within a minute": a lead, a number (or an
+    /// article), and a unit of time: how long the outcome took. Returns the words, for evidence.
+    static func timedOutcome(_ list: [String], _ words: NumberWords) -> [String]? {
+        for (i, t) in list.enumerated() where words.durationLeads.contains(t) {
+            var j = i + 1
+            if j < list.count, list[j] == "under" || list[j] == "about" || list[j] == "less" { j += 1 }
+            if j < list.count, list[j] == "than" { j += 1 }
+            for article in words.durationArticles where j + article.count < list.count
+                && Array(list[j..<j + article.count]) == article && words.durationUnits.contains(list[j + article.count]) {
+                return Array(list[i...(j + article.count)])
+            }
+            guard j < list.count, isNumber(list[j], words) else { continue }
+            var k = j + 1
+            while k < list.count, k <= j + 2, isNumber(list[k], words) { k += 1 }
+            if k < list.count, words.durationUnits.contains(list[k]) || words.durationUnits.contains(String(list[k].dropLast())) {
+                return Array(list[i...k])
+            }
+        }
+        return nil
     }
 }

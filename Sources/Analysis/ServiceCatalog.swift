@@ -40,6 +40,13 @@ public enum ServiceCatalog {
                     break
                 }
             }
+            // "catalog it with glue", not "glue code": an everyday word names a service only in context.
+            if !matched, let bare = index.bare[tokens[i]],
+               !(i + 1 < tokens.count && bare.notBefore.contains(tokens[i + 1])), !(i > 0 && bare.notAfter.contains(tokens[i - 1])) {
+                found.append(Mention(name: bare.name, tokenRange: i..<i + 1))
+                matched = true
+                i += 1
+            }
             if !matched { i += 1 }
         }
         return found

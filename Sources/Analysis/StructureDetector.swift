@@ -14,7 +14,20 @@ enum StructureDetector {
         /// Clause indices read as each part, for the flags.
         var clausesByPart: [AnswerPart: [Int]]
         var narrative: Bool
+        /// When the first decision's own words began (its cue), for the time to the decision.
+        var decisionStart: Double?
     }
+
+    /// A stretch of one clause read as one part (the whole clause unless several parts share it).
+    struct Piece: Hashable {
+        var range: Range<Int>
+        var part: AnswerPart?
+        var parts: [AnswerPart]
+    }
+    struct PieceID: Hashable { var clause: Int; var piece: Int }
+
+    /// A part's evidence quotes at most this many words.
+    static let maxEvidenceWords = 25
 
     static let minimumContextTokens = 4
     /// Marketing phrases in one clause that make it brochure copy rather than a story.
@@ -168,6 +181,15 @@ enum StructureDetector {
                     scores[i][.result] = (cues.threshold, ["a figure after the decision"])
                 }
             }
+            // "We switched regions in eleven minutes": how long the outcome took makes a result of
+            // the clause, even one that also names the action.
+            for i in clauses.indices where i >= firstChoice && !(byPart[.result]?.contains(i) ?? false)
+                && score(i, .tradeoff) < cues.threshold {
+                if let span = Quantities.timedOutcome(clauses[i].tokens, cues.numbers) {
+                    byPart[.result, default: []].append(i)
+                    scores[i][.result] = (cues.threshold, [span.joined(separator: " ")])
+                }
+            }
             byPart[.result]?.sort()
         }
         // Everything said before the decision sets the scene.
@@ -202,29 +224,107 @@ enum StructureDetector {
             }
         }
 
+        // Where in its clause each part is said: the position of its strongest cue. Run-on speech
+        // puts a situation, a decision and its price in one clause; the clause is cut at these
+        // anchors so each part quotes its own words and is timed from them.
+        func anchor(_ i: Int, _ part: AnswerPart) -> Int {
+            let tokens = clauses[i].tokens
+            var found: [Int] = []
+            for cue in scores[i][part]?.1 ?? [] {
+                let phrase = PhraseMatcher.split(cue)
+                if let at = cues.occurrences(of: phrase, in: tokens).first { found.append(at); continue }
+                // "we moved" from the own-action rule: the subject, with its verb a few words on.
+                if phrase.count == 2, let at = tokens.indices.first(where: { j in
+                    tokens[j] == phrase[0] && tokens[(j + 1)..<min(tokens.count, j + 4)].contains(phrase[1]) }) { found.append(at) }
+            }
+            // The earliest of its cues: "i pushed for X rather than Y" is named at "i pushed".
+            // "i moved the…" is named at its subject, whatever part of it the cue holds.
+            if var first = found.min() {
+                while first > 0, cues.actionSubjects.contains(tokens[first - 1]) || cues.firstPerson.contains(tokens[first - 1]) { first -= 1 }
+                return first
+            }
+            if part == .result, let at = tokens.firstIndex(where: { Quantities.isNumber($0, cues.numbers) }) { return at }
+            return 0
+        }
+        let firstChoiceClause = byPart[.choice]?.min()
+        let pieces: [[Piece]] = clauses.indices.map { i in
+            let here = AnswerPart.allCases.filter { byPart[$0]?.contains(i) == true }
+            let whole = [Piece(range: 0..<clauses[i].tokens.count, part: primary[i], parts: here)]
+            guard !reasons.contains(i) else { return whole }
+            // After the decision a scene word ("black friday", "had to") does not open a new part of
+            // the clause: only the decision, its price and its outcome cut it.
+            let cutting = here.filter { !($0 == .context && firstChoiceClause.map { i > $0 } == true) }
+            var anchors = cutting.map { ($0, anchor(i, $0)) }
+            // Until the decision is named, the speaker is setting the scene: in the first decision's
+            // clause, the words before it are context even when no cue says so.
+            if i == firstChoiceClause, !here.contains(.context),
+               let choiceAt = anchors.first(where: { $0.0 == .choice })?.1, choiceAt >= minimumContextTokens {
+                anchors.append((.context, 0))
+            }
+            guard anchors.count > 1 else { return whole }
+            anchors.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.order < $1.0.order }
+            var out: [Piece] = []
+            for (k, (part, at)) in anchors.enumerated() {
+                let from = k == 0 ? 0 : at
+                let to = k + 1 < anchors.count ? anchors[k + 1].1 : clauses[i].tokens.count
+                // Two parts on one cue ("couldn't"): the later one starts after the earlier's words.
+                guard to > from else { continue }
+                let lower = out.last.map { max(from, $0.range.upperBound) } ?? from
+                guard to > lower else { continue }
+                if let last = out.indices.last { out[last].range = out[last].range.lowerBound..<lower }
+                out.append(Piece(range: lower..<to, part: here.contains(part) ? part : nil, parts: here.contains(part) ? [part] : []))
+            }
+            return out.isEmpty ? whole : out
+        }
+        /// At most this many words quote a part.
+        let evidenceWords = maxEvidenceWords
         var structure = AnswerReport.Structure(context: .absent, choice: .absent, tradeoff: .absent, result: .absent)
+        var usedPieces: Set<PieceID> = []
+        var decisionStart: Double?
         for part in AnswerPart.allCases {
             guard let indices = byPart[part], !indices.isEmpty else { continue }
-            let best = indices.max { score($0, part) < score($1, part) }!
-            let own = indices.filter { primary[$0] == part }
-            // The span is the part's first stretch: its own clauses up to the first clause that
-            // belongs to another part. A reason said later ("because nobody wanted to manage
-            // disks" after the choice) must not stretch the context over the decision.
-            var spanned = own.isEmpty ? [best] : [own[0]]
-            for j in own.dropFirst() {
-                guard ((spanned.last! + 1)..<j).allSatisfy({ primary[$0] == nil }) else { break }
-                spanned.append(j)
+            // The strongest clause whose words no other part quotes yet.
+            let ranked = indices.sorted { score($0, part) != score($1, part) ? score($0, part) > score($1, part) : $0 < $1 }
+            func pieceIndex(_ i: Int) -> Int? {
+                pieces[i].firstIndex { $0.part == part } ?? (pieces[i].count == 1 ? 0 : nil)
             }
-            structure[part] = .init(present: true, evidence: clauses[best].text, cues: scores[best][part]?.1 ?? [],
-                                    start: spanned.compactMap { clauses[$0].start }.min(),
-                                    end: spanned.compactMap { clauses[$0].end }.max())
+            let best = ranked.first { i in pieceIndex(i).map { !usedPieces.contains(PieceID(clause: i, piece: $0)) } ?? false } ?? ranked[0]
+            let pi = pieceIndex(best) ?? 0
+            usedPieces.insert(PieceID(clause: best, piece: pi))
+            var range = pieces[best][pi].range
+            if range.count > evidenceWords {
+                let at = anchor(best, part)
+                let from = max(range.lowerBound, min(at - 4, range.upperBound - evidenceWords))
+                range = from..<min(range.upperBound, from + evidenceWords)
+            }
+            let quote = clauses[best].piece(range)
+            // The part's time: its own pieces up to the first piece that belongs to another part.
+            let flat = pieces.indices.flatMap { i in pieces[i].indices.map { (i, $0) } }
+            let own = flat.filter { pieces[$0.0][$0.1].part == part }
+            var spanned: [(Int, Int)] = own.isEmpty ? [(best, pi)] : [own[0]]
+            if let first = own.first, let at = flat.firstIndex(where: { $0 == first }) {
+                for next in flat[(at + 1)...] {
+                    let p = pieces[next.0][next.1].part
+                    if p == part { spanned.append(next) } else if p != nil { break }
+                }
+            }
+            let times = spanned.map { clauses[$0.0].piece(pieces[$0.0][$0.1].range) }
+            structure[part] = .init(present: true, evidence: quote.text, cues: scores[best][part]?.1 ?? [],
+                                    start: times.compactMap(\.start).min(), end: times.compactMap(\.end).max())
+            if part == .choice, let first = indices.min(), let p = pieceIndex(first) {
+                let r = pieces[first][p].range
+                let at = max(r.lowerBound, min(anchor(first, .choice), r.upperBound - 1))
+                decisionStart = clauses[first].piece(at..<(at + 1)).start
+            }
         }
-        let segments = clauses.indices.map { i in
-            AnswerReport.Segment(text: clauses[i].text, part: primary[i],
-                                 parts: AnswerPart.allCases.filter { byPart[$0]?.contains(i) == true },
-                                 start: clauses[i].start, end: clauses[i].end)
+        let segments = clauses.indices.flatMap { i in
+            pieces[i].map { piece in
+                let words = clauses[i].piece(piece.range)
+                return AnswerReport.Segment(text: words.text, part: piece.part, parts: piece.parts, start: words.start, end: words.end)
+            }
         }
-        return Output(findings: structure, segments: segments, clausesByPart: byPart, narrative: narrative)
+        return Output(findings: structure, segments: segments, clausesByPart: byPart, narrative: narrative,
+                      decisionStart: decisionStart)
     }
 }
 

@@ -272,7 +272,9 @@ public struct HTMLReport {
                 + (evidence.map { $0.isEmpty ? "" : "<q>\(esc($0))</q>" } ?? "") + "</li>"
         }
         let services = r.services.isEmpty ? "none named" : r.services.joined(separator: ", ")
-        return card("Flags", "<ul class=\"flags\">" + list.joined() + "</ul><p class=\"muted small\">Services: \(esc(services))</p>")
+        let implied = r.impliedServices.isEmpty ? ""
+            : "<ul class=\"flags implied\">" + r.impliedServices.map { "<li class=\"bad\"><b>Name it: \(esc(([$0.service] + $0.alternatives).joined(separator: " or ")))</b> <q>\(esc($0.evidence))</q> \(esc($0.advice))</li>" }.joined() + "</ul>"
+        return card("Flags", "<ul class=\"flags\">" + list.joined() + "</ul><p class=\"muted small\">Services: \(esc(services))</p>" + implied)
     }
 
     private func followUpSection(_ r: AnswerReport) -> String {

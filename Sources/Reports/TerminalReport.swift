@@ -71,6 +71,9 @@ public struct TerminalReport {
         }
         out.append("")
         out.append(label("Services") + (r.services.isEmpty ? style.dim("none named") : r.services.joined(separator: ", ")))
+        for implied in r.impliedServices {
+            out.append(wrap("  " + style.yellow("name it: ") + TerminalText.field(implied.advice), indent: 4))
+        }
         out.append(wrap(label("Flags") + flagSummary(r), indent: 10))
         if let c = r.coverage, c.total > 0 {
             out.append("")

@@ -11,7 +11,7 @@ struct CoachingTests {
         let rest = "so i moved the sessions to dynamodb and checkout errors dropped by ninety percent"
         let r = analyzer.analyze(words: evenlyTimed(setUp + " " + rest))
         let decision = try #require(r.timing.timeToDecisionSeconds)
-        #expect(decision > 6 && decision < 8)
+        #expect(decision > 6 && decision < 8, "\(decision) \(r.segments.map { "\($0.parts) \($0.start ?? -1) \($0.text)" })")
         let context = try #require(r.timing.parts["context"])
         #expect(context.start == 0 && context.share > 0.5)
         #expect(r.timing.longPreamble && r.flags.longPreamble)

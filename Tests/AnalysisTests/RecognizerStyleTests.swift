@@ -17,13 +17,20 @@ struct RecognizerStyleTests {
         return words
     }
 
-    @Test("a quarter-second silence ends a sentence; a comma-length one does not")
+    @Test("a quarter-second silence ends a sentence; a shorter one does when it is long for this speaker")
     func sentencePauses() {
         let sentences = ["our nightly export kept failing", "the reports were late every monday"]
         let paused = analyzer.analyze(words: spoken(sentences, silence: 0.3))
         #expect(paused.segments.map(\.text) == sentences)
-        let comma = analyzer.analyze(words: spoken(sentences, silence: 0.1))
-        #expect(comma.segments.count == 1)
+        // Fluent speakers leave a tenth of a second between sentences and none between words.
+        let fluent = analyzer.analyze(words: spoken(sentences, silence: 0.1))
+        #expect(fluent.segments.map(\.text) == sentences)
+        // The same tenth is no boundary from a speaker who leaves it between every word…
+        let even = analyzer.analyze(words: evenlyTimed(sentences.joined(separator: " "), wordSeconds: 0.25, gap: 0.1))
+        #expect(even.segments.count == 1, "\(even.segments.map(\.text))")
+        // …nor after a word that cannot end a sentence.
+        let midPhrase = analyzer.analyze(words: spoken(["our nightly export kept failing for the", "reports every monday"], silence: 0.1))
+        #expect(midPhrase.segments.count == 1, "\(midPhrase.segments.map(\.text))")
     }
 
     @Test("a lone 'our' in mid-phrase is a misheard 'or', not a story")

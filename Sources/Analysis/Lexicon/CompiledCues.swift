@@ -20,10 +20,14 @@ struct CompiledCues: Sendable {
 
     // Clauses.
     let openers, pairOpeners: Set<String>
+    let subjectStarts: SubjectStartWords
+    let clauseTiming: Lexicon.Clauses.Timing
+    let notEndingWords: Set<String>
 
     let fillers: FillerWords
     let numbers: NumberWords
     let services: ServiceIndex
+    let implied: ImpliedCues
 
     /// The standard lexicon compiled, or an empty one when it could not be read (the analyzer then
     /// warns with `Lexicon.standard`'s error).
@@ -59,9 +63,12 @@ struct CompiledCues: Sendable {
         ownershipI = set(s.ownershipI); ownershipWe = set(s.ownershipWe)
 
         openers = set(lexicon.clauses.openers); pairOpeners = set(lexicon.clauses.pairOpeners)
+        subjectStarts = SubjectStartWords(lexicon.clauses.subjectStarts)
+        clauseTiming = lexicon.clauses.timing; notEndingWords = Set(lexicon.clauses.timing.notEndingWords)
         fillers = FillerWords(lexicon.fillers)
         numbers = NumberWords(lexicon.numbers)
         services = ServiceIndex(lexicon.services)
+        implied = ImpliedCues(lexicon.implied)
     }
 
     /// Sum of weights of the cues of `part` found in `tokens`, each cue counted once, and the
@@ -109,6 +116,8 @@ struct FillerWords: Sendable {
     let youKnowNotAfter, iMeanNotAfter, iMeanPartOfClauseAfter, iMeanExplainingNext: Set<String>
     let clauseSubjects: Set<String>
     let likeCopulas, likeGovernors, comparisonStarters, pastTenseVerbs, numberStarters, likeFillerNext, restarts: Set<String>
+    let suchAsSuffixes: [String]
+    let suchAsNotWords: Set<String>
 
     init(_ f: Lexicon.Fillers) {
         var hesitations: [String: String] = [:]
@@ -123,21 +132,54 @@ struct FillerWords: Sendable {
         comparisonStarters = Set(f.like.comparisonStarters.phrases); pastTenseVerbs = Set(f.like.pastTenseVerbs.phrases)
         numberStarters = Set(f.like.numberStarters.phrases); likeFillerNext = Set(f.like.fillerNext.phrases)
         restarts = Set(f.like.restarts.phrases)
+        suchAsSuffixes = f.like.suchAs.suffixes; suchAsNotWords = Set(f.like.suchAs.notWords)
+    }
+}
+
+/// clauses.json's subject-and-verb starts as sets.
+struct SubjectStartWords: Sendable {
+    let subjects, adverbs, verbs, notAfter, contractions: Set<String>
+    let verbSuffixes: [String]
+    let minTokensBefore: Int
+
+    init(_ s: Lexicon.Clauses.SubjectStarts) {
+        subjects = Set(s.subjects); adverbs = Set(s.adverbs); verbs = Set(s.verbs); notAfter = Set(s.notAfter)
+        contractions = Set(s.contractions.phrases); verbSuffixes = s.verbSuffixes; minTokensBefore = s.minTokensBefore
+    }
+
+    func isVerb(_ word: String) -> Bool {
+        verbs.contains(word) || verbSuffixes.contains { word.hasSuffix($0) && word.count >= $0.count + 3 }
     }
 }
 
 /// The number lists as sets.
 struct NumberWords: Sendable {
     let numberWords, units, notUnitsAlone, multipliers, unitsAfterNumberOnly: Set<String>
-    let fractions, fractionLeads, floorLeads, homophones, homophonesNotBeforeUnit: Set<String>
+    let fractions, fractionLeads, fractionNotBefore, floorLeads, fromToEnds, homophones, homophonesNotBeforeUnit: Set<String>
     let floor: String
+    let magnitudes, durationArticles: [[String]]
+    let durationLeads, durationUnits: Set<String>
 
     init(_ n: Lexicon.Numbers) {
         numberWords = Set(n.numberWords.phrases); units = Set(n.units.phrases); notUnitsAlone = Set(n.notUnitsAlone.phrases)
         multipliers = Set(n.multipliers.phrases); unitsAfterNumberOnly = Set(n.unitsAfterNumberOnly.phrases)
-        fractions = Set(n.fractions.words); fractionLeads = Set(n.fractions.leads)
-        floor = n.floor.word; floorLeads = Set(n.floor.leads)
+        fractions = Set(n.fractions.words); fractionLeads = Set(n.fractions.leads); fractionNotBefore = Set(n.fractions.notBefore)
+        floor = n.floor.word; floorLeads = Set(n.floor.leads); fromToEnds = Set(n.floor.fromToEnds)
+        magnitudes = n.magnitudes.phrases.map(PhraseMatcher.split)
+        durationArticles = n.durations.articles.map(PhraseMatcher.split).sorted { $0.count > $1.count }
+        durationLeads = Set(n.durations.leads); durationUnits = Set(n.durations.units)
         homophones = Set(n.numberHomophones.words); homophonesNotBeforeUnit = Set(n.numberHomophones.notBeforeUnit)
+    }
+}
+
+/// implied.json's cues split into tokens, longest first.
+struct ImpliedCues: Sendable {
+    let unlessIn: [[String]]
+    let cues: [(tokens: [String], entry: Lexicon.Implied.Entry)]
+
+    init(_ i: Lexicon.Implied) {
+        unlessIn = i.unlessIn.map(PhraseMatcher.split)
+        cues = i.services.flatMap { e in e.cues.map { (PhraseMatcher.split($0), e) } }.sorted { $0.tokens.count > $1.tokens.count }
     }
 }
 
@@ -146,6 +188,8 @@ struct ServiceIndex: Sendable {
     let names: [String]
     let forms: [(name: String, forms: [String])]
     let byFirstToken: [String: [([String], String)]]
+    /// One-word everyday forms ("glue") and the neighbours that make them the everyday word.
+    let bare: [String: (name: String, notBefore: Set<String>, notAfter: Set<String>)]
 
     init(_ s: Lexicon.Services) {
         names = s.services.map(\.name)
@@ -160,6 +204,11 @@ struct ServiceIndex: Sendable {
         }
         for key in table.keys { table[key]!.sort { $0.0.count > $1.0.count } }
         byFirstToken = table
+        var bare: [String: (name: String, notBefore: Set<String>, notAfter: Set<String>)] = [:]
+        for service in s.services {
+            for b in service.bareForms ?? [] { bare[b.form] = (service.name, Set(b.notBefore), Set(b.notAfter)) }
+        }
+        self.bare = bare
     }
 }
 
@@ -176,17 +225,22 @@ extension Lexicon {
                        possessiveLeads: .init([]), ownershipI: .init([]), ownershipWe: .init([])),
         flags: .init(definition: .init([]), firstPersonDecision: .init([]), marketing: .init([]), hedges: .init([]),
                      serviceListGlue: .init([])),
-        clauses: .init(openers: .init([]), pairOpeners: .init([]), homophones: .init(words: [:])),
+        clauses: .init(openers: .init([]), pairOpeners: .init([]),
+                       subjectStarts: .init(subjects: [], adverbs: [], verbs: [], verbSuffixes: [], notAfter: [],
+                                            contractions: .init([]), minTokensBefore: 4, examples: [], counterExamples: []),
+                       timing: .init(minGap: 0.06, relativeGap: 3, notEndingWords: []), homophones: .init(words: [:])),
         fillers: .init(hesitations: [], discourse: [], youKnow: .init(notAfter: [], examples: [], counterExamples: []),
                        iMean: .init(notAfter: [], partOfClauseAfter: [], explainingNext: [], examples: [], counterExamples: []),
-                       like: .init(copulas: [], governors: .init([]), comparisonStarters: .init([]), pastTenseVerbs: .init([]),
+                       like: .init(copulas: [], suchAs: .init(suffixes: [], notWords: []), governors: .init([]), comparisonStarters: .init([]), pastTenseVerbs: .init([]),
                                    numberStarters: .init([]), fillerNext: .init([]), restarts: .init([]), examples: [],
                                    counterExamples: []),
                        clauseSubjects: .init([])),
         numbers: .init(numberWords: .init([]), units: .init([]), notUnitsAlone: .init([]), multipliers: .init([]),
-                       unitsAfterNumberOnly: .init([]), fractions: .init(words: [], leads: []), floor: .init(word: "", leads: []),
-                       numberHomophones: .init(words: [], notBeforeUnit: [])),
+                       unitsAfterNumberOnly: .init([]), fractions: .init(words: [], leads: [], notBefore: []),
+                       floor: .init(word: "", leads: [], fromToEnds: []), numberHomophones: .init(words: [], notBeforeUnit: []),
+                       magnitudes: .init([]), durations: .init(leads: [], articles: [], units: [], examples: [], counterExamples: [])),
         services: .init(services: [], notRaisedInLanguageModel: .init([])),
         pronunciations: .init(letters: [:], words: [:], spelledAcronyms: [], alphanumericTokens: [], units: [:],
-                              umPhones: "", neverWritten: []))
+                              umPhones: "", neverWritten: []),
+        implied: .init(unlessIn: [], services: []))
 }

@@ -14,10 +14,12 @@ public struct Lexicon: Sendable, Hashable {
     public var numbers: Numbers
     public var services: Services
     public var pronunciations: Pronunciations
+    public var implied: Implied
 
     /// The files under `Models/lexicon`, in the order they are read.
     public static let fileNames = ["parts.json", "decisions.json", "speaker.json", "flags.json", "clauses.json",
-                                   "fillers.json", "numbers.json", "services.json", "pronunciations.json"]
+                                   "fillers.json", "numbers.json", "services.json", "pronunciations.json",
+                                   "implied.json"]
 
     /// Reads `directory` (a `Models/lexicon` folder).
     public static func load(from directory: URL) throws(LexiconError) -> Lexicon {
@@ -35,7 +37,7 @@ public struct Lexicon: Sendable, Hashable {
                               speaker: try read("speaker.json"), flags: try read("flags.json"),
                               clauses: try read("clauses.json"), fillers: try read("fillers.json"),
                               numbers: try read("numbers.json"), services: try read("services.json"),
-                              pronunciations: try read("pronunciations.json"))
+                              pronunciations: try read("pronunciations.json"), implied: try read("implied.json"))
         let unknown = Set(lexicon.parts.parts.keys).subtracting(AnswerPart.allCases.map(\.rawValue))
         if !unknown.isEmpty {
             throw .malformed(file: directory.appendingPathComponent("parts.json").path,

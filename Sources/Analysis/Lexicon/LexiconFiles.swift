@@ -32,7 +32,23 @@ extension Lexicon {
             public var about: String?
             public var words: [String: [String]]
         }
+        /// "…filling up we moved…": a subject and its verb start a clause in run-on speech.
+        public struct SubjectStarts: Decodable, Sendable, Hashable {
+            public var about: String?
+            public var subjects, adverbs, verbs, verbSuffixes, notAfter: [String]
+            public var contractions: WordList
+            public var minTokensBefore: Int
+            public var examples, counterExamples: [String]
+        }
+        /// Short sentence gaps, judged against the speaker's own gaps between words.
+        public struct Timing: Decodable, Sendable, Hashable {
+            public var about: String?
+            public var minGap, relativeGap: Double
+            public var notEndingWords: [String]
+        }
         public var openers, pairOpeners: WordList
+        public var subjectStarts: SubjectStarts
+        public var timing: Timing
         public var homophones: Homophones
     }
 
@@ -56,8 +72,13 @@ extension Lexicon {
             public var notAfter, partOfClauseAfter, explainingNext: [String]
             public var examples, counterExamples: [String]
         }
+        /// "like blocking a bad IP range": "like" as "such as" before a verb in -ing.
+        public struct SuchAs: Decodable, Sendable, Hashable {
+            public var suffixes, notWords: [String]
+        }
         public struct Like: Decodable, Sendable, Hashable {
             public var copulas: [String]
+            public var suchAs: SuchAs
             public var governors, comparisonStarters, pastTenseVerbs, numberStarters, fillerNext, restarts: WordList
             public var examples, counterExamples: [String]
         }
@@ -71,18 +92,39 @@ extension Lexicon {
 
     /// numbers.json: number words and units.
     public struct Numbers: Decodable, Sendable, Hashable {
-        public struct Fractions: Decodable, Sendable, Hashable { public var words, leads: [String] }
-        public struct Floor: Decodable, Sendable, Hashable { public var word: String; public var leads: [String] }
+        public struct Fractions: Decodable, Sendable, Hashable {
+            public var words, leads: [String]
+            /// Words after a fraction that make it an ordinal ("a third option").
+            public var notBefore: [String]
+        }
+        public struct Floor: Decodable, Sendable, Hashable {
+            public var word: String
+            public var leads: [String]
+            /// What a from…to comparison may end on besides a number ("from thousands a night to none").
+            public var fromToEnds: [String]
+        }
+        /// "within a minute": a lead, an article, a unit of time.
+        public struct Durations: Decodable, Sendable, Hashable {
+            public var leads, articles, units: [String]
+            public var examples, counterExamples: [String]
+        }
         public struct Homophones: Decodable, Sendable, Hashable { public var words, notBeforeUnit: [String] }
         public var numberWords, units, notUnitsAlone, multipliers, unitsAfterNumberOnly: WordList
         public var fractions: Fractions
         public var floor: Floor
         public var numberHomophones: Homophones
+        /// Multiples without a digit ("order of magnitude").
+        public var magnitudes: WordList
+        public var durations: Durations
     }
 
     /// services.json: AWS services, their spoken and written forms, and how rehearse-lm writes them.
     public struct Services: Decodable, Sendable, Hashable {
         public struct Service: Decodable, Sendable, Hashable {
+            public struct BareForm: Decodable, Sendable, Hashable {
+                public var form: String
+                public var notBefore, notAfter: [String]
+            }
             public struct CorpusSpelling: Decodable, Sendable, Hashable {
                 /// Tokens as written in training text ("route 53").
                 public var written: String
@@ -97,6 +139,8 @@ extension Lexicon {
             public var writtenOnly: [String]?
             public var examples: [String]?
             public var counterExamples: [String]?
+            /// Everyday words that name the service only in context ("with glue", not "glue code").
+            public var bareForms: [BareForm]?
 
             public init(name: String, category: String, forms: [String], examples: [String] = []) {
                 self.name = name
@@ -107,6 +151,23 @@ extension Lexicon {
         }
         public var services: [Service]
         public var notRaisedInLanguageModel: WordList
+    }
+
+    /// implied.json: what an answer says about a service without naming it ("a bucket" is S3).
+    public struct Implied: Decodable, Sendable, Hashable {
+        public struct Entry: Decodable, Sendable, Hashable {
+            /// The service to name (a catalog name).
+            public var service: String
+            /// Other catalog services the cues fit just as well ("partition key": Kinesis too).
+            public var alsoNamedBy: [String]?
+            public var cues: [String]
+            public var examples: [String]?
+            public var counterExamples: [String]?
+        }
+        public var about: String?
+        /// Phrases in which a cue means something else ("token bucket").
+        public var unlessIn: [String]
+        public var services: [Entry]
     }
 
     /// pronunciations.json: what rehearse-lm adds to cmudict.
