@@ -61,6 +61,7 @@ enum ClauseSplitter {
             let silence = i < silenceBefore.count ? silenceBefore[i] ?? 0 : 0
             // A gap long for this speaker, after a word that can end a sentence ("…to s3 | we…", not "the | bucket").
             let relativeGap = long && !gaps.isEmpty && silence >= shortSentenceGap && !cues.notEndingWords.contains(prev.text)
+                && !cues.notStartingWords.contains(here)
             let sentenceGap = long && silence >= sentencePause || relativeGap
             // A comma inside a list of services ("Kinesis, Lambda, S3") does not end a clause.
             let commaBreak = prev.breakAfter && long && masked[i] != ServiceCatalog.placeholder

@@ -8,6 +8,8 @@ enum FlagDetector {
     static func detect(clauses: [Clause], structure: StructureDetector.Output, mentions: [ServiceCatalog.Mention],
                        tokens: [String], words: [String], cues: CompiledCues) -> Output {
         let parts = structure.findings
+        // Explaining security groups and network ACLs is not listing services.
+        let mentions = mentions.filter { !cues.services.features.contains($0.name) }
 
         // Service dump: three or more services, none tied to a reason in its own or the next clause.
         var unreasoned: [String] = []
