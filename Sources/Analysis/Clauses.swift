@@ -59,8 +59,11 @@ enum ClauseSplitter {
             let pause = (tokens[i].start ?? 0) - (prev.end ?? 0) >= pauseBreak && prev.end != nil
             let long = i - begin >= minClauseTokens
             let silence = i < silenceBefore.count ? silenceBefore[i] ?? 0 : 0
-            // A gap long for this speaker, after a word that can end a sentence ("…to s3 | we…", not "the | bucket").
+            // A gap long for this speaker, after a word that can end a sentence ("…to s3 | we…", not "the | bucket"),
+            // and not inside a list of services ("kinesis, lambda, s3" said with commas).
             let relativeGap = long && !gaps.isEmpty && silence >= shortSentenceGap && !cues.notEndingWords.contains(prev.text)
+                && !cues.notStartingWords.contains(here)
+                && !(masked[i - 1] == ServiceCatalog.placeholder && masked[i] == ServiceCatalog.placeholder)
             let sentenceGap = long && silence >= sentencePause || relativeGap
             // A comma inside a list of services ("Kinesis, Lambda, S3") does not end a clause.
             let commaBreak = prev.breakAfter && long && masked[i] != ServiceCatalog.placeholder

@@ -1,5 +1,7 @@
 /// Decision-quality flags: does the answer sound like a decision or like a definition?
 enum FlagDetector {
+    /// Services named in one run that make a dump whatever story surrounds them.
+    static let longListRun = 5
     struct Output {
         var flags: AnswerReport.Flags
         var evidence: AnswerReport.FlagEvidence
@@ -8,6 +10,8 @@ enum FlagDetector {
     static func detect(clauses: [Clause], structure: StructureDetector.Output, mentions: [ServiceCatalog.Mention],
                        tokens: [String], words: [String], cues: CompiledCues) -> Output {
         let parts = structure.findings
+        // Explaining security groups and network ACLs is not listing services.
+        let mentions = mentions.filter { !cues.services.features.contains($0.name) }
 
         // Service dump: three or more services, none tied to a reason in its own or the next clause.
         var unreasoned: [String] = []
@@ -24,7 +28,9 @@ enum FlagDetector {
         let distinct = Set(mentions.map(\.name)).count
         let listRun = longestListRun(mentions, tokens: words, glue: cues.serviceListGlue)
         let reasonedStory = parts.context.present && parts.choice.present
-        let serviceDump = (listRun.count >= 3 && !reasonedStory)
+        // A run of five or more services with nothing between them but "and" is a dump even
+        // inside a story: "around it we also had glue, athena, lake formation, quicksight and emr".
+        let serviceDump = listRun.count >= longListRun || (listRun.count >= 3 && !reasonedStory)
             || (unreasoned.count >= 3 && Double(unreasoned.count) >= 0.6 * Double(distinct) && !reasonedStory)
             || (distinct >= 4 && !parts.tradeoff.present && !parts.result.present && !reasonedStory)
 

@@ -30,6 +30,11 @@ enum LexiconLint {
             ("flags.definition", f.definition), ("flags.firstPersonDecision", f.firstPersonDecision),
             ("flags.marketing", f.marketing), ("flags.hedges", f.hedges), ("flags.serviceListGlue", f.serviceListGlue),
             ("clauses.openers", l.clauses.openers), ("clauses.pairOpeners", l.clauses.pairOpeners),
+            ("clauses.subjectStarts.subjects", WordList(l.clauses.subjectStarts.subjects)),
+            ("clauses.subjectStarts.verbs", WordList(l.clauses.subjectStarts.verbs)),
+            ("clauses.subjectStarts.notAfter", WordList(l.clauses.subjectStarts.notAfter)),
+            ("clauses.timing.notEndingWords", WordList(l.clauses.timing.notEndingWords)),
+            ("implied.cues", WordList(l.implied.services.flatMap(\.cues))),
             ("numbers.numberWords", n.numberWords), ("numbers.units", n.units),
             ("fillers.like.governors", fi.like.governors), ("fillers.like.numberStarters", fi.like.numberStarters),
             ("fillers.clauseSubjects", fi.clauseSubjects),
@@ -113,6 +118,36 @@ enum LexiconLint {
                 }
             }
         }
+        // Implied services: each names a catalog service; examples imply it, counterexamples do not.
+        let catalog = Set(lexicon.services.services.map(\.name))
+        for entry in lexicon.implied.services {
+            for name in [entry.service] + (entry.alsoNamedBy ?? []) where !catalog.contains(name) {
+                out.append("implied: \(name) is not a service in services.json")
+            }
+            func implies(_ text: String) -> Bool {
+                AnswerAnalyzer(lexicon: lexicon).analyze(text: text).impliedServices.contains { $0.service == entry.service }
+            }
+            for x in entry.examples ?? [] where !implies(x) { out.append("implied: \(entry.service) is not implied by its example \"\(x)\"") }
+            for x in entry.counterExamples ?? [] where implies(x) { out.append("implied: \(entry.service) is implied by its counterexample \"\(x)\"") }
+        }
+
+        // Spoken durations are measures; their counterexamples are not.
+        let durations = lexicon.numbers.durations
+        for x in durations.examples where !Quantities.hasMeasurement(tokens(x)[...], cues.numbers) {
+            out.append("numbers.durations: \"\(x)\" is not a measure")
+        }
+        for x in durations.counterExamples where Quantities.hasMeasurement(tokens(x)[...], cues.numbers) {
+            out.append("numbers.durations: counterexample \"\(x)\" is a measure")
+        }
+
+        // A subject and its verb start a clause in the examples and not in the counterexamples.
+        let starts = lexicon.clauses.subjectStarts
+        func clauseCount(_ text: String) -> Int {
+            let t = Tokenizer.tokens(from: Tokenizer.words(fromText: text))
+            return ClauseSplitter.split(t, masked: t.map(\.text), cues: cues).count
+        }
+        for x in starts.examples where clauseCount(x) < 2 { out.append("clauses.subjectStarts: \"\(x)\" is not cut") }
+        for x in starts.counterExamples where clauseCount(x) > 1 { out.append("clauses.subjectStarts: counterexample \"\(x)\" is cut") }
         return out
     }
 

@@ -36,6 +36,11 @@ public struct LabelledEvaluation: Sendable {
         /// The mean of recall and specificity: 0.5 for a detector that always says the same
         /// thing, however rare the label, where plain accuracy rewards always saying "false".
         public var balancedAccuracy: Double? { recall.flatMap { r in specificity.map { (r + $0) / 2 } } }
+        /// The harmonic mean of precision and recall.
+        public var f1: Double? {
+            guard let p = precision, let r = recall, p + r > 0 else { return nil }
+            return 2 * p * r / (p + r)
+        }
     }
 
     public struct Miss: Sendable, Hashable, Codable {
@@ -85,16 +90,19 @@ public struct LabelledEvaluation: Sendable {
     /// The table the evaluation command prints.
     public func table() -> String {
         func f(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "  — " }
-        var lines = ["label                  n   TP  FP  FN  TN   precision  recall  accuracy  balanced"]
+        var lines = ["label                  n   TP  FP  FN  TN   precision  recall  F1     accuracy  balanced"]
         for (name, _) in Self.labels {
             guard let c = counts[name] else { continue }
             lines.append(name.padding(toLength: 20, withPad: " ", startingAt: 0)
                          + String(format: "%4d %4d %3d %3d %3d", c.total, c.truePositive, c.falsePositive, c.falseNegative, c.trueNegative)
                          + "   " + f(c.precision).padding(toLength: 9, withPad: " ", startingAt: 0)
                          + "  " + f(c.recall).padding(toLength: 6, withPad: " ", startingAt: 0)
+                         + "  " + f(c.f1).padding(toLength: 5, withPad: " ", startingAt: 0)
                          + "  " + f(c.accuracy) + "      " + f(c.balancedAccuracy))
         }
-        lines.append(String(format: "four parts together: accuracy %.2f over %d answers", fourPartAccuracy, answers))
+        let f1s = ["context", "choice", "tradeoff", "result"].compactMap { counts[$0]?.f1 }
+        let meanF1 = f1s.isEmpty ? 0 : f1s.reduce(0, +) / Double(f1s.count)
+        lines.append(String(format: "four parts together: accuracy %.2f, mean F1 %.2f over %d answers", fourPartAccuracy, meanF1, answers))
         return lines.joined(separator: "\n")
     }
 }

@@ -22,7 +22,7 @@ struct CompiledCues: Sendable {
     let openers, pairOpeners: Set<String>
     let subjectStarts: SubjectStartWords
     let clauseTiming: Lexicon.Clauses.Timing
-    let notEndingWords: Set<String>
+    let notEndingWords, notStartingWords: Set<String>
 
     let fillers: FillerWords
     let numbers: NumberWords
@@ -65,6 +65,7 @@ struct CompiledCues: Sendable {
         openers = set(lexicon.clauses.openers); pairOpeners = set(lexicon.clauses.pairOpeners)
         subjectStarts = SubjectStartWords(lexicon.clauses.subjectStarts)
         clauseTiming = lexicon.clauses.timing; notEndingWords = Set(lexicon.clauses.timing.notEndingWords)
+        notStartingWords = Set(lexicon.clauses.timing.notStartingWords)
         fillers = FillerWords(lexicon.fillers)
         numbers = NumberWords(lexicon.numbers)
         services = ServiceIndex(lexicon.services)
@@ -186,6 +187,8 @@ struct ImpliedCues: Sendable {
 /// Services by the first token of each form, longest form first.
 struct ServiceIndex: Sendable {
     let names: [String]
+    /// Features named like services ("Security Groups"), which no service dump counts.
+    let features: Set<String>
     let forms: [(name: String, forms: [String])]
     let byFirstToken: [String: [([String], String)]]
     /// One-word everyday forms ("glue") and the neighbours that make them the everyday word.
@@ -193,6 +196,7 @@ struct ServiceIndex: Sendable {
 
     init(_ s: Lexicon.Services) {
         names = s.services.map(\.name)
+        features = Set(s.services.filter { $0.feature == true }.map(\.name))
         forms = s.services.map { ($0.name, $0.forms) }
         var table: [String: [([String], String)]] = [:]
         for service in s.services {
@@ -228,7 +232,7 @@ extension Lexicon {
         clauses: .init(openers: .init([]), pairOpeners: .init([]),
                        subjectStarts: .init(subjects: [], adverbs: [], verbs: [], verbSuffixes: [], notAfter: [],
                                             contractions: .init([]), minTokensBefore: 4, examples: [], counterExamples: []),
-                       timing: .init(minGap: 0.06, relativeGap: 3, notEndingWords: []), homophones: .init(words: [:])),
+                       timing: .init(minGap: 0.06, relativeGap: 3, notEndingWords: [], notStartingWords: []), homophones: .init(words: [:])),
         fillers: .init(hesitations: [], discourse: [], youKnow: .init(notAfter: [], examples: [], counterExamples: []),
                        iMean: .init(notAfter: [], partOfClauseAfter: [], explainingNext: [], examples: [], counterExamples: []),
                        like: .init(copulas: [], suchAs: .init(suffixes: [], notWords: []), governors: .init([]), comparisonStarters: .init([]), pastTenseVerbs: .init([]),

@@ -44,7 +44,7 @@ extension Lexicon {
         public struct Timing: Decodable, Sendable, Hashable {
             public var about: String?
             public var minGap, relativeGap: Double
-            public var notEndingWords: [String]
+            public var notEndingWords, notStartingWords: [String]
         }
         public var openers, pairOpeners: WordList
         public var subjectStarts: SubjectStarts
@@ -141,6 +141,9 @@ extension Lexicon {
             public var counterExamples: [String]?
             /// Everyday words that name the service only in context ("with glue", not "glue code").
             public var bareForms: [BareForm]?
+            /// A feature interviewers treat as a service ("security groups"): named, but explaining
+            /// features is no service dump.
+            public var feature: Bool?
 
             public init(name: String, category: String, forms: [String], examples: [String] = []) {
                 self.name = name
