@@ -1,4 +1,4 @@
-/// The analysis of one answer: the `rehearse score --json` contract (schemaVersion 1,
+/// The analysis of one answer: the `rehearse score --json` contract (schemaVersion 2,
 /// documented in docs/report-schema.md). Optional values encode as JSON null, never vanish.
 public struct AnswerReport: Codable, Sendable, Hashable {
     public var schemaVersion = 2
