@@ -127,16 +127,20 @@ public struct KeyPointMatcher: Sendable {
         }
     }
 
-    /// The first phrase that matches without negation: the phrase and where.
+    /// The phrase that matches earliest in the answer without negation: the phrase and where.
     func firstMatch(of phrases: [String], in text: Text, except prompt: Text? = nil,
                     misconception: Bool = false) -> (phrase: String, match: Match)? {
         let window = misconception ? rules.misconceptionNegationWindow ?? rules.negationWindow : rules.negationWindow
+        var best: (phrase: String, match: Match)?
         for phrase in phrases {
             let compiled = Self.compile(phrase)
             if let prompt, find(compiled, in: prompt).map({ !$0.negated }) == true { continue }
-            if let m = find(compiled, in: text, negationWindow: window), !m.negated { return (phrase, m) }
+            if let m = find(compiled, in: text, negationWindow: window), !m.negated,
+               m.range.lowerBound < best?.match.range.lowerBound ?? Int.max {
+                best = (phrase, m)
+            }
         }
-        return nil
+        return best
     }
 
     /// Whether a sentence counts for `phrases` (what the bank's examples check).
