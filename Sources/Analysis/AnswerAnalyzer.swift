@@ -150,7 +150,7 @@ public struct AnswerAnalyzer: Sendable {
                                             transcript: transcriptWords, alternatives: alternatives,
                                             missedQuestion: fit?.offQuestion == true ? question : nil, cues: cues)
         if let rubric, rubric.kind != .ownership {
-            feedback = RubricFeedback.write(rubric: rubric, storyFeedback: feedback, restating: answeringFollowUp && RubricJudge.restating(input))
+            feedback = RubricFeedback.write(rubric: rubric, storyFeedback: feedback, restating: answeringFollowUp && RubricJudge.restating(input, share: book.map(RubricJudge.restateShare) ?? 0.3))
         }
         feedback = RubricFeedback.misconceptions(misconceptions) + feedback
         feedback = Array(feedback.prefix(FeedbackWriter.limit))

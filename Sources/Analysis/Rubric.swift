@@ -28,7 +28,7 @@ public struct RubricBook: Codable, Sendable, Hashable {
         case direct
         /// The follow-up's key points (`need` for full points).
         case followUpPoints
-        /// Not a retelling of the first answer.
+        /// Not a retelling of the first answer: less than `factor` of its three-word runs in it.
         case notRestating
         /// A follow-up answer within `seconds` (recordings) or `words` (typed).
         case short
@@ -228,7 +228,7 @@ enum RubricJudge {
             if let dimension = input.separatingDimension { return (dimension ? 1 : 0, nil) }
             return (0, nil)
         case .notRestating:
-            return (restating(input) ? 0 : input.text.stems.isEmpty ? 0 : 1, nil)
+            return (restating(input, share: c.factor ?? 0.3) ? 0 : input.text.stems.isEmpty ? 0 : 1, nil)
         case .short:
             if let seconds = input.speakingSeconds, let range = c.seconds, range.count == 2 {
                 return (seconds >= range[0] && seconds <= range[1] ? 1 : 0, nil)
@@ -276,15 +276,21 @@ enum RubricJudge {
         return starts.sorted()
     }
 
-    /// A retelling: most of its three-word runs are in the first answer, or it earns the first
+    /// The share of three-word runs shared with the first answer that makes a retelling (the
+    /// follow-up rubric's `notRestating` factor).
+    static func restateShare(_ book: RubricBook) -> Double {
+        book.rubric(.followUp)?.criteria.first { $0.check == .notRestating }?.factor ?? 0.3
+    }
+
+    /// A retelling: enough of its three-word runs are in the first answer, or it earns the first
     /// question's points and none of the follow-up's.
-    static func restating(_ input: RubricInput) -> Bool {
+    static func restating(_ input: RubricInput, share: Double) -> Bool {
         if let first = input.firstAnswer, !first.isEmpty {
             func runs(_ s: [String]) -> Set<[String]> {
                 s.count < 3 ? [] : Set((0...(s.count - 3)).map { Array(s[$0..<$0 + 3]) })
             }
             let mine = runs(input.text.stems), theirs = runs(first.map(KeyPointMatcher.stem))
-            if !mine.isEmpty, Double(mine.intersection(theirs).count) / Double(mine.count) >= 0.3 { return true }
+            if !mine.isEmpty, Double(mine.intersection(theirs).count) / Double(mine.count) >= share { return true }
         }
         if let q = input.questionCoverage, let f = input.followUpCoverage, f.total > 0 {
             return q.hit.count >= 2 && f.hit.isEmpty
