@@ -110,7 +110,7 @@ public struct VoiceStore: Sendable {
         let file = dir.appendingPathComponent(Self.profileFile)
         guard FileManager.default.fileExists(atPath: file.path) else {
             let takes = takeIDs(name).count
-            let other = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0 != "takes" && !$0.hasPrefix(".") }
+            let other = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0 != "takes" && $0 != "takes.json" && !$0.hasPrefix(".") }
             if other.isEmpty { return .inProgress(takes: takes) }
             return .unusable(.damaged(name: name, path: dir.path, reason: "no \(Self.profileFile)"))
         }
