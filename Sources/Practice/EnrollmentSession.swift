@@ -76,7 +76,7 @@ public final class EnrollmentSession {
             for prompt in unchecked {
                 let path = takesFolder.appendingPathComponent("\(prompt.id).wav").path
                 let heard = try decoder.decode(path)
-                let check = TakeCheck(prompt: prompt.words, heard: heard.words, speechSeconds: heard.speechSeconds)
+                let check = TakeCheck(prompt: prompt.words, heard: heard.words, speechSeconds: heard.speechSeconds, others: others(prompt))
                 let seconds = (try? SpeechAudioReader(path: path).format.durationSeconds) ?? 0
                 ledger.takes[prompt.id] = .init(check: check, seconds: seconds)
             }
@@ -102,7 +102,7 @@ public final class EnrollmentSession {
                 if take.outcome.stopReason == .signal { unlink(temporary); return stopped(good) }
                 let words = take.words.map(\.text)
                 let speech = take.words.isEmpty ? 0 : take.words.last!.end - take.words.first!.start
-                let check = TakeCheck(prompt: prompt.words, heard: words, speechSeconds: speech)
+                let check = TakeCheck(prompt: prompt.words, heard: words, speechSeconds: speech, others: others(prompt))
                 if check.verdict == .good {
                     let target = takesFolder.appendingPathComponent("\(prompt.id).wav").path
                     guard rename(temporary, target) == 0 else { throw VoiceError.cannotWrite(path: target, reason: String(cString: strerror(errno))) }
@@ -131,6 +131,10 @@ public final class EnrollmentSession {
         }
         say(String(format: "Reading took %.0f s. Adapting…", readingSeconds))
         return try enrollment.adapt(takes, checkingCPU: checkingCPU) { say($0) }
+    }
+
+    private func others(_ prompt: EnrollmentPrompt) -> [[String]] {
+        prompts.filter { $0.id != prompt.id }.map(\.words)
     }
 
     private func saveLedger(_ ledger: Ledger, to url: URL) throws {

@@ -26,7 +26,8 @@ extension Enrollment {
             let target = takes.appendingPathComponent("\(prompt.id).wav").path
             let seconds = try Self.copySpeechAudio(from: source, to: target)
             let heard = try decoder.decode(target)
-            let check = TakeCheck(prompt: prompt.words, heard: heard.words, speechSeconds: heard.speechSeconds)
+            let check = TakeCheck(prompt: prompt.words, heard: heard.words, speechSeconds: heard.speechSeconds,
+                                  others: prompts.filter { $0.id != prompt.id }.map(\.words))
             if check.verdict == .good {
                 good.append(CheckedTake(prompt: prompt, path: target, check: check, seconds: seconds))
             } else {

@@ -98,8 +98,9 @@ enum VoicesText {
         let order: [AdaptationMethod] = [.stock, .mllr, .map, .mllrMap]
         for m in order {
             guard let e = r.validation[m.rawValue] else { continue }
-            lines.append(String(format: "  %-12@ %3d errors in %d held-out words (WER %.2f)%@", m.label, e.errors, e.words, e.rate,
-                                m == r.method ? "  ← kept" : ""))
+            let label = m.label.padding(toLength: 12, withPad: " ", startingAt: 0)
+            lines.append("  \(label) " + String(format: "%3d errors in %d held-out words (WER %.2f)", e.errors, e.words, e.rate)
+                         + (m == r.method ? "  ← kept" : ""))
         }
         lines.append(String(format: "  %d takes (%.0f s of audio): %d adapted from, %d held out; CPU %.1f s adapting, %.1f s checking takes",
                             r.adaptedFrom.count + r.heldOut.count, r.audioSeconds, r.adaptedFrom.count, r.heldOut.count,
