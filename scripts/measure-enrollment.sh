@@ -7,6 +7,7 @@
 #
 #   scripts/measure-enrollment.sh [-b BINARY] [-o OUT] [-n COUNT] [-r ROOM] SPEC...
 #   SPEC is engine:voice:stretch, e.g. flite:slt:1.0 festival:cmu_us_slt_arctic_hts:1.0
+#   SUMMARY_ONLY=1 prints the table again from an earlier run's files in OUT.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 bin="$here/.build/release/rehearse"; out="/tmp/rehearse-enrollment"; count=40; room=room
@@ -26,14 +27,15 @@ mkdir -p "$out"
 # Held out: the 12 test sentences and the prompts after the first COUNT.
 jq -s --argjson n "$count" '{sentences: (.[0].sentences + .[1].prompts[$n:])}' \
   "$here/Tests/Data/enrollment/heldout.json" "$here/Models/enrollment/prompts.json" > "$out/held.json"
-printf '%-38s %6s %8s %8s %9s %6s %8s %8s %8s\n' voice takes method stockWER voiceWER fewer reading cpu-adapt cpu-check
+printf '%-38s %6s %8s %8s %9s %6s %8s %8s %8s %9s %9s\n' voice takes method stockWER voiceWER fewer reading cpu-adapt cpu-check stockRTF voiceRTF
 for spec in "$@"; do
   name=$(tr ':.' '--' <<<"$spec")
   dir="$out/$name-$room"
+  export XDG_DATA_HOME="$dir/xdg"
+  if [ -z "${SUMMARY_ONLY:-}" ]; then
   rm -rf "$dir"; mkdir -p "$dir"
   "$here/scripts/synth-enrollment.sh" -o "$dir/enroll" -v "$spec" -r "$room" -n "$count" 2>/dev/null
   "$here/scripts/synth-enrollment.sh" -o "$dir/held" -v "$spec" -r "$room" -s "$out/held.json" 2>/dev/null
-  export XDG_DATA_HOME="$dir/xdg"
   nice -n 15 "$bin" enroll --from "$dir/enroll" --name "$name" > "$dir/enroll.out" 2> "$dir/enroll.err"
   # An eval-asr manifest for the held-out sentences.
   jq -c '.sentences[]' "$out/held.json" | while read -r s; do
@@ -44,12 +46,15 @@ for spec in "$@"; do
   done | jq -s '{version: 1, recordings: .}' > "$dir/manifest.json"
   nice -n 15 "$bin" eval-asr "$dir/manifest.json" --voice none --json > "$dir/stock.json" 2>/dev/null
   nice -n 15 "$bin" eval-asr "$dir/manifest.json" --voice "$name" --json > "$dir/voice.json" 2>/dev/null
+  fi
   profile="$XDG_DATA_HOME/rehearse/voices/$name/profile.json"
-  wer() { jq "[.recordings[] | .words | .substitutions + .deletions + .insertions] | add" "$1"; }
-  words=$(jq "[.recordings[] | .words.referenceWords] | add" "$dir/stock.json")
+  wer() { jq "[.result.recordings[] | .words | .substitutions + .deletions + .insertions] | add" "$1"; }
+  words=$(jq "[.result.recordings[] | .words.referenceWords] | add" "$dir/stock.json")
   s=$(wer "$dir/stock.json"); v=$(wer "$dir/voice.json")
-  printf '%-38s %6s %8s %8.3f %9.3f %5.0f%% %7.0fs %7.1fs %7.1fs\n' "$spec $room" \
+  rtf() { jq '[.summaries[].summary] | (map(.cpuSeconds) | add) / (map(.audioSeconds) | add)' "$1"; }
+  printf '%-38s %6s %8s %8.3f %9.3f %5.0f%% %7.0fs %7.1fs %7.1fs %9.3f %9.3f\n' "$spec $room" \
     "$(jq '(.adaptedFrom + .heldOut) | length' "$profile")" "$(jq -r .method "$profile")" \
     "$(awk "BEGIN{print $s/$words}")" "$(awk "BEGIN{print $v/$words}")" "$(awk "BEGIN{print 100*($s-$v)/$s}")" \
-    "$(jq .audioSeconds "$profile")" "$(jq .adaptationCPUSeconds "$profile")" "$(jq .checkingCPUSeconds "$profile")"
+    "$(jq .audioSeconds "$profile")" "$(jq .adaptationCPUSeconds "$profile")" "$(jq .checkingCPUSeconds "$profile")" \
+    "$(rtf "$dir/stock.json")" "$(rtf "$dir/voice.json")"
 done
