@@ -46,6 +46,9 @@ struct Enroll: ParsableCommand {
         if json && !prompts { throw ValidationError("--json goes with --prompts") }
         if prompts && from != nil { throw ValidationError("--prompts and --from do not go together") }
         try VoiceStore.checkName(name)
+        // The most sentences there are; 60 when the file cannot be read here (run says why).
+        let available = ModelsDirectory.locate().flatMap { try? EnrollmentPrompts.load(modelsDirectory: $0).count } ?? 60
+        try NumberOption.check(count, "--count", Enrollment.minimumTakes...max(Enrollment.minimumTakes, available), unit: "sentences")
     }
 
     func run() throws {
@@ -55,9 +58,6 @@ struct Enroll: ParsableCommand {
                                             reason: "no Models folder found; set REHEARSE_MODELS")
         }
         let all = try EnrollmentPrompts.load(modelsDirectory: models)
-        if let count, !(Enrollment.minimumTakes...all.count).contains(count) {
-            throw ValidationError("--count must be from \(Enrollment.minimumTakes) to \(all.count)")
-        }
         if prompts {
             let chosen = Array(all.prefix(count ?? all.count))
             if json { print(try JSONOutput.string(chosen)) }
