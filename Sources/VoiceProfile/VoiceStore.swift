@@ -153,10 +153,17 @@ public struct VoiceStore: Sendable {
             needed += ["mdef", "means", "variances", "transition_matrices", "sendump", "feat.params", "noisedict"]
                 .map { VoiceProfileRecord.modelFolder + "/" + $0 }
         }
+        func size(_ path: String) -> Int? { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil }
         for relative in needed {
-            let path = dir.appendingPathComponent(relative).path
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-            guard let size, size > 0 else { throw .damaged(name: name, path: dir.path, reason: "\(relative) is missing or empty") }
+            guard let bytes = size(dir.appendingPathComponent(relative).path), bytes > 0 else {
+                throw .damaged(name: name, path: dir.path, reason: "\(relative) is missing or empty")
+            }
+            // An adapted model has the shape of the one it came from: a file cut short (or
+            // replaced) would make PocketSphinx fail, or worse, at load.
+            if relative.hasPrefix(VoiceProfileRecord.modelFolder + "/"), let base = size(record.baseAcousticModel + "/" + relative.dropFirst(6)),
+               base != bytes {
+                throw .damaged(name: name, path: dir.path, reason: "\(relative) is \(bytes) bytes where the base model's is \(base)")
+            }
         }
         return VoiceProfile(name: name, folder: dir, record: record)
     }

@@ -91,6 +91,26 @@ import TestSupport
         #expect(try VoiceSelection.resolve(nil, model: .debianEnUS, store: store).note != nil)
     }
 
+    @Test func aModelCutShortIsDamaged() throws {
+        let store = store()
+        _ = try store.prepare("map")
+        let model = store.profileFolder("map").appendingPathComponent("model")
+        try FileManager.default.createDirectory(at: model, withIntermediateDirectories: true)
+        for file in ["mdef", "means", "variances", "transition_matrices", "sendump", "feat.params", "noisedict"] {
+            try FileManager.default.copyItem(atPath: RecognizerModel.debianEnUS.acousticModel + "/" + file, toPath: model.appendingPathComponent(file).path)
+        }
+        try store.save(record("map", method: .map))
+        let applied = try store.load("map").apply(to: .debianEnUS)
+        #expect(applied.model.acousticModel == model.path)
+        #expect(applied.model.name.contains("voice map (MAP)"))
+        let means = try Data(contentsOf: model.appendingPathComponent("means"))
+        try means.prefix(1000).write(to: model.appendingPathComponent("means"))
+        do { _ = try store.load("map"); Issue.record("a truncated means file loaded") } catch {
+            #expect(error.description.contains("model/means is 1000 bytes"))
+        }
+        #expect(try VoiceSelection.resolve("map", model: .debianEnUS, store: store).model == .debianEnUS)
+    }
+
     @Test func aProfileForAnotherAcousticModelIsNotApplied() throws {
         let store = store()
         try makeReady(store, "alex")
