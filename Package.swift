@@ -41,11 +41,13 @@ let package = Package(
         // Recording or live words -> report: the recognizer factory and the one report assembler.
         .target(name: "Pipeline", dependencies: ["AudioFiles", "SpeechCore", "PocketSphinx", "Analysis"]),
         .target(name: "Reports", dependencies: ["Analysis", "History", "AudioFiles"]),
-        .target(name: "Practice", dependencies: ["Pipeline", "Reports", "Capture", "History", "SpeechCore", "AudioFiles", "Analysis"]),
+        // Voice enrollment: checks takes and adapts the acoustic model with sphinxtrain's tools.
+        .target(name: "VoiceProfile", dependencies: ["PocketSphinx", "SpeechCore", "AudioFiles", "History"]),
+        .target(name: "Practice", dependencies: ["Pipeline", "Reports", "Capture", "History", "SpeechCore", "AudioFiles", "Analysis", "VoiceProfile"]),
         // Runs the real pipeline over synthesized answers and measures it (rehearse eval-asr).
         .target(name: "SpeechEvaluation", dependencies: ["Pipeline", "SpeechCore", "Analysis"]),
         .executableTarget(name: "rehearse", dependencies: [
-            "Pipeline", "Reports", "Practice", "History", "Analysis", "SpeechCore", "Capture", "SpeechEvaluation",
+            "Pipeline", "Reports", "Practice", "History", "Analysis", "SpeechCore", "Capture", "SpeechEvaluation", "VoiceProfile",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "LanguageModelBuilder", dependencies: [
@@ -70,6 +72,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tests/HistoryStress"),
         .testTarget(name: "LanguageModelBuilderTests", dependencies: ["LanguageModelBuilder", "Analysis"]),
+        .testTarget(name: "VoiceProfileTests", dependencies: ["VoiceProfile", "PocketSphinx", "Pipeline", "History", "TestSupport"]),
         .testTarget(name: "SpeechEvalTests", dependencies: ["SpeechEvaluation", "Pipeline", "SpeechCore", "PocketSphinx", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

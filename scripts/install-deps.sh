@@ -3,7 +3,9 @@
 #   scripts/install-deps.sh          # to build and run
 #   scripts/install-deps.sh --test   # also what the tests use to make recordings (and tmux, for the terminal test)
 set -euo pipefail
-packages=(pkg-config libsndfile1-dev libsoxr-dev libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us libasound2-dev)
+# sphinxtrain, sphinxbase-utils and pocketsphinx: voice enrollment (`rehearse enroll`, docs/voices.md).
+packages=(pkg-config libsndfile1-dev libsoxr-dev libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us libasound2-dev
+          sphinxtrain sphinxbase-utils pocketsphinx)
 if [ "${1:-}" = "--test" ]; then
   packages+=(sox libsox-fmt-base flite alsa-utils jq tmux)
 fi

@@ -14,6 +14,10 @@ public struct TerminalReport {
         var header = style.bold("Rehearse — \(title)")
         if let s = r.source {
             header += style.dim("  \(Self.clock(s.durationSeconds)), \(s.sampleRate) Hz, \(s.channels == 1 ? "mono" : "\(s.channels) ch")")
+            // An enrolled voice is part of the recognizer's name ("…, voice alex (MLLR)").
+            if let voice = s.recognizer.range(of: ", voice ") {
+                header += style.dim(", voice " + TerminalText.field(String(s.recognizer[voice.upperBound...])))
+            }
         }
         out.append(header)
         if let q = r.question { out.append(wrap(style.dim("Q [\(TerminalText.field(q.id))]") + " " + TerminalText.field(q.prompt), indent: 2)) }

@@ -19,7 +19,8 @@ struct EvalASR: ParsableCommand {
 
         Examples:
           scripts/synth-asr-corpus.sh && rehearse eval-asr Audio/asr-eval/manifest.json
-          rehearse eval-asr Audio/asr-eval/manifest.json --model debian --voice flite-slt-0.92
+          rehearse eval-asr Audio/asr-eval/manifest.json --model debian --tts-voice flite-slt-0.92
+          rehearse eval-asr manifest.json --voice alex          # with an enrolled voice (`rehearse voices`)
         """)
 
     @Argument(help: ArgumentHelp("manifest.json from scripts/synth-asr-corpus.sh.", valueName: "manifest"))
@@ -27,7 +28,8 @@ struct EvalASR: ParsableCommand {
 
     @OptionGroup var modelOption: ModelOption
 
-    @Option(help: ArgumentHelp("Only these voices (repeatable).", valueName: "voice"))
+    // `--voice` is the enrolled voice profile (ModelOption), as on score and practice.
+    @Option(name: .customLong("tts-voice"), help: ArgumentHelp("Only these synthetic voices of the manifest (repeatable).", valueName: "voice"))
     var voice: [String] = []
 
     @Option(help: ArgumentHelp("Only these conditions: clean, noisy, stereo44k (repeatable).", valueName: "condition"))

@@ -17,7 +17,7 @@ struct Rehearse: ParsableCommand {
         version: "0.1.0",
         subcommands: [Score.self, Practice.self, Record.self, Questions.self, Devices.self,
                       HistoryCommand.self, ReportCommand.self, ProgressCommand.self, CompareCommand.self,
-                      ExportCommand.self, Doctor.self, EvalAnalyzer.self, EvalASR.self, EvalRubric.self],
+                      ExportCommand.self, Enroll.self, Voices.self, Doctor.self, EvalAnalyzer.self, EvalASR.self, EvalRubric.self],
         defaultSubcommand: nil)
 
     /// Parsing problems get ArgumentParser's message and usage; anything a command throws while

@@ -1,5 +1,7 @@
 import Analysis
 import ArgumentParser
+import History
+import VoiceProfile
 import PocketSphinx
 import SpeechCore
 import Foundation
@@ -48,13 +50,20 @@ struct ModelOption: ParsableArguments {
     @Flag(help: "Decode the audio as recorded, without filtering out steady background noise first (the filter helps under a fan or air conditioning and does little harm in a quiet room).")
     var noNoiseFilter = false
 
-    /// The model to load; prints a note on stderr when it falls back.
+    @Option(help: ArgumentHelp("Enrolled voice to adapt the recognizer to (`rehearse voices`), or none; default: the voice in use.", valueName: "name|none"))
+    var voice: String?
+
+    /// The model to load, adapted to the voice; prints a note on stderr when it falls back.
     func resolve() throws -> RecognizerModel {
         let selection = try ModelSelection.resolve(model, lookup: ModelsDirectory.lookup())
         if let note = selection.note { StandardError.print("rehearse: note: \(note)") }
         var model = selection.model
         if noNoiseFilter { model.noiseFilter = false }
-        return model
+        // A voice that cannot be used never stops scoring: the unadapted model, with a note.
+        let store = (try? DataFolder.resolve()).map { VoiceStore(dataFolder: $0) }
+        let voiced = try VoiceSelection.resolve(voice, model: model, store: store)
+        if let note = voiced.note { StandardError.print("rehearse: note: \(note)") }
+        return voiced.model
     }
 }
 
