@@ -143,7 +143,7 @@ public struct AnswerAnalyzer: Sendable {
         }
         let misconceptions = (answeringFollowUp ? followUpCoverage : questionCoverage)?.misconceptions ?? []
         let score = Scorer.score(rubric: rubric, flags: flags.flags, pacing: pacing, fillers: fillers,
-                                 timed: timed, wordCount: content.count, question: fit,
+                                 timed: timed, recorded: timed || source != nil, wordCount: content.count, question: fit,
                                  misconceptions: misconceptions, book: book)
         var feedback = FeedbackWriter.write(structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
                                             fillers: fillers, timing: timing, services: services,

@@ -21,7 +21,7 @@ enum Scorer {
     }
 
     static func score(rubric: AnswerReport.RubricResult?, flags: AnswerReport.Flags, pacing: AnswerReport.Pacing,
-                      fillers: AnswerReport.Fillers, timed: Bool, wordCount: Int,
+                      fillers: AnswerReport.Fillers, timed: Bool, recorded: Bool = false, wordCount: Int,
                       question: QuestionFit? = nil, misconceptions: [ContentCoverage.MisconceptionHit] = [],
                       book: RubricBook? = nil) -> AnswerReport.Score {
         var parts: [String: AnswerReport.ScorePart] = [:]
@@ -41,7 +41,8 @@ enum Scorer {
         let total = fillers.byWord.values.reduce(0, +)
         let top = fillers.byWord.first { 2 * $0.value > total }?.key
         parts["fillers"] = .init(points: timed ? round1(fillerPoints) : 0, max: 15, measured: timed && wordCount > 0,
-                                 note: !timed ? "Fillers are scored on recordings; typed answers are judged on what they say."
+                                 note: !timed && recorded ? "Nothing to count: too few words were heard in the recording."
+                                     : !timed ? "Fillers are scored on recordings; typed answers are judged on what they say."
                                      : per100 <= 2 ? "Few fillers (\(FigureText.short(per100)) per 100 words)."
                                      : "\(FigureText.short(per100)) fillers per 100 words\(top.map { ", mostly \"\($0)\"" } ?? ""): pause silently instead; aim for under 2.")
 
@@ -63,6 +64,9 @@ enum Scorer {
             parts["pauses"] = .init(points: max(0, 10 - 3 * Double(long)), max: 10, measured: true,
                                     note: long == 0 ? "No long pauses (1.5 s or more)."
                                         : "\(long) long pause\(long == 1 ? "" : "s") (1.5 s or more): know your next part before you start the current one.")
+        } else if recorded {
+            parts["pace"] = .init(points: 0, max: 15, measured: false, note: "Nothing to time: too few words were heard in the recording.")
+            parts["pauses"] = .init(points: 0, max: 10, measured: false, note: "Nothing to time: too few words were heard in the recording.")
         } else {
             parts["pace"] = .init(points: 0, max: 15, measured: false, note: "Pace needs a recording; typed answers are not timed.")
             parts["pauses"] = .init(points: 0, max: 10, measured: false, note: "Pauses need a recording; typed answers are not timed.")
