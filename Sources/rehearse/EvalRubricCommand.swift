@@ -42,29 +42,28 @@ struct EvalRubric: ParsableCommand {
         let alternatives = try Resources.analyzer(questionID: nil).alternatives
         let rubrics = try RubricBook.standard.get()
         let split = RubricEvaluation.Split(rawValue: self.split.rawValue)!
-        for file in pairs {
+        /// One set of pairs: its table, and the pairs that miss the targets.
+        struct Targets { var label: String, margin: Int, strongAtLeast: Int, weakAtMost: Int, summary: String }
+        func report(_ file: String, _ t: Targets) throws {
             let set = try RubricEvaluation.load([RubricEvaluation.Pair].self, from: file)
             let results = try RubricEvaluation.score(pairs: set, bank: bank, alternatives: alternatives, split: split, rubrics: rubrics)
-            print("# \(file) (\(split.rawValue)): first answers; targets: apart ≥ 95%, strong median ≥ 80 and min ≥ 65, weak median ≤ 40")
-            print(RubricEvaluation.table(results, margin: 15))
+            print("# \(file) (\(split.rawValue)): \(t.label); targets: \(t.summary)")
+            print(RubricEvaluation.table(results, margin: t.margin))
             if misses {
-                for r in results where r.strong - r.weak < 15 || r.strong < 65 || r.weak > 40 {
-                    print("  miss \(r.pair.question) [\(r.group), weak: \(r.pair.weakness)]: strong \(r.strong), weak \(r.weak)")
+                for r in results where r.strong - r.weak < t.margin || r.strong < t.strongAtLeast || r.weak > t.weakAtMost {
+                    let which = r.pair.followUp.map { " #\($0)" } ?? ""
+                    print("  miss \(r.pair.question)\(which) [\(r.group), weak: \(r.pair.weakness)]: strong \(r.strong), weak \(r.weak)")
                 }
             }
             print("")
         }
+        for file in pairs {
+            try report(file, Targets(label: "first answers", margin: 15, strongAtLeast: 65, weakAtMost: 40,
+                                     summary: "apart ≥ 15 in 95%, strong median ≥ 80 and min ≥ 65, weak median ≤ 40"))
+        }
         if let followUps {
-            let set = try RubricEvaluation.load([RubricEvaluation.Pair].self, from: followUps)
-            let results = try RubricEvaluation.score(pairs: set, bank: bank, alternatives: alternatives, split: split, rubrics: rubrics)
-            print("# \(followUps) (\(split.rawValue)): follow-up answers; targets: every pair apart ≥ 20, strong ≥ 70, weak ≤ 45")
-            print(RubricEvaluation.table(results, margin: 20))
-            if misses {
-                for r in results where r.strong - r.weak < 20 || r.strong < 70 || r.weak > 45 {
-                    print("  miss \(r.pair.question) #\(r.pair.followUp ?? 0) [\(r.group), weak: \(r.pair.weakness)]: strong \(r.strong), weak \(r.weak)")
-                }
-            }
-            print("")
+            try report(followUps, Targets(label: "follow-up answers", margin: 20, strongAtLeast: 70, weakAtMost: 45,
+                                          summary: "every pair apart ≥ 20, strong ≥ 70, weak ≤ 45"))
         }
         if let misconceptions {
             let set = try RubricEvaluation.load([RubricEvaluation.MisconceptionAnswer].self, from: misconceptions)
