@@ -75,7 +75,12 @@ public enum AnswerFlag: String, CaseIterable, Sendable {
     /// What a report lists for an answer, in order: strengths either way, faults and warnings
     /// only when raised.
     public static func shown(in report: AnswerReport) -> [(flag: AnswerFlag, raised: Bool)] {
-        allCases.compactMap { flag in
+        // The decision-story flags judge stories; an answer judged by another rubric (a concept,
+        // a diagnosis, a follow-up) is not marked down for lacking a downside or a number, and a
+        // definition is what a concept question asks for. Reports from before the rubrics keep them.
+        let story = report.rubric.map { $0.kind == .ownership } ?? true
+        return allCases.compactMap { flag in
+            if !story, [.volunteeredDownside, .measurableResult, .definitionOnly].contains(flag) { return nil }
             let raised = flag.isRaised(in: report.flags)
             return flag.kind == .strength || raised ? (flag, raised) : nil
         }

@@ -28,7 +28,8 @@ enum Scorer {
 
         if let rubric {
             let missing = rubric.criteria.filter { !$0.met }.sorted { $0.max - $0.points > $1.max - $1.points }
-            var note = missing.first.map(\.advice) ?? "Everything a \(rubric.kind.rawValue) answer needs is there."
+            let kind = rubric.kind == .followUp ? "follow-up" : rubric.kind.rawValue
+            var note = missing.first.map(\.advice) ?? "Everything a \(kind) answer needs is there."
             if let fault = rubric.faults.max(by: { $0.penalty < $1.penalty }), missing.isEmpty || fault.penalty >= 8 {
                 note = fault.advice
             }

@@ -152,7 +152,8 @@ public struct TerminalReport {
         var out = [style.bold("Rubric") + "  \(Self.num(rubric.points)) of \(Self.num(rubric.max))"]
         for c in rubric.criteria {
             let mark = c.met ? style.green("✓") : c.points > 0 ? style.yellow("~") : style.red("✗")
-            let body = c.evidence.map { "\"\(TerminalText.field($0))\"" + (c.met ? "" : " " + style.dim(c.advice)) } ?? style.dim(c.advice)
+            let body = c.evidence.map { "\"\(TerminalText.field($0))\"" + (c.met ? "" : " " + style.dim(c.advice)) }
+                ?? (c.met ? style.green("yes") : style.dim(c.advice))
             out.append(wrap("  \(mark) \(c.title): \(body)", indent: 4))
         }
         for f in rubric.faults {
@@ -168,7 +169,9 @@ public struct TerminalReport {
     }
 
     private func flagSummary(_ r: AnswerReport) -> String {
-        AnswerFlag.shown(in: r).map { flag, raised in
+        let shown = AnswerFlag.shown(in: r)
+        if shown.isEmpty { return style.dim("none") }
+        return shown.map { flag, raised in
             let title = flag.title(raised: raised)
             switch flag.kind {
             case .strength: return raised ? style.green("✓ " + title) : style.red("✗ " + title)
