@@ -42,20 +42,17 @@ public enum BankLint {
                 for (j, m) in kp.misconceptions.enumerated() {
                     let mat = "\(at) misconception \(j + 1)"
                     if m.checked == nil { report(mat, "no \"checked\" date and source") }
-                    if !m.phrases.isEmpty || m.parts == nil { lintPhrases(m.phrases, at: mat, prompt: promptText, report) }
-                    if let parts = m.parts, parts.subject.isEmpty || parts.claim.isEmpty {
-                        report(mat, "\"parts\" needs words for both the subject and the claim")
-                    }
+                    lintPhrases(m.phrases, at: mat, prompt: promptText, report)
                     if m.examples.match.isEmpty || m.examples.noMatch.isEmpty {
                         report(mat, "needs at least one \"match\" and one \"noMatch\" example")
                     }
-                    for sentence in m.examples.match where !matcher.states(m, sentence: sentence) {
+                    for sentence in m.examples.match where !matcher.matches(m.phrases, sentence: sentence, misconception: true) {
                         report(mat, "example should state it but does not: \"\(sentence)\"")
                     }
-                    for sentence in m.examples.noMatch where matcher.states(m, sentence: sentence) {
+                    for sentence in m.examples.noMatch where matcher.matches(m.phrases, sentence: sentence, misconception: true) {
                         report(mat, "example should not state it but does: \"\(sentence)\"")
                     }
-                    for sentence in kp.examples.match where matcher.states(m, sentence: sentence) {
+                    for sentence in kp.examples.match where matcher.matches(m.phrases, sentence: sentence, misconception: true) {
                         report(mat, "the key point's own right example states it: \"\(sentence)\"")
                     }
                 }

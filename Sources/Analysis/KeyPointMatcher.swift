@@ -11,8 +11,6 @@ public struct KeyPointMatcher: Sendable {
         /// The same for misconceptions: wider, because "I wouldn't put a single database on Spot"
         /// must not be read as advice to, and calling a right answer wrong costs far more.
         public var misconceptionNegationWindow: Int?
-        /// How far apart a misconception's two parts may be (words between them).
-        public var partsWindow: Int?
         public var negators: [String]
         /// Two-word openings that look like negation but are not ("not only").
         public var notNegation: [String]
@@ -114,7 +112,7 @@ public struct KeyPointMatcher: Sendable {
 
     /// A negator in the words between the phrase's own words, or in the few words before it
     /// (not reaching back past a sentence end).
-    func negated(_ positions: [Int], in text: Text, window: Int) -> Bool {
+    private func negated(_ positions: [Int], in text: Text, window: Int) -> Bool {
         let own = Set(positions)
         var candidates = (positions[0]...positions.last!).filter { !own.contains($0) }
         var k = positions[0] - 1
@@ -143,49 +141,6 @@ public struct KeyPointMatcher: Sendable {
             }
         }
         return best
-    }
-
-    /// Where an answer states a misconception: one of its phrases, or its two parts near each
-    /// other in one sentence (either order, at most `partsWindow` words apart), not negated.
-    func states(_ m: Misconception, in text: Text) -> Match? {
-        if let (_, match) = firstMatch(of: m.phrases, in: text, misconception: true) { return match }
-        guard let parts = m.parts else { return nil }
-        let window = rules.partsWindow ?? 6
-        let negationWindow = rules.misconceptionNegationWindow ?? rules.negationWindow
-        let subjects = parts.subject.flatMap { occurrences(Self.compile($0), in: text) }
-        let claims = parts.claim.flatMap { occurrences(Self.compile($0), in: text) }
-        for s in subjects {
-            for c in claims where s.upperBound < c.lowerBound ? c.lowerBound - s.upperBound <= window
-                                                               : s.lowerBound > c.upperBound && s.lowerBound - c.upperBound <= window {
-                let lo = min(s.lowerBound, c.lowerBound), hi = max(s.upperBound, c.upperBound)
-                // One sentence, and no negation before or inside the claim.
-                if (lo..<hi).contains(where: { text.sentenceEnd[$0] }) { continue }
-                if negated(Array(c), in: text, window: negationWindow) { continue }
-                return Match(range: lo...hi, negated: false)
-            }
-        }
-        return nil
-    }
-
-    /// Every place `phrase` (compiled) occurs, as word ranges (gaps allowed as in `find`).
-    private func occurrences(_ phrase: [String], in text: Text) -> [ClosedRange<Int>] {
-        guard let first = phrase.first else { return [] }
-        var out: [ClosedRange<Int>] = []
-        for i in text.stems.indices where text.stems[i] == first {
-            var at = i, ok = true
-            for word in phrase.dropFirst() {
-                let limit = min(text.stems.count - 1, at + 1 + rules.maxGap)
-                guard at + 1 <= limit, let next = (at + 1...limit).first(where: { text.stems[$0] == word }) else { ok = false; break }
-                at = next
-            }
-            if ok { out.append(i...at) }
-        }
-        return out
-    }
-
-    /// Whether a sentence states the misconception (what the bank's examples check).
-    public func states(_ m: Misconception, sentence: String) -> Bool {
-        states(m, in: Self.text(sentence)) != nil
     }
 
     /// Whether a sentence counts for `phrases` (what the bank's examples check).

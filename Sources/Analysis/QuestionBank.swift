@@ -15,18 +15,9 @@ public struct PhraseExamples: Codable, Sendable, Hashable {
 
 /// A wrong belief an answer can state, with the correction the report shows.
 public struct Misconception: Codable, Sendable, Hashable {
-    /// A claim in two parts said near each other in one sentence, in either order: what it is
-    /// about ("security group") and what is wrongly said of it ("stateless"). Catches the belief
-    /// in wordings no phrase foresaw ("security groups, as far as I know, are basically stateless").
-    public struct Parts: Codable, Sendable, Hashable {
-        public var subject: [String]
-        public var claim: [String]
-    }
-
     public var claim: String
     public var correction: String
     public var phrases: [String]
-    public var parts: Parts?
     public var examples: PhraseExamples
     public var checked: Checked?
 
@@ -37,8 +28,7 @@ public struct Misconception: Codable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         claim = try c.decode(String.self, forKey: .claim)
         correction = try c.decode(String.self, forKey: .correction)
-        phrases = try c.decodeIfPresent([String].self, forKey: .phrases) ?? []
-        parts = try c.decodeIfPresent(Parts.self, forKey: .parts)
+        phrases = try c.decode([String].self, forKey: .phrases)
         examples = try c.decodeIfPresent(PhraseExamples.self, forKey: .examples) ?? .init()
         checked = try c.decodeIfPresent(Checked.self, forKey: .checked)
     }
