@@ -48,12 +48,16 @@ struct ModelOption: ParsableArguments {
     @Flag(help: "Decode the audio as recorded, without filtering out steady background noise first (the filter helps under a fan or air conditioning and does little harm in a quiet room).")
     var noNoiseFilter = false
 
+    @Flag(help: "Never dereverberate (by default a recording whose room measures reverberant is dereverberated before recognition; a dry one is decoded as recorded).")
+    var noDereverb = false
+
     /// The model to load; prints a note on stderr when it falls back.
     func resolve() throws -> RecognizerModel {
         let selection = try ModelSelection.resolve(model, lookup: ModelsDirectory.lookup())
         if let note = selection.note { StandardError.print("rehearse: note: \(note)") }
         var model = selection.model
         if noNoiseFilter { model.noiseFilter = false }
+        if noDereverb { model.dereverb = false }
         return model
     }
 }
