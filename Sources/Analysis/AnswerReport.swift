@@ -34,7 +34,7 @@ public struct AnswerReport: Codable, Sendable, Hashable {
         public var decodeSeconds: Double
         /// Dereverberation before recognition; nil when it was off (`--no-dereverb`), for a
         /// typed answer, and in reports from before it existed.
-        public var dereverberation: DereverbInfo? = nil
+        @NullEncoded public var dereverberation: DereverbInfo? = nil
         public init(path: String, durationSeconds: Double, sampleRate: Int, channels: Int, format: String,
                     recognizer: String, decodeSeconds: Double) {
             self.path = path; self.durationSeconds = durationSeconds; self.sampleRate = sampleRate
