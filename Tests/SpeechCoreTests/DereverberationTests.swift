@@ -96,19 +96,19 @@ struct DereverberationTests {
         #expect(out.count == Self.wet.count)
         let late = tails(ranges, count: dry.count)
         let before = energy(Self.wet, late), after = energy(out, late)
-        // Measured 1.23 dB with the default 10 taps (a 0.6 s room at 0 dB DRR is more than 10
-        // taps of 8 ms can predict; a reference numpy WPE gives 1.30 dB on the same signal, 2.9
-        // with 20 taps); nothing taken out, or the wrong sign, is 0 or below.
+        // With 10 taps and delay 3 this measured 1.23 dB (a reference numpy WPE: 1.30 dB on the
+        // same kind of signal, 2.86 with the default 20 taps and delay 2); nothing taken out,
+        // or the wrong sign, is 0 or below.
         let reduction = dB(before / after)
-        #expect(reduction >= 1.0, "late tail only \(reduction) dB lower")
+        #expect(reduction >= 2.0, "late tail only \(reduction) dB lower")
         // The bursts themselves: close to the dry signal's energy, not removed with the echo.
         let speechDry = energy(dry, ranges), speechOut = energy(out, ranges)
         #expect(abs(dB(speechOut / speechDry)) <= 3, "speech energy moved \(dB(speechOut / speechDry)) dB")
         // And the output is closer to the dry signal than the reverberant input was.
         let errBefore = zip(Self.wet, dry).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
         let errAfter = zip(out, dry).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-        // Measured 0.78 dB closer (numpy reference 0.77).
-        #expect(dB(errBefore / errAfter) >= 0.5, "error to the dry signal \(dB(errBefore / errAfter)) dB lower")
+        // The numpy reference: 1.35 dB closer with 20 taps, 0.77 with 10.
+        #expect(dB(errBefore / errAfter) >= 0.9, "error to the dry signal \(dB(errBefore / errAfter)) dB lower")
     }
 
     @Test("the meter hears a dry recording as dry and a room as reverberant")
