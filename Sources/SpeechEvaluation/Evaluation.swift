@@ -135,18 +135,19 @@ extension Evaluation.Result {
         }
         // The voice column is as wide as the longest voice name, plus a gap.
         let voiceWidth = max(12, summaries.map(\.voice.count).max() ?? 0) + 2
+        let conditionWidth = max(8, summaries.map(\.condition.count).max() ?? 0) + 2
         let filter = (noiseReduction.map { $0 ? "   noise filter on" : "   noise filter off" } ?? "")
             + (dereverb.map { $0 ? ", dereverb on" : ", dereverb off" } ?? "")
         let threads = workers.map { w in "   threads: \(w) recording\(w == 1 ? "" : "s") at once × \(decodeThreads ?? 1) decoder\(decodeThreads ?? 1 == 1 ? "" : "s") each" } ?? ""
         var lines = ["model: \(model)   load \(f(modelLoadSeconds)) s CPU\(filter)\(threads)",
                      "(RTF: CPU seconds per audio second, of the decoding thread, or of the process with several decoders per recording; wallRTF: wall clock, slowed by whatever else runs; derev: recordings dereverberated)"
                         + (wallSeconds.map { String(format: "\nwall time of the run: %.1f s for %.0f s of audio", $0, recordings.reduce(0) { $0 + $1.audioSeconds }) } ?? ""),
-                     pad("voice", voiceWidth, left: true) + pad("cond", 10, left: true)
+                     pad("voice", voiceWidth, left: true) + pad("cond", conditionWidth, left: true)
                         + ["n", "WER", "AWS-R", "fill-P", "fill-R", "um/uh-P", "um/uh-R", "WPM-err", "long-R", "RTF", "wallRTF", "derev"].map { pad($0, 8) }.joined()]
         for (voice, condition, s) in summaries {
             if voice == "all voices" && lines.last?.hasPrefix("all") == false { lines.append("") }
             let n = s.failed > 0 ? "\(s.recordings - s.failed)/\(s.recordings)" : "\(s.recordings)"
-            lines.append(pad(voice, voiceWidth, left: true) + pad(condition, 10, left: true)
+            lines.append(pad(voice, voiceWidth, left: true) + pad(condition, conditionWidth, left: true)
                 + [n, f(s.wordErrorRate), f(s.serviceRecall), f(s.fillerPrecision), f(s.fillerRecall), f(s.hesitationPrecision), f(s.hesitationRecall),
                    s.wpmError.map { String(format: "%.1f%%", $0 * 100) } ?? "–", f(s.longPauseRecall), f(s.realTimeFactor, 3), f(s.wallRealTimeFactor, 3),
                    s.dereverbed.map { "\($0)" } ?? "–"]
