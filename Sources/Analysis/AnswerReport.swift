@@ -102,10 +102,26 @@ public struct AnswerReport: Codable, Sendable, Hashable {
         public var format: String
         public var recognizer: String
         public var decodeSeconds: Double
+        /// Dereverberation before recognition; nil when it was off (`--no-dereverb`), for a
+        /// typed answer, and in reports from before it existed.
+        @NullEncoded public var dereverberation: DereverbInfo? = nil
         public init(path: String, durationSeconds: Double, sampleRate: Int, channels: Int, format: String,
                     recognizer: String, decodeSeconds: Double) {
             self.path = path; self.durationSeconds = durationSeconds; self.sampleRate = sampleRate
             self.channels = channels; self.format = format; self.recognizer = recognizer; self.decodeSeconds = decodeSeconds
+        }
+    }
+
+    public struct DereverbInfo: Codable, Sendable, Hashable {
+        /// Utterances decoded through it; 0 when the room measured dry and the audio was
+        /// decoded as recorded.
+        public var utterances: Int
+        /// The room's decay time as measured from the speech offsets (seconds for 60 dB);
+        /// null when too few offsets were heard to tell.
+        @NullEncoded public var decaySeconds: Double? = nil
+        public init(utterances: Int, decaySeconds: Double?) {
+            self.utterances = utterances
+            self.decaySeconds = decaySeconds
         }
     }
 

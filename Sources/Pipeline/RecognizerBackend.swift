@@ -11,8 +11,14 @@ public protocol RecognizerBackend: Sendable {
     var name: String { get }
     /// Steady-noise filtering before decoding; nil decodes the audio as recorded.
     var noiseReduction: NoiseFilter.Configuration? { get }
+    /// Dereverberation before decoding (run only where the room measures reverberant); nil: never.
+    var dereverb: Dereverberation.Configuration? { get }
     /// A new recognizer (loads the model). One per thread: recognizers are not thread-safe.
     func makeRecognizer() throws -> any IncrementalTranscribing
+}
+
+extension RecognizerBackend {
+    public var dereverb: Dereverberation.Configuration? { nil }
 }
 
 /// PocketSphinx with one of its models: the default back end.
@@ -23,6 +29,7 @@ public struct PocketSphinxBackend: RecognizerBackend, Hashable {
 
     public var name: String { model.name }
     public var noiseReduction: NoiseFilter.Configuration? { model.noiseFilterConfiguration }
+    public var dereverb: Dereverberation.Configuration? { model.dereverbConfiguration }
     public func makeRecognizer() throws -> any IncrementalTranscribing { try PocketSphinxRecognizer(model: model) }
 }
 

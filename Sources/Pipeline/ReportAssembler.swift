@@ -23,8 +23,13 @@ public struct ReportAssembler: Sendable {
         var all = warnings
         if let w = noise.narrowbandWarning, source.sampleRate >= SpeechAudio.sampleRate { all.append(w) }
         if let w = noise.warning { all.append(w) }
+        if let w = noise.reverberationWarning { all.append(w) }
         all += after
         var info = source
+        if noise.dereverbOn {
+            info.dereverberation = .init(utterances: noise.dereverbedUtterances,
+                                         decaySeconds: noise.decaySeconds.map { ($0 * 100).rounded() / 100 })
+        }
         info.durationSeconds = (source.durationSeconds * 100).rounded() / 100
         info.decodeSeconds = (source.decodeSeconds * 1000).rounded() / 1000
         return analyzer.analyze(words: words.map(Word.init(recognized:)), source: info, warnings: all)
@@ -46,6 +51,13 @@ extension NoiseSummary {
     public var narrowbandWarning: String? {
         guard isNarrowband else { return nil }
         return "almost nothing above 4 kHz reached the recording (a telephone line, a Bluetooth headset in call mode, or audio resampled from 8 kHz): expect misheard words; record with a wired or built-in microphone"
+    }
+
+    /// The report's line when the recording was dereverberated before recognition.
+    public var reverberationWarning: String? {
+        guard dereverbedUtterances > 0 else { return nil }
+        let decay = decaySeconds.map { String(format: " (sound dies away over about %.1f s)", $0) } ?? ""
+        return "the room echoes\(decay): the echo was reduced before recognition in \(dereverbedUtterances) utterance\(dereverbedUtterances == 1 ? "" : "s"); a closer microphone or a room with soft furnishings will transcribe better"
     }
 
     /// The report's line when the recording was decoded through the noise filter and the noise

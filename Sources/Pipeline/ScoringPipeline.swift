@@ -15,11 +15,14 @@ public final class ScoringPipeline {
     private var recognizers: [any Transcribing] = []
     /// Steady-noise filtering before decoding (nil: decode the audio as recorded).
     public let noiseReduction: NoiseFilter.Configuration?
+    /// Dereverberation where the room measures reverberant (nil: never).
+    public let dereverb: Dereverberation.Configuration?
 
     public init(analyzer: AnswerAnalyzer, configuration: PipelineConfiguration = PipelineConfiguration()) {
         let backend = configuration.recognizerBackend
         self.assembler = ReportAssembler(analyzer: analyzer, modelName: backend.name)
         self.noiseReduction = backend.noiseReduction
+        self.dereverb = backend.dereverb
         self.decodeThreads = configuration.decodeThreads
         self.recognizerFactory = { try backend.makeRecognizer() }
     }
@@ -32,6 +35,7 @@ public final class ScoringPipeline {
     public init(analyzer: AnswerAnalyzer, recognizer: any Transcribing, modelName: String) {
         self.assembler = ReportAssembler(analyzer: analyzer, modelName: modelName)
         self.noiseReduction = nil
+        self.dereverb = nil
         self.decodeThreads = 1
         self.recognizers = [recognizer]
         nonisolated(unsafe) let only = recognizer
@@ -89,7 +93,7 @@ public final class ScoringPipeline {
         try loadRecognizers(lanes)
         let transcriber = StreamingTranscriber(
             recognizers: Array(recognizers.prefix(lanes)), totalSamples: Int(total * Double(SpeechAudioReader.speechRate)),
-            noiseReduction: noiseReduction)
+            noiseReduction: noiseReduction, dereverb: dereverb)
         let started = Date()
         var delivered = 0
         // Read audio is done once its speech is decoded: with parallel lanes reading runs ahead.

@@ -23,6 +23,10 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     /// On for every model unless a recognizer.json says `"noiseFilter": false` or the user
     /// passes `--no-noise-filter`.
     public var noiseFilter: Bool
+    /// Dereverberate utterances where the room measures reverberant (`WPE`). On for every
+    /// model unless a recognizer.json says `"dereverb": false` or the user passes
+    /// `--no-dereverb`.
+    public var dereverb: Bool = true
     /// Hesitations ("um", "uh") the decoder gives a lower posterior than this are dropped
     /// (`HesitationFilter`); 0 keeps every one. A recognizer.json may set
     /// `"hesitationConfidence"`.
@@ -53,6 +57,22 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
 
     /// The filter settings the pipeline runs with this model, nil when it is off.
     public var noiseFilterConfiguration: NoiseFilter.Configuration? { noiseFilter ? .init() : nil }
+
+    /// The dereverberation settings the pipeline runs with this model, nil when it is off.
+    /// `REHEARSE_DEREVERB=TAPS:DELAY:ITERATIONS[:MINIMUM_DECAY]` overrides the settings, for
+    /// measuring others with the benchmark (docs/benchmark.md).
+    public var dereverbConfiguration: Dereverberation.Configuration? {
+        guard dereverb else { return nil }
+        var c = Dereverberation.Configuration()
+        if let spec = ProcessInfo.processInfo.environment["REHEARSE_DEREVERB"] {
+            let v = spec.split(separator: ":").map { Double($0) }
+            if v.count > 0, let t = v[0], t >= 1, t <= 64 { c.taps = Int(t) }
+            if v.count > 1, let d = v[1], d >= 1, d <= 16 { c.delay = Int(d) }
+            if v.count > 2, let i = v[2], i >= 1, i <= 10 { c.iterations = Int(i) }
+            if v.count > 3, let m = v[3], m >= 0 { c.minimumDecaySeconds = m }
+        }
+        return c
+    }
 
     public static let debianDirectory = "/usr/share/pocketsphinx/model/en-us"
 
@@ -137,7 +157,7 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
 extension RecognizerModel {
     private enum CodingKeys: String, CodingKey {
         case acousticModel, languageModel, dictionary, name, generalLanguageModel, domainWeight, fillerKeywords,
-             decoderArguments, noiseFilter, hesitationConfidence, uhContextMargin
+             decoderArguments, noiseFilter, hesitationConfidence, uhContextMargin, dereverb
     }
 
     /// Reads model records saved by older versions too (eval-asr `--json`, heard.json), which
@@ -158,6 +178,8 @@ extension RecognizerModel {
             hesitationConfidence: try c.decodeIfPresent(Double.self, forKey: .hesitationConfidence)
                 ?? HesitationFilter.defaultMinimumConfidence,
             uhContextMargin: try c.decodeIfPresent(Double.self, forKey: .uhContextMargin))
+        // Records from before the dereverberation ran without it.
+        dereverb = try c.decodeIfPresent(Bool.self, forKey: .dereverb) ?? false
     }
 }
 
@@ -179,6 +201,8 @@ extension RecognizerModel {
         /// Nil or absent: `HesitationFilter.defaultUhContextMargin`. A large value (99) keeps
         /// every "uh": no short word is ever that much likelier.
         public var uhContextMargin: Double?
+        /// Nil or absent: on.
+        public var dereverb: Bool?
 
         public init(name: String, acousticModel: String, languageModel: String, dictionary: String,
                     generalLanguageModel: String?, domainWeight: Double?, fillerKeywords: String?,
@@ -199,13 +223,15 @@ extension RecognizerModel {
 
         func resolved(against directory: URL) -> RecognizerModel {
             func path(_ p: String) -> String { p.hasPrefix("/") ? p : directory.appendingPathComponent(p).path }
-            return RecognizerModel(
+            var model = RecognizerModel(
                 acousticModel: path(acousticModel), languageModel: path(languageModel), dictionary: path(dictionary),
                 name: name, generalLanguageModel: generalLanguageModel.map(path),
                 domainWeight: domainWeight ?? 1, fillerKeywords: fillerKeywords.map(path),
                 decoderArguments: decoderArguments ?? [:], noiseFilter: noiseFilter ?? true,
                 hesitationConfidence: hesitationConfidence ?? HesitationFilter.defaultMinimumConfidence,
                 uhContextMargin: uhContextMargin ?? HesitationFilter.defaultUhContextMargin)
+            model.dereverb = dereverb ?? true
+            return model
         }
     }
 }

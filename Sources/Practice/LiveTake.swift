@@ -37,12 +37,14 @@ public final class LiveTakeRecorder {
     public let settings: CaptureSettings
     private let recognizer: (any IncrementalTranscribing)?
     private let noiseReduction: NoiseFilter.Configuration?
+    private let dereverb: Dereverberation.Configuration?
 
     public init(settings: CaptureSettings, recognizer: (any IncrementalTranscribing)?,
-                noiseReduction: NoiseFilter.Configuration?) {
+                noiseReduction: NoiseFilter.Configuration?, dereverb: Dereverberation.Configuration? = nil) {
         self.settings = settings
         self.recognizer = recognizer
         self.noiseReduction = noiseReduction
+        self.dereverb = dereverb
     }
 
     /// Records to `path` until a stop condition; `stopRequest` is asked between blocks.
@@ -55,7 +57,7 @@ public final class LiveTakeRecorder {
         if let warning = capture.formatWarning { StandardError.print("rehearse: \(warning)") }
         let writer = try TakeWriter(path: path, creation: creation)
         defer { writer.close() }
-        let decoder = recognizer.map { BackgroundTranscriber(recognizer: $0, noiseReduction: noiseReduction) }
+        let decoder = recognizer.map { BackgroundTranscriber(recognizer: $0, noiseReduction: noiseReduction, dereverb: dereverb) }
         if let decoder { display.heard = { decoder.heard } }
         defer { display.heard = nil }
         let endpointer = Endpointer(silenceSeconds: settings.silenceSeconds ?? .infinity)

@@ -20,8 +20,12 @@ public final class PracticeSession {
         /// Steady-noise filtering before decoding (nil: decode as recorded); the model's
         /// `noiseFilterConfiguration` says which.
         public var noiseReduction: NoiseFilter.Configuration?
+        /// Dereverberation where the room measures reverberant (nil: never).
+        public var dereverb: Dereverberation.Configuration?
 
-        public init(capture: CaptureSettings, noiseReduction: NoiseFilter.Configuration?) {
+        public init(capture: CaptureSettings, noiseReduction: NoiseFilter.Configuration?,
+                    dereverb: Dereverberation.Configuration? = nil) {
+            self.dereverb = dereverb
             self.capture = capture
             self.noiseReduction = noiseReduction
         }
@@ -74,7 +78,8 @@ public final class PracticeSession {
         self.history = history
         self.options = options
         self.alternatives = alternatives
-        self.recorder = LiveTakeRecorder(settings: options.capture, recognizer: recognizer, noiseReduction: options.noiseReduction)
+        self.recorder = LiveTakeRecorder(settings: options.capture, recognizer: recognizer, noiseReduction: options.noiseReduction,
+                                         dereverb: options.dereverb)
         self.modelName = modelName
         self.store = store
         self.keys = keys

@@ -14,8 +14,9 @@ public final class BackgroundTranscriber: @unchecked Sendable {
     // Touched only by the worker thread once it starts.
     private let transcriber: LiveTranscriber
 
-    public init(recognizer: any IncrementalTranscribing, noiseReduction: NoiseFilter.Configuration?) {
-        self.transcriber = LiveTranscriber(recognizer: recognizer, noiseReduction: noiseReduction)
+    public init(recognizer: any IncrementalTranscribing, noiseReduction: NoiseFilter.Configuration?,
+                dereverb: Dereverberation.Configuration? = nil) {
+        self.transcriber = LiveTranscriber(recognizer: recognizer, noiseReduction: noiseReduction, dereverb: dereverb)
         let thread = Thread { [self] in work() }
         thread.name = "rehearse-decoder"
         thread.start()

@@ -28,10 +28,10 @@ public final class LiveTranscriber {
     }
 
     public init(recognizer: any IncrementalTranscribing, segmentation: UtteranceSegmenter.Configuration = .init(),
-                noiseReduction: NoiseFilter.Configuration?) {
+                noiseReduction: NoiseFilter.Configuration?, dereverb: Dereverberation.Configuration? = nil) {
         self.recognizer = recognizer
         self.segmenter = UtteranceSegmenter(configuration: segmentation)
-        self.noise = NoiseReducer(configuration: noiseReduction)
+        self.noise = NoiseReducer(configuration: noiseReduction, dereverb: dereverb)
         recognizer.startRecording()
     }
 

@@ -125,52 +125,92 @@ public struct NoiseSummary: Sendable, Hashable {
     public var speechAboveNoise: Double?
     /// Power above 4 kHz against below it, in dB (`BandwidthMeter.highBandDB`).
     public var highBandDB: Double?
+    /// Utterances decoded through the dereverberation (`WPE`); 0 when the room measured dry or
+    /// it was off.
+    public var dereverbedUtterances: Int
+    /// The room's decay time as measured (`ReverberationMeter.decaySeconds`); nil with the
+    /// dereverberation off or too few speech offsets heard.
+    public var decaySeconds: Double?
+    /// Whether the dereverberation was on (it runs only where the room measures reverberant).
+    public var dereverbOn = false
 
-    public init(filteredUtterances: Int = 0, speechAboveNoise: Double? = nil, highBandDB: Double? = nil) {
+    public init(filteredUtterances: Int = 0, speechAboveNoise: Double? = nil, highBandDB: Double? = nil,
+                dereverbedUtterances: Int = 0, decaySeconds: Double? = nil) {
         self.filteredUtterances = filteredUtterances
         self.speechAboveNoise = speechAboveNoise
         self.highBandDB = highBandDB
+        self.dereverbedUtterances = dereverbedUtterances
+        self.decaySeconds = decaySeconds
+    }
+
+    func with(_ change: (inout NoiseSummary) -> Void) -> NoiseSummary {
+        var copy = self
+        change(&copy)
+        return copy
     }
 
     /// The audio stops at about 4 kHz (`BandwidthMeter.narrowbandBelow`).
     public var isNarrowband: Bool { BandwidthMeter.isNarrowband(highBandDB: highBandDB) }
 }
 
-/// The noise stage both transcribers run: a tracker fed every block of the recording, a filter
-/// per utterance, and the count of utterances it filtered. Files hand it whole utterances
-/// (`clean`); live capture hands it an utterance piece by piece as it is spoken
-/// (`beginUtterance`, `process`, `endUtterance`). With no configuration it passes audio through.
+/// The front end both transcribers run before the recognizer: dereverberation (when the room
+/// measures reverberant), then the steady-noise filter (when there is a steady floor), with a
+/// tracker and a reverberation meter fed every block of the recording, and the count of
+/// utterances each stage changed. Files hand it whole utterances (`clean`); live capture hands
+/// it an utterance piece by piece as it is spoken (`beginUtterance`, `process`,
+/// `endUtterance`). With neither configuration it passes audio through.
 public struct NoiseReducer: Sendable {
     public let configuration: NoiseFilter.Configuration?
+    public let dereverbConfiguration: Dereverberation.Configuration?
     private var tracker = NoiseTracker()
     private var bandwidth = BandwidthMeter()
     private var cutter = PowerFrames()
+    private var meter = ReverberationMeter()
+    private var dereverb: Dereverberator?
     private var open: NoiseFilter?
     private var filteredUtterances = 0
+    private var dereverbedUtterances = 0
 
-    public init(configuration: NoiseFilter.Configuration?) {
+    public init(configuration: NoiseFilter.Configuration?, dereverb: Dereverberation.Configuration? = nil) {
         self.configuration = configuration
+        self.dereverbConfiguration = dereverb
+        self.dereverb = dereverb.map { Dereverberator(configuration: $0) }
     }
 
     /// What the filter did so far.
     public var summary: NoiseSummary {
         NoiseSummary(filteredUtterances: filteredUtterances,
                      speechAboveNoise: configuration == nil ? nil : tracker.spread,
-                     highBandDB: bandwidth.highBandDB)
+                     highBandDB: bandwidth.highBandDB,
+                     dereverbedUtterances: dereverbedUtterances,
+                     decaySeconds: dereverbConfiguration == nil ? nil : meter.decaySeconds)
+            .with { $0.dereverbOn = dereverbConfiguration != nil }
+    }
+
+    /// Whether the room, as heard so far, is reverberant enough to dereverberate.
+    public var isReverberant: Bool {
+        guard let dereverbConfiguration, let decay = meter.decaySeconds else { return false }
+        return decay >= dereverbConfiguration.minimumDecaySeconds
     }
 
     /// Every block of the recording, silences included, goes through here first. The bandwidth
     /// is measured whether or not the filter is on; both look at the same frames.
     public mutating func observe(_ block: [Int16]) {
+        if dereverb != nil { meter.observe(block) }
         for power in cutter.spectra(block) {
             if configuration != nil { tracker.add(power) }
             bandwidth.add(power)
         }
     }
 
-    /// A whole utterance: filtered when there is a steady floor to filter against, otherwise
-    /// returned exactly as it came.
+    /// A whole utterance: dereverberated when the room is reverberant, filtered when there is a
+    /// steady floor to filter against, otherwise returned exactly as it came.
     public mutating func clean(_ samples: [Int16]) -> [Int16] {
+        var samples = samples
+        if let dereverb, isReverberant {
+            samples = dereverb.clean(samples)
+            dereverbedUtterances += 1
+        }
         guard let configuration, let spectrum = tracker.noisePower else { return samples }
         var filter = NoiseFilter(configuration: configuration)
         filteredUtterances += 1
@@ -179,11 +219,15 @@ public struct NoiseReducer: Sendable {
 
     /// Opens an utterance that arrives piece by piece.
     public mutating func beginUtterance() {
+        let reverberant = isReverberant
+        dereverb?.beginUtterance(active: reverberant)
+        if reverberant { dereverbedUtterances += 1 }
         open = configuration.map { NoiseFilter(configuration: $0) }
     }
 
     /// More of the open utterance; returns the samples that are final (all of them when off).
     public mutating func process(_ samples: [Int16]) -> [Int16] {
+        let samples = dereverb?.process(samples) ?? samples
         guard var filter = open else { return samples }
         let out = filter.process(samples, noise: tracker.noisePower)
         open = filter
@@ -192,8 +236,9 @@ public struct NoiseReducer: Sendable {
 
     /// Closes the open utterance and returns what the filter still held back.
     public mutating func endUtterance() -> [Int16] {
-        guard var filter = open else { return [] }
-        let rest = filter.finish(noise: tracker.noisePower)
+        let held = dereverb?.endUtterance() ?? []
+        guard var filter = open else { return held }
+        let rest = filter.process(held, noise: tracker.noisePower) + filter.finish(noise: tracker.noisePower)
         if filter.filtered { filteredUtterances += 1 }
         open = nil
         return rest

@@ -25,20 +25,22 @@ public final class StreamingTranscriber {
 
     /// `noiseReduction` nil decodes the audio exactly as recorded.
     public convenience init(recognizer: any Transcribing, segmentation: UtteranceSegmenter.Configuration = .init(),
-                            noiseReduction: NoiseFilter.Configuration?) {
-        self.init(recognizers: [recognizer], totalSamples: nil, segmentation: segmentation, noiseReduction: noiseReduction)
+                            noiseReduction: NoiseFilter.Configuration?, dereverb: Dereverberation.Configuration? = nil) {
+        self.init(recognizers: [recognizer], totalSamples: nil, segmentation: segmentation, noiseReduction: noiseReduction,
+                  dereverb: dereverb)
     }
 
     /// Several recognizers decode in parallel when `totalSamples` (the recording's length at
     /// 16 kHz) is known; otherwise only the first is used.
     public init(recognizers: [any Transcribing], totalSamples: Int?,
-                segmentation: UtteranceSegmenter.Configuration = .init(), noiseReduction: NoiseFilter.Configuration?) {
+                segmentation: UtteranceSegmenter.Configuration = .init(), noiseReduction: NoiseFilter.Configuration?,
+                dereverb: Dereverberation.Configuration? = nil) {
         precondition(!recognizers.isEmpty, "a transcriber needs a recognizer")
         let used = totalSamples.map { $0 > 0 ? recognizers : [recognizers[0]] } ?? [recognizers[0]]
         self.lanes = used.map { Lane(recognizer: $0, threaded: used.count > 1) }
         self.totalSamples = totalSamples
         self.segmenter = UtteranceSegmenter(configuration: segmentation)
-        self.noise = NoiseReducer(configuration: noiseReduction)
+        self.noise = NoiseReducer(configuration: noiseReduction, dereverb: dereverb)
     }
 
     /// A transcriber dropped before `finish` (the file failed part-way) lets its threads go.

@@ -24,9 +24,13 @@ public struct Evaluation: Sendable {
         public var modelLoadSeconds: Double
         /// Whether the steady-noise filter ran (nil in results saved before it existed).
         public var noiseReduction: Bool?
+        /// Whether dereverberation was on (nil in results saved before it existed).
+        public var dereverb: Bool?
         /// Recordings decoded at once, and recognizers per recording (nil in older results).
         public var workers: Int?
         public var decodeThreads: Int?
+        /// Wall time of the whole run, model load included (nil in older results).
+        public var wallSeconds: Double?
         public var recordings: [RecordingScore]
     }
 
@@ -39,6 +43,7 @@ public struct Evaluation: Sendable {
 
     public func run(_ recordings: [EvaluationManifest.Recording], in folder: URL,
                     progress: @escaping @Sendable (Int, Int, String) -> Void = { _, _, _ in }) throws -> Result {
+        let started = Date()
         let load = try measureLoad()
         let model = self.model, analyzer = self.analyzer, decodeThreads = self.decodeThreads
         // Decoding on several threads per recording: the CPU of the whole process is the cost.
@@ -61,8 +66,9 @@ public struct Evaluation: Sendable {
                 return score
             }
         }
-        return Result(model: model.name, modelLoadSeconds: load, noiseReduction: model.noiseFilter,
-                      workers: workers, decodeThreads: decodeThreads, recordings: scores)
+        return Result(model: model.name, modelLoadSeconds: load, noiseReduction: model.noiseFilter, dereverb: model.dereverb,
+                      workers: workers, decodeThreads: decodeThreads, wallSeconds: Date().timeIntervalSince(started),
+                      recordings: scores)
     }
 }
 
@@ -104,8 +110,10 @@ extension Evaluation.Result {
     /// Rows per voice and condition, then per condition over all voices.
     public var summaries: [(voice: String, condition: String, summary: ScoreSummary)] {
         var rows: [(String, String, ScoreSummary)] = []
-        let conditions = ["clean", "noisy", "stereo44k"].filter { c in recordings.contains { $0.condition == c } }
-            + Set(recordings.map(\.condition)).subtracting(["clean", "noisy", "stereo44k"]).sorted()
+        let known = ["clean", "noisy", "stereo44k", "user", "room",
+                     "reverb-light", "reverb-medium", "reverb-strong", "fan", "reverb-fan"]
+        let conditions = known.filter { c in recordings.contains { $0.condition == c } }
+            + Set(recordings.map(\.condition)).subtracting(known).sorted()
         let voices = Array(Set(recordings.map(\.voice))).sorted()
         for voice in voices {
             for condition in conditions {
@@ -127,18 +135,22 @@ extension Evaluation.Result {
         }
         // The voice column is as wide as the longest voice name, plus a gap.
         let voiceWidth = max(12, summaries.map(\.voice.count).max() ?? 0) + 2
-        let filter = noiseReduction.map { $0 ? "   noise filter on" : "   noise filter off" } ?? ""
+        let conditionWidth = max(8, summaries.map(\.condition.count).max() ?? 0) + 2
+        let filter = (noiseReduction.map { $0 ? "   noise filter on" : "   noise filter off" } ?? "")
+            + (dereverb.map { $0 ? ", dereverb on" : ", dereverb off" } ?? "")
         let threads = workers.map { w in "   threads: \(w) recording\(w == 1 ? "" : "s") at once × \(decodeThreads ?? 1) decoder\(decodeThreads ?? 1 == 1 ? "" : "s") each" } ?? ""
         var lines = ["model: \(model)   load \(f(modelLoadSeconds)) s CPU\(filter)\(threads)",
-                     "(RTF: CPU seconds per audio second, of the decoding thread, or of the process with several decoders per recording; wallRTF: wall clock, slowed by whatever else runs)",
-                     pad("voice", voiceWidth, left: true) + pad("cond", 10, left: true)
-                        + ["n", "WER", "AWS-R", "fill-P", "fill-R", "um/uh-P", "um/uh-R", "WPM-err", "long-R", "RTF", "wallRTF"].map { pad($0, 8) }.joined()]
+                     "(RTF: CPU seconds per audio second, of the decoding thread, or of the process with several decoders per recording; wallRTF: wall clock, slowed by whatever else runs; derev: recordings dereverberated)"
+                        + (wallSeconds.map { String(format: "\nwall time of the run: %.1f s for %.0f s of audio", $0, recordings.reduce(0) { $0 + $1.audioSeconds }) } ?? ""),
+                     pad("voice", voiceWidth, left: true) + pad("cond", conditionWidth, left: true)
+                        + ["n", "WER", "AWS-R", "fill-P", "fill-R", "um/uh-P", "um/uh-R", "WPM-err", "long-R", "RTF", "wallRTF", "derev"].map { pad($0, 8) }.joined()]
         for (voice, condition, s) in summaries {
             if voice == "all voices" && lines.last?.hasPrefix("all") == false { lines.append("") }
             let n = s.failed > 0 ? "\(s.recordings - s.failed)/\(s.recordings)" : "\(s.recordings)"
-            lines.append(pad(voice, voiceWidth, left: true) + pad(condition, 10, left: true)
+            lines.append(pad(voice, voiceWidth, left: true) + pad(condition, conditionWidth, left: true)
                 + [n, f(s.wordErrorRate), f(s.serviceRecall), f(s.fillerPrecision), f(s.fillerRecall), f(s.hesitationPrecision), f(s.hesitationRecall),
-                   s.wpmError.map { String(format: "%.1f%%", $0 * 100) } ?? "–", f(s.longPauseRecall), f(s.realTimeFactor, 3), f(s.wallRealTimeFactor, 3)]
+                   s.wpmError.map { String(format: "%.1f%%", $0 * 100) } ?? "–", f(s.longPauseRecall), f(s.realTimeFactor, 3), f(s.wallRealTimeFactor, 3),
+                   s.dereverbed.map { "\($0)" } ?? "–"]
                     .map { pad($0, 8) }.joined())
         }
         let all = ScoreSummary(recordings)

@@ -35,6 +35,10 @@ public struct RecordingScore: Codable, Sendable, Hashable {
     /// words (the hesitation confidence cut) can be studied from one run's `--json`.
     /// Nil in results written before it was kept.
     public var heardWords: [AnswerReport.TranscriptWord]?
+    /// Utterances dereverberated and the room's decay time as measured (nil with it off, and
+    /// in older results).
+    public var dereverbedUtterances: Int?
+    public var decaySeconds: Double?
     public var error: String?
 
     public init(id: String, voice: String, condition: String) {
@@ -57,6 +61,8 @@ public struct RecordingScore: Codable, Sendable, Hashable {
         let hypothesis = report.transcript.words.map(\.text).joined(separator: " ")
         s.hypothesis = hypothesis
         s.heardWords = report.transcript.words
+        s.dereverbedUtterances = report.source?.dereverberation?.utterances
+        s.decaySeconds = report.source?.dereverberation?.decaySeconds
         s.words = WordErrors.align(reference: WordErrors.normalise(recording.reference),
                                    hypothesis: WordErrors.normalise(hypothesis))
 
@@ -103,6 +109,8 @@ public struct ScoreSummary: Codable, Sendable, Hashable {
     public var wpmRelativeErrorSum = 0.0, wpmCount = 0
     public var longPausesReferenced = 0, longPausesFound = 0, longPausesHeard = 0
     public var audioSeconds = 0.0, decodeSeconds = 0.0, cpuSeconds = 0.0
+    /// Recordings with at least one utterance dereverberated (nil when none recorded it).
+    public var dereverbed: Int?
 
     public init() {}
 
@@ -126,6 +134,7 @@ public struct ScoreSummary: Codable, Sendable, Hashable {
         longPausesReferenced += s.longPausesReferenced; longPausesFound += s.longPausesFound
         longPausesHeard += s.longPausesHeard
         audioSeconds += s.audioSeconds; decodeSeconds += s.decodeSeconds; cpuSeconds += s.cpuSeconds
+        if let n = s.dereverbedUtterances { dereverbed = (dereverbed ?? 0) + (n > 0 ? 1 : 0) }
     }
 
     public var wordErrorRate: Double { words.rate }

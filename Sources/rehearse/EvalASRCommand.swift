@@ -15,12 +15,15 @@ struct EvalASR: ParsableCommand {
         Runs every recording in MANIFEST (written by scripts/synth-asr-corpus.sh) through the \
         real pipeline and prints, per voice and condition: word error rate (fillers included), \
         recall of AWS service names, filler precision and recall, words-per-minute error, \
-        recall of long pauses, and the real-time factor.
+        recall of long pauses, the real-time factor (CPU and wall clock), how many recordings were \
+        dereverberated, the threads used and the run's wall time.
 
         Examples:
           scripts/synth-asr-corpus.sh && rehearse eval-asr Audio/asr-eval/manifest.json
           rehearse eval-asr Audio/asr-eval/manifest.json --model debian --tts-voice flite-slt-0.92
           rehearse eval-asr manifest.json --voice alex          # with an enrolled voice (`rehearse voices`)
+          scripts/synth-asr-corpus.sh --realistic -o /tmp/real && rehearse eval-asr /tmp/real/manifest.json --jobs 2
+          rehearse eval-asr /tmp/real/manifest.json --condition reverb-fan --no-dereverb
         """)
 
     @Argument(help: ArgumentHelp("manifest.json from scripts/synth-asr-corpus.sh.", valueName: "manifest"))
@@ -32,7 +35,7 @@ struct EvalASR: ParsableCommand {
     @Option(name: .customLong("tts-voice"), help: ArgumentHelp("Only these synthetic voices of the manifest (repeatable).", valueName: "voice"))
     var voice: [String] = []
 
-    @Option(help: ArgumentHelp("Only these conditions: clean, noisy, stereo44k (repeatable).", valueName: "condition"))
+    @Option(help: ArgumentHelp("Only these conditions (repeatable): clean, noisy, stereo44k; in a --realistic rendering clean, reverb-light, reverb-medium, reverb-strong, fan, reverb-fan.", valueName: "condition"))
     var condition: [String] = []
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Only the first n answers of each voice (1 to 1000000).", valueName: "answers"))

@@ -111,7 +111,7 @@ struct Practice: ParsableCommand {
 
         StopSignal.install()
         var options = PracticeSession.Options(capture: capture.settings(silenceSeconds: silence),
-                                              noiseReduction: backend.noiseReduction)
+                                              noiseReduction: backend.noiseReduction, dereverb: backend.dereverb)
         options.followUp = !noFollowUp
         options.json = json
         options.countInSeconds = countIn

@@ -53,12 +53,16 @@ struct ModelOption: ParsableArguments {
     @Option(help: ArgumentHelp("Enrolled voice to adapt the recognizer to (`rehearse voices`), or none; default: the voice in use.", valueName: "name|none"))
     var voice: String?
 
+    @Flag(help: "Never dereverberate (by default a recording whose room measures reverberant is dereverberated before recognition; a dry one is decoded as recorded).")
+    var noDereverb = false
+
     /// The model to load, adapted to the voice; prints a note on stderr when it falls back.
     func resolve() throws -> RecognizerModel {
         let selection = try ModelSelection.resolve(model, lookup: ModelsDirectory.lookup())
         if let note = selection.note { StandardError.print("rehearse: note: \(note)") }
         var model = selection.model
         if noNoiseFilter { model.noiseFilter = false }
+        if noDereverb { model.dereverb = false }
         // A voice that cannot be used never stops scoring: the unadapted model, with a note.
         let store = (try? DataFolder.resolve()).map { VoiceStore(dataFolder: $0) }
         let voiced = try VoiceSelection.resolve(voice, model: model, store: store)

@@ -28,6 +28,8 @@ import Testing
         #expect(selection.model.generalLanguageModel != nil)
         #expect(selection.model.dictionary.hasSuffix("rehearse.dict"))
         #expect(selection.model.noiseFilter, "the noise filter is on unless recognizer.json says otherwise")
+        #expect(selection.model.dereverb, "dereverberation is on unless recognizer.json says otherwise")
+        #expect(ScoringPipeline(analyzer: .init(), model: selection.model).dereverb != nil)
         #expect(selection.model.hesitationConfidence == HesitationFilter.defaultMinimumConfidence)
     }
 
@@ -37,7 +39,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let description = """
         {"name": "studio", "acousticModel": "/usr/share/pocketsphinx/model/en-us/en-us",
-         "languageModel": "x.lm.bin", "dictionary": "x.dict", "noiseFilter": false, "hesitationConfidence": 0.25}
+         "languageModel": "x.lm.bin", "dictionary": "x.dict", "noiseFilter": false, "hesitationConfidence": 0.25,
+         "dereverb": false}
         """
         try description.write(to: folder.appendingPathComponent("recognizer.json"), atomically: true, encoding: .utf8)
         let model = try RecognizerModel.directory(folder)
@@ -45,6 +48,8 @@ import Testing
         #expect(model.noiseFilterConfiguration == nil)
         #expect(ScoringPipeline(analyzer: .init(), model: model).noiseReduction == nil)
         #expect(model.hesitationConfidence == 0.25)
+        #expect(!model.dereverb)
+        #expect(ScoringPipeline(analyzer: .init(), model: model).dereverb == nil)
     }
 
     /// eval-asr `--json` and heard.json keep the model record; files saved before a setting
@@ -56,6 +61,7 @@ import Testing
         """
         let model = try JSONDecoder().decode(RecognizerModel.self, from: Data(old.utf8))
         #expect(!model.noiseFilter, "records from before the noise filter ran without it")
+        #expect(!model.dereverb, "records from before dereverberation ran without it")
         #expect(model.hesitationConfidence == HesitationFilter.defaultMinimumConfidence)
         #expect(model.decoderArguments == ["-topn": "2"])
         let again = try JSONDecoder().decode(RecognizerModel.self, from: JSONEncoder().encode(model))
