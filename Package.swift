@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AudioFiles", "Analysis", "History"], path: "Tests/TestSupport"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "AudioFilesTests", dependencies: ["AudioFiles", "TestSupport"]),
-        .testTarget(name: "SpeechCoreTests", dependencies: ["SpeechCore", "AudioFiles", "TestSupport"]),
+        .testTarget(name: "SpeechCoreTests", dependencies: ["SpeechCore", "AudioFiles", "Analysis", "TestSupport"]),
         .testTarget(name: "PocketSphinxTests", dependencies: ["PocketSphinx", "SpeechCore", "Pipeline", "AudioFiles", "TestSupport"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Practice", "SpeechCore", "AudioFiles", "TestSupport"]),
         .testTarget(name: "PracticeTests", dependencies: ["Practice", "Pipeline", "Capture", "SpeechCore", "PocketSphinx", "AudioFiles", "Analysis", "TestSupport"]),

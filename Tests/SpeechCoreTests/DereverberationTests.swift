@@ -1,17 +1,10 @@
 import Foundation
 import Testing
 @testable import SpeechCore
+import Analysis
 
-/// Seeded randomness so a failure can be reproduced.
-private struct Seeded: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
+    /// A standard normal draw (Box–Muller).
     mutating func gaussian() -> Double {
         let u = Double.random(in: Double.ulpOfOne..<1, using: &self), v = Double.random(in: 0..<1, using: &self)
         return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
@@ -21,7 +14,7 @@ private struct Seeded: RandomNumberGenerator {
 /// "Speech": bursts of coloured noise (150–350 ms) between silences (200–400 ms), starting
 /// and ending with silence. Returns the samples and the bursts as (start, end) sample ranges.
 private func bursts(seconds: Double, seed: UInt64 = 11) -> (samples: [Double], bursts: [Range<Int>]) {
-    var rng = Seeded(state: seed)
+    var rng = SplitMix64(seed: seed)
     let rate = 16_000
     var samples = [Double](repeating: 0, count: Int(seconds * Double(rate)))
     var ranges: [Range<Int>] = []
@@ -45,7 +38,7 @@ private func bursts(seconds: Double, seed: UInt64 = 11) -> (samples: [Double], b
 /// A room impulse response: the direct sound, then exponentially decaying noise from 2.5 ms
 /// on, 60 dB down after `rt60` seconds, with `drr` dB of direct-to-reverberant energy.
 private func roomResponse(rt60: Double, drr: Double, seed: UInt64 = 5) -> [Double] {
-    var rng = Seeded(state: seed)
+    var rng = SplitMix64(seed: seed)
     let rate = 16_000.0
     let k = log(1000) / rt60
     let a = (pow(10, -drr / 10) * 2 * k / rate).squareRoot()

@@ -1,22 +1,11 @@
 import Foundation
 import Testing
 @testable import SpeechCore
-
-/// Seeded noise so a failure can be reproduced.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import Analysis
 
 /// White noise of roughly `amplitude` RMS (uniform, so RMS = amplitude).
 private func noise(_ count: Int, amplitude: Double, seed: UInt64 = 7) -> [Double] {
-    var rng = SplitMix(state: seed)
+    var rng = SplitMix64(seed: seed)
     let half = amplitude * 3.0.squareRoot()
     return (0..<count).map { _ in Double.random(in: -half...half, using: &rng) }
 }
