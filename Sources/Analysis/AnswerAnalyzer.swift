@@ -157,8 +157,8 @@ public struct AnswerAnalyzer: Sendable {
         var pushes = followUps
         if let rubric, let f = followUp, rubric.kind == .followUp {
             pushes = FollowUpWriter.afterFollowUp(rubric: rubric, followUp: f.followUp, coverage: followUpCoverage)
-        } else if let rubric, rubric.kind != .ownership, question != nil {
-            pushes = FollowUpWriter.write(rubric: rubric, question: question)
+        } else if let rubric, rubric.kind != .ownership, let question {
+            pushes = FollowUpWriter.bankFollowUps(of: question)
         }
         let followUpRef = followUp.flatMap { f in
             question.map { AnswerReport.FollowUpRef(questionID: $0.id, number: f.number, text: f.followUp.text, kind: f.followUp.kind) }

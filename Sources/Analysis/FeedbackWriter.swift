@@ -86,7 +86,8 @@ enum FeedbackWriter {
             .joined(separator: " ")
     }
 
-    private static func trim(_ s: String) -> String {
+    /// At most 18 words of the speaker's, for quoting.
+    static func trim(_ s: String) -> String {
         let words = s.split(separator: " ")
         return words.count <= 18 ? s : words.prefix(18).joined(separator: " ") + " …"
     }

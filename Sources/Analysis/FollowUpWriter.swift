@@ -74,10 +74,9 @@ enum FollowUpWriter {
     }
 
     /// The next push for an answer judged by a rubric other than the story: the bank question's
-    /// own follow-ups, led by the one aimed at the criterion worth most that the answer missed.
-    static func write(rubric: AnswerReport.RubricResult, question: Question?) -> [String] {
-        guard let question else { return [] }
-        return Array(question.followUps.map(\.text).prefix(3))
+    /// own follow-ups, in the bank's order.
+    static func bankFollowUps(of question: Question) -> [String] {
+        Array(question.followUps.map(\.text).prefix(3))
     }
 
     /// After an answer to a follow-up: nothing when it was complete (practice moves on), else the

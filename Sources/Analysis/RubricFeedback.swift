@@ -17,7 +17,7 @@ enum RubricFeedback {
             out.append(.init(topic: "restating", quote: "", suggestion: "This retells your first answer. Answer the follow-up itself, in its first sentence."))
         }
         for fault in rubric.faults.sorted(by: { $0.penalty > $1.penalty }) {
-            out.append(.init(topic: fault.title.lowercased(), quote: trim(fault.evidence), suggestion: fault.advice))
+            out.append(.init(topic: fault.title.lowercased(), quote: FeedbackWriter.trim(fault.evidence), suggestion: fault.advice))
         }
         let missing = rubric.criteria.filter { !$0.met && !(restating && $0.id == "notRestating") }
             .sorted { $0.max - $0.points > $1.max - $1.points }
@@ -31,11 +31,6 @@ enum RubricFeedback {
 
     /// Each wrong claim, quoted, with its correction.
     static func misconceptions(_ hits: [ContentCoverage.MisconceptionHit]) -> [AnswerReport.Feedback] {
-        hits.map { .init(topic: "wrong claim", quote: trim($0.said), suggestion: "Not so: \($0.correction)") }
-    }
-
-    private static func trim(_ s: String) -> String {
-        let words = s.split(separator: " ")
-        return words.count <= 18 ? s : words.prefix(18).joined(separator: " ") + " …"
+        hits.map { .init(topic: "wrong claim", quote: FeedbackWriter.trim($0.said), suggestion: "Not so: \($0.correction)") }
     }
 }
