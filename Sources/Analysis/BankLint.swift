@@ -46,13 +46,17 @@ public enum BankLint {
                     if m.examples.match.isEmpty || m.examples.noMatch.isEmpty {
                         report(mat, "needs at least one \"match\" and one \"noMatch\" example")
                     }
-                    for sentence in m.examples.match where !matcher.matches(m.phrases, sentence: sentence, misconception: true) {
+                    if let claim = m.bound {
+                        if claim.subject.isEmpty || claim.says.isEmpty { report(mat, "a claim needs a subject and what it says") }
+                        lintPhrases(claim.says, at: "\(mat) claim", prompt: promptText, report)
+                    }
+                    for sentence in m.examples.match where !matcher.states(m, sentence: sentence) {
                         report(mat, "example should state it but does not: \"\(sentence)\"")
                     }
-                    for sentence in m.examples.noMatch where matcher.matches(m.phrases, sentence: sentence, misconception: true) {
+                    for sentence in m.examples.noMatch where matcher.states(m, sentence: sentence) {
                         report(mat, "example should not state it but does: \"\(sentence)\"")
                     }
-                    for sentence in kp.examples.match where matcher.matches(m.phrases, sentence: sentence, misconception: true) {
+                    for sentence in kp.examples.match where matcher.states(m, sentence: sentence) {
                         report(mat, "the key point's own right example states it: \"\(sentence)\"")
                     }
                 }

@@ -12,6 +12,10 @@ public struct KeyPointMatcher: Sendable {
         /// must not be read as advice to, and calling a right answer wrong costs far more.
         public var misconceptionNegationWindow: Int?
         public var negators: [String]
+        /// Words that reject what follows them, counted as negation for misconceptions only:
+        /// "use a role instead of root access keys" recommends no root keys. Several words are
+        /// matched as a sequence starting at the candidate word.
+        public var misconceptionNegators: [String]?
         /// Two-word openings that look like negation but are not ("not only").
         public var notNegation: [String]
         /// One-word phrases too common to be evidence of a key point (the bank lint rejects them).
@@ -35,11 +39,13 @@ public struct KeyPointMatcher: Sendable {
     let rules: Rules
     private let negators: Set<String>
     private let notNegation: Set<[String]>
+    private let rejecters: [[String]]
 
     public init(rules: Rules) {
         self.rules = rules
         negators = Set(rules.negators)
         notNegation = Set(rules.notNegation.map { $0.split(separator: " ").map(String.init) })
+        rejecters = (rules.misconceptionNegators ?? []).map { $0.split(separator: " ").map(String.init) }
     }
 
     // MARK: Preparing text
@@ -87,10 +93,11 @@ public struct KeyPointMatcher: Sendable {
 
     // MARK: Matching
 
-    /// The first match of `phrase` (compiled) in `text`, preferring one that is not negated.
-    func find(_ phrase: [String], in text: Text, negationWindow: Int? = nil) -> Match? {
-        guard let first = phrase.first else { return nil }
-        var negatedMatch: Match?
+    /// Every place `phrase` (compiled) occurs in `text`, each as the positions of its words, in
+    /// order of where they start.
+    func occurrences(_ phrase: [String], in text: Text) -> [[Int]] {
+        guard let first = phrase.first else { return [] }
+        var out: [[Int]] = []
         for i in text.stems.indices where text.stems[i] == first {
             var positions = [i]
             var at = i
@@ -102,17 +109,76 @@ public struct KeyPointMatcher: Sendable {
                 positions.append(next)
                 at = next
             }
-            guard let last = positions.last else { continue }
-            let match = Match(range: i...last, negated: negated(positions, in: text, window: negationWindow ?? rules.negationWindow))
+            if !positions.isEmpty { out.append(positions) }
+        }
+        return out
+    }
+
+    /// The first match of `phrase` (compiled) in `text`, preferring one that is not negated.
+    func find(_ phrase: [String], in text: Text, negationWindow: Int? = nil, misconception: Bool = false) -> Match? {
+        var negatedMatch: Match?
+        for positions in occurrences(phrase, in: text) {
+            let match = Match(range: positions[0]...positions.last!,
+                              negated: negated(positions, in: text, window: negationWindow ?? rules.negationWindow,
+                                               misconception: misconception))
             if !match.negated { return match }
             negatedMatch = negatedMatch ?? match
         }
         return negatedMatch
     }
 
+    /// Where `claim` is stated: a `says` phrase, not negated, whose nearest named thing in its
+    /// sentence is one of the claim's subjects rather than one of the others. With nothing named
+    /// in its sentence, the last thing named in the sentence before stands in ("They are
+    /// stateless."). A `says` phrase inside a name ("read" in "read replica") does not count.
+    func statement(of claim: Misconception.Claim, in text: Text) -> Match? {
+        let window = rules.misconceptionNegationWindow ?? rules.negationWindow
+        var mentions: [(range: ClosedRange<Int>, subject: Bool)] = []
+        for (names, isSubject) in [(claim.subject, true), (claim.others, false)] {
+            for name in names {
+                for p in occurrences(Self.compile(name), in: text) { mentions.append((p[0]...p.last!, isSubject)) }
+            }
+        }
+        guard mentions.contains(where: \.subject) else { return nil }
+        var sentence = [Int](), n = 0
+        for i in text.stems.indices { sentence.append(n); if text.sentenceEnd[i] { n += 1 } }
+        var best: Match?
+        for phrase in claim.says {
+            for positions in occurrences(Self.compile(phrase), in: text) {
+                let says = positions[0]...positions.last!
+                if mentions.contains(where: { $0.range.overlaps(says) }) { continue }
+                if negated(positions, in: text, window: window, misconception: true) { continue }
+                let here = sentence[says.lowerBound]
+                func distance(_ r: ClosedRange<Int>) -> Int {
+                    r.upperBound < says.lowerBound ? says.lowerBound - r.upperBound : r.lowerBound - says.upperBound
+                }
+                let same = mentions.filter { sentence[$0.range.lowerBound] == here }
+                let nearest: (range: ClosedRange<Int>, subject: Bool)?
+                if same.isEmpty {
+                    nearest = mentions.filter { sentence[$0.range.lowerBound] == here - 1 }
+                        .max { $0.range.upperBound < $1.range.upperBound }
+                } else {
+                    // Nearest wins; at equal distance the one named before the claim.
+                    nearest = same.min { a, b in
+                        let (da, db) = (distance(a.range), distance(b.range))
+                        return da != db ? da < db : a.range.lowerBound < b.range.lowerBound
+                    }
+                }
+                guard let nearest, nearest.subject else { continue }
+                let range = min(nearest.range.lowerBound, says.lowerBound)...max(nearest.range.upperBound, says.upperBound)
+                // "Security groups never keep state": a negator between the name and the claim.
+                if nearest.range.upperBound < says.lowerBound,
+                   negated(Array(nearest.range.lowerBound...says.upperBound).filter { !(nearest.range.upperBound + 1..<says.lowerBound).contains($0) },
+                           in: text, window: 0, misconception: true) { continue }
+                if range.lowerBound < best?.range.lowerBound ?? Int.max { best = Match(range: range, negated: false) }
+            }
+        }
+        return best
+    }
+
     /// A negator in the words between the phrase's own words, or in the few words before it
     /// (not reaching back past a sentence end).
-    private func negated(_ positions: [Int], in text: Text, window: Int) -> Bool {
+    private func negated(_ positions: [Int], in text: Text, window: Int, misconception: Bool = false) -> Bool {
         let own = Set(positions)
         var candidates = (positions[0]...positions.last!).filter { !own.contains($0) }
         var k = positions[0] - 1
@@ -122,6 +188,9 @@ public struct KeyPointMatcher: Sendable {
         }
         return candidates.contains { k in
             let w = text.words[k]
+            if misconception, rejecters.contains(where: { r in
+                k + r.count <= text.words.count && Array(text.words[k..<k + r.count]) == r
+            }) { return true }
             guard negators.contains(w) || w.hasSuffix("n't") else { return false }
             return !(k + 1 < text.words.count && notNegation.contains([w, text.words[k + 1]]))
         }
@@ -135,7 +204,7 @@ public struct KeyPointMatcher: Sendable {
         for phrase in phrases {
             let compiled = Self.compile(phrase)
             if let prompt, find(compiled, in: prompt).map({ !$0.negated }) == true { continue }
-            if let m = find(compiled, in: text, negationWindow: window), !m.negated,
+            if let m = find(compiled, in: text, negationWindow: window, misconception: misconception), !m.negated,
                m.range.lowerBound < best?.match.range.lowerBound ?? Int.max {
                 best = (phrase, m)
             }
@@ -143,8 +212,20 @@ public struct KeyPointMatcher: Sendable {
         return best
     }
 
+    /// Where an answer states a misconception, by its phrases or its claim: the earliest.
+    func statement(of m: Misconception, in text: Text) -> Match? {
+        let byPhrase = firstMatch(of: m.phrases, in: text, misconception: true)?.match
+        let byClaim = m.bound.flatMap { statement(of: $0, in: text) }
+        return [byPhrase, byClaim].compactMap { $0 }.min { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
     /// Whether a sentence counts for `phrases` (what the bank's examples check).
     public func matches(_ phrases: [String], sentence: String, misconception: Bool = false) -> Bool {
         firstMatch(of: phrases, in: Self.text(sentence), misconception: misconception) != nil
+    }
+
+    /// Whether a sentence states the misconception (what its examples check).
+    public func states(_ m: Misconception, sentence: String) -> Bool {
+        statement(of: m, in: Self.text(sentence)) != nil
     }
 }

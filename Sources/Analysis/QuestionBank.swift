@@ -15,20 +15,44 @@ public struct PhraseExamples: Codable, Sendable, Hashable {
 
 /// A wrong belief an answer can state, with the correction the report shows.
 public struct Misconception: Codable, Sendable, Hashable {
+    /// A wrong claim as what is said about which thing: `says` stated of a `subject`, where the
+    /// nearest thing named is that subject and not one of the `others` it is usually contrasted
+    /// with. "Security groups are stateless" states it; "security groups are stateful, unlike
+    /// NACLs, which are stateless" does not (docs/question-bank.md, "Claims").
+    public struct Claim: Codable, Sendable, Hashable {
+        public var subject: [String]
+        public var says: [String]
+        public var others: [String]
+        public init(subject: [String], says: [String], others: [String] = []) {
+            self.subject = subject; self.says = says; self.others = others
+        }
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            subject = try c.decode([String].self, forKey: .subject)
+            says = try c.decode([String].self, forKey: .says)
+            others = try c.decodeIfPresent([String].self, forKey: .others) ?? []
+        }
+    }
+
     public var claim: String
     public var correction: String
     public var phrases: [String]
+    /// The claim as subject and predicate, matched however the sentence is worded (optional).
+    public var bound: Claim?
     public var examples: PhraseExamples
     public var checked: Checked?
 
-    public init(claim: String, correction: String, phrases: [String], examples: PhraseExamples = .init(), checked: Checked? = nil) {
-        self.claim = claim; self.correction = correction; self.phrases = phrases; self.examples = examples; self.checked = checked
+    public init(claim: String, correction: String, phrases: [String], bound: Claim? = nil,
+                examples: PhraseExamples = .init(), checked: Checked? = nil) {
+        self.claim = claim; self.correction = correction; self.phrases = phrases; self.bound = bound
+        self.examples = examples; self.checked = checked
     }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         claim = try c.decode(String.self, forKey: .claim)
         correction = try c.decode(String.self, forKey: .correction)
         phrases = try c.decode([String].self, forKey: .phrases)
+        bound = try c.decodeIfPresent(Claim.self, forKey: .bound)
         examples = try c.decodeIfPresent(PhraseExamples.self, forKey: .examples) ?? .init()
         checked = try c.decodeIfPresent(Checked.self, forKey: .checked)
     }

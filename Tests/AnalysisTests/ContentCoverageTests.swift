@@ -94,6 +94,37 @@ struct ContentCoverageTests {
         #expect(listed?.first?["said"] is String && listed?.first?["correction"] is String)
     }
 
+    /// The stateless claim written as subject and predicate, with no phrase of its own.
+    static let claimOnly = Misconception(
+        claim: "Security groups are stateless.", correction: "Security groups are stateful.", phrases: [],
+        bound: .init(subject: ["security group", "sg"], says: ["stateless", "return traffic needs its own rule"],
+                     others: ["network acl", "nacl"]))
+
+    @Test("a claim is stated when its predicate is said of the subject, however the sentence runs")
+    func claimStated() throws {
+        let matcher = KeyPointMatcher(rules: try RubricBook.standard.get().matching)
+        for sentence in ["Security groups are stateless, so you open the ephemeral ports outbound.",
+                         "The thing with security groups is that they're basically stateless.",
+                         "I like security groups. They are stateless, which keeps them simple.",
+                         "Unlike network ACLs, security groups are stateless."] {
+            #expect(matcher.states(Self.claimOnly, sentence: sentence), "\(sentence)")
+        }
+    }
+
+    @Test("a claim is not stated when its predicate belongs to the other thing, is denied, or is rejected")
+    func claimNotStated() throws {
+        let matcher = KeyPointMatcher(rules: try RubricBook.standard.get().matching)
+        for sentence in ["Security groups are stateful, unlike network ACLs, which are stateless.",
+                         "Network ACLs are stateless while security groups remember the connection.",
+                         "Security groups are not stateless.",
+                         "Stateless filtering is what a NACL does, and security groups track state.",
+                         "It's a myth that security groups are stateless.",
+                         "A common mistake is calling security groups stateless.",
+                         "It's stateless."] {
+            #expect(!matcher.states(Self.claimOnly, sentence: sentence), "\(sentence)")
+        }
+    }
+
     @Test("a phrase the prompt contains earns nothing, so restating the question scores no key point")
     func promptWordsEarnNothing() throws {
         var q = Self.sgQuestion
