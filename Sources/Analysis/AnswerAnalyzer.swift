@@ -132,7 +132,9 @@ public struct AnswerAnalyzer: Sendable {
             targetSeconds: question?.targetSeconds, followUpCoverage: followUpCoverage,
             questionCoverage: questionCoverage, prompt: question?.prompt,
             separatingDimension: followUpAnswer?.namesRealDifference,
-            firstAnswer: firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) })
+            firstAnswer: firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) },
+            bareServices: flags.bareServices,
+            concrete: services.count + Quantities.numberRuns(contentTexts, cues.numbers) + (questionCoverage?.hit.count ?? 0))
         let rubric: AnswerReport.RubricResult? = book.flatMap { book in
             let (kind, chosenBy): (RubricKind, String) =
                 answeringFollowUp ? (.followUp, "follow-up")

@@ -58,6 +58,8 @@ public struct AnswerReport: Codable, Sendable, Hashable {
         public var penalty: Double
         public var evidence: String
         public var advice: String
+        /// The overall score is held at this, when the fault sets one.
+        public var ceiling: Int? = nil
     }
 
     /// The bank follow-up an answer replies to.

@@ -60,6 +60,10 @@ enum FillerDetector {
            words.suchAsSuffixes.contains(where: { next.hasSuffix($0) && next.count >= $0.count + 3 }) {
             return false
         }
+        // Typed, after a comma: ", like the app tier's group" is an example. (Spoken, the comma
+        // is a pause, and a pause before "like" is how the filler sounds.)
+        if let prev, prev.breakAfter, !prev.sentenceEnd, t[i].start == nil, !t[i].breakAfter,
+           let next, words.comparisonStarters.contains(next) { return false }
         // After punctuation, at the start, or next to another filler: a filler.
         guard let prev, !prev.breakAfter else { return true }
         if words.hesitations[prev.text] != nil || words.discourse.contains(prev.text) { return true }

@@ -2,9 +2,16 @@
 enum FlagDetector {
     /// Services named in one run that make a dump whatever story surrounds them.
     static let longListRun = 5
+    /// Services named in one run with nothing but "and", "or" or an article between them, which
+    /// the non-story rubrics call a list without reasons.
+    static let bareListRun = 4
     struct Output {
         var flags: AnswerReport.Flags
         var evidence: AnswerReport.FlagEvidence
+        /// Services listed without reasons whatever the answer's shape (a bare run of four):
+        /// what the non-story rubrics call a dump, where `serviceDump` also asks whether the
+        /// answer tells a reasoned story.
+        var bareServices: String?
     }
 
     static func detect(clauses: [Clause], structure: StructureDetector.Output, mentions: [ServiceCatalog.Mention],
@@ -30,6 +37,7 @@ enum FlagDetector {
         let reasonedStory = parts.context.present && parts.choice.present
         // A run of five or more services with nothing between them but "and" is a dump even
         // inside a story: "around it we also had glue, athena, lake formation, quicksight and emr".
+        let bare = listRun.count >= bareListRun
         let serviceDump = listRun.count >= longListRun || (listRun.count >= 3 && !reasonedStory)
             || (unreasoned.count >= 3 && Double(unreasoned.count) >= 0.6 * Double(distinct) && !reasonedStory)
             || (distinct >= 4 && !parts.tradeoff.present && !parts.result.present && !reasonedStory)
@@ -75,7 +83,8 @@ enum FlagDetector {
             measurableResult: measurable,
             marketingLanguage: marketing,
             hedging: hedges)
-        return Output(flags: flags, evidence: evidence)
+        return Output(flags: flags, evidence: evidence,
+                      bareServices: bare ? listRun.text : nil)
     }
 
     /// The longest run of services separated only by at most two `glue` words ("and", "or",

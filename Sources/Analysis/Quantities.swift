@@ -8,6 +8,17 @@ enum Quantities {
         return token.allSatisfy { $0.isNumber || $0 == "." }
     }
 
+    /// How many separate numbers are said ("two hundred and fifty" is one).
+    static func numberRuns(_ tokens: [String], _ words: NumberWords) -> Int {
+        var runs = 0, inRun = false
+        for t in tokens {
+            let number = isNumber(t, words) || (inRun && t == "and")
+            if number && !inRun { runs += 1 }
+            inRun = number
+        }
+        return runs
+    }
+
     /// True when `tokens` hold a number followed within three tokens by a unit, or a
     /// multiplier word on its own ("halved", "doubled").
     static func hasMeasurement(_ tokens: ArraySlice<String>, _ words: NumberWords = CompiledCues.standard.numbers) -> Bool {

@@ -38,6 +38,11 @@ public struct RubricBook: Codable, Sendable, Hashable {
         case cuesBeforeCriterion
         /// Faults: `minServices` or more services named with fewer reasons (`cues`) than a third of them.
         case serviceList
+        /// Faults: services listed without reasons (a bare run of five, or most of three or more).
+        case bareServices
+        /// Faults: fewer than `minConcrete` concrete things (services, numbers, the question's key
+        /// points): an answer that could be about anything. Holds the score at `ceiling`.
+        case nothingConcrete
     }
 
     public struct Criterion: Codable, Sendable, Hashable {
@@ -66,6 +71,12 @@ public struct RubricBook: Codable, Sendable, Hashable {
         public var cues: [String]?
         public var criterion: String?
         public var minServices: Int?
+        public var minConcrete: Int?
+        /// Not a fault when any of these criteria is met: "defines both without choosing" cannot
+        /// stand beside "picks one over a named alternative".
+        public var unlessMet: [String]?
+        /// The highest overall score an answer with this fault can get.
+        public var ceiling: Int?
         public var penalty: Double
         public var advice: String
     }
@@ -137,6 +148,10 @@ struct RubricInput {
     var separatingDimension: Bool?
     /// The first answer's words, when a follow-up answer is judged with it.
     var firstAnswer: [String]?
+    /// Services listed without reasons (`FlagDetector.Output.bareServices`).
+    var bareServices: String? = nil
+    /// Distinct services, numbers and the question's key points said.
+    var concrete: Int = 0
 }
 
 enum RubricJudge {
@@ -160,9 +175,11 @@ enum RubricJudge {
                                  start: at.flatMap { input.text.start[$0] }, advice: c.advice))
         }
         var faults: [AnswerReport.FaultResult] = []
-        for f in rubric.faults {
+        let met = Set(results.filter(\.met).map(\.id))
+        for f in rubric.faults where !(f.unlessMet ?? []).contains(where: met.contains) {
             if let evidence = fault(f, input: input, matcher: matcher, firstEvidence: firstEvidence) {
-                faults.append(.init(id: f.id, title: f.title, penalty: f.penalty, evidence: evidence, advice: f.advice))
+                faults.append(.init(id: f.id, title: f.title, penalty: f.penalty, evidence: evidence, advice: f.advice,
+                                    ceiling: f.ceiling))
             }
         }
         let earned = results.reduce(0) { $0 + $1.points } - faults.reduce(0) { $0 + $1.penalty }
@@ -193,10 +210,13 @@ enum RubricJudge {
             return (words == 0 ? 0 : words <= limit ? 1 : max(0, 1 - (words - limit) / limit), nil)
         case .part:
             guard let part = c.part else { return (0, nil) }
-            return (input.structure[part].present ? 1 : 0, nil)
+            if input.structure[part].present { return (1, nil) }
+            // Said in so many words even where the part detector did not hear a part ("Trade-off: no ordering").
+            let said = cueHits(c.cues ?? [], input.text, matcher)
+            return (said.isEmpty ? 0 : 1, said.first)
         case .reasonedServices:
             let n = Double(input.services.count)
-            if input.flags.serviceDump { return (min(0.5, n / need / 2), nil) }
+            if input.bareServices != nil { return (min(0.5, n / need / 2), nil) }
             return (min(1, n / need), nil)
         case .namedAlternative:
             let picks = cueHits(c.cues ?? [], input.text, matcher)
@@ -235,7 +255,7 @@ enum RubricJudge {
             }
             let words = input.text.stems.count
             return (words > 0 && words <= (c.words ?? 140) ? 1 : 0, nil)
-        case .flag, .cuesBeforeCriterion, .serviceList:
+        case .flag, .cuesBeforeCriterion, .serviceList, .bareServices, .nothingConcrete:
             return (0, nil)
         }
     }
@@ -256,6 +276,12 @@ enum RubricJudge {
             guard named >= (f.minServices ?? 6) else { return nil }
             let reasons = cueHits(f.cues ?? [], input.text, matcher).count
             return reasons * 3 < named ? input.services.joined(separator: ", ") : nil
+        case .bareServices:
+            return input.bareServices
+        case .nothingConcrete:
+            guard input.text.stems.count > 0, input.concrete < (f.minConcrete ?? 2) else { return nil }
+            return input.concrete == 0 ? "no service, number or point of the question named"
+                : "one concrete thing in \(input.text.stems.count) words"
         case .cuesBeforeCriterion:
             guard let first = cueHits(f.cues ?? [], input.text, matcher).first else { return nil }
             if let look = f.criterion.flatMap({ firstEvidence[$0] }), look < first { return nil }

@@ -85,6 +85,8 @@ enum Scorer {
         if wordCount > 0, question?.offQuestion == true { overall = min(overall, offCeiling) }
         // A wrong claim of fact is what an interviewer remembers about an answer, however well built.
         if !misconceptions.isEmpty { overall = min(overall, book?.misconceptionCeiling ?? 35) }
+        // An answer with nothing concrete in it could be about anything, however it is built.
+        for ceiling in rubric?.faults.compactMap(\.ceiling) ?? [] { overall = min(overall, ceiling) }
         return .init(overall: overall, parts: parts)
     }
 

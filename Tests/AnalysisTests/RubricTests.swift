@@ -54,9 +54,43 @@ struct RubricTests {
         #expect(good.rubric?.faults.isEmpty == true)
         #expect(good.score.overall >= 80)
         let guess = analyzer.analyze(text: "I'd just restart it and give it more memory, then probably just raise the timeout. If that fails I'd redeploy it.")
-        #expect(guess.rubric?.faults.map(\.id) == ["guessing"])
+        #expect(guess.rubric?.faults.first?.id == "guessing")
         #expect(guess.score.overall <= 40)
         #expect(guess.feedback.contains { $0.topic == "jumps to a fix without looking" })
+    }
+
+    @Test("an answer that names nothing concrete is held at the ceiling; the same shape with specifics is not")
+    func nothingConcrete() throws {
+        let q = Question(id: "design-test", role: .mid, topic: "messaging", kind: .design,
+                         prompt: "Design a pipeline that must not lose events.", targetSeconds: 90, services: ["SQS"],
+                         keyPoints: [.init(point: "A durable queue buffers events.", phrases: ["durable queue"])])
+        let vague = "First I'd gather the requirements, because that matters a lot. Then I'd think about failure, and what happens if "
+            + "something goes down, and about retries. The trade-off is always cost against complexity, and I'd make sure it can scale."
+        let report = AnswerAnalyzer(question: q).analyze(text: vague)
+        let fault = try #require(report.rubric?.faults.first { $0.id == "nothingConcrete" })
+        #expect(fault.ceiling == 40)
+        #expect(report.score.overall <= 40)
+        let concrete = vague.replacingOccurrences(of: "about retries", with: "about retries from an SQS queue into Lambda, "
+            + "with fifty thousand events a day")
+        let better = AnswerAnalyzer(question: q).analyze(text: concrete)
+        #expect(better.rubric?.faults.contains { $0.id == "nothingConcrete" } == false)
+    }
+
+    @Test("a fault that contradicts a met criterion is not charged: a pick is not 'defines both without choosing'")
+    func faultUnlessMet() throws {
+        let book = try RubricBook.standard.get()
+        let fault = try #require(book.rubric(.choice)?.faults.first { $0.id == "definitionOnly" })
+        #expect(fault.unlessMet == ["pick"])
+        let q = Question(id: "choice-test", role: .beginner, topic: "containers", kind: .choice,
+                         prompt: "When would you run ECS tasks on Fargate, and when on EC2?", targetSeconds: 75, services: ["Fargate"],
+                         keyPoints: [.init(point: "Fargate removes the hosts.", phrases: ["no instances to patch"])])
+        let definitions = "Fargate is a serverless compute engine for containers. EC2 is a virtual server you manage yourself."
+        let defined = AnswerAnalyzer(question: q).analyze(text: definitions)
+        #expect(defined.rubric?.faults.contains { $0.id == "definitionOnly" } == true)
+        let picked = AnswerAnalyzer(question: q).analyze(text: "Fargate by default, over EC2, since there are no instances to patch. "
+            + "EC2 is a virtual server you manage, which I'd pick for GPUs.")
+        #expect(picked.rubric?.criteria.first { $0.id == "pick" }?.met == true)
+        #expect(picked.rubric?.faults.contains { $0.id == "definitionOnly" } == false)
     }
 
     @Test("with no question, the rubric comes from what the answer reads as")

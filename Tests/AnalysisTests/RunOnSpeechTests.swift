@@ -172,6 +172,8 @@ struct ImpliedServiceTests {
     @Test("\"like\" before an example is \"such as\", not a filler", arguments: [
         "I use security groups for almost everything and a NACL for a blunt subnet-wide deny, like blocking a bad IP range.",
         "For a blunt deny, like denying a range of addresses, a NACL is simpler.",
+        "A rule can reference another group, like the database accepting traffic from the app tier's group.",
+        "Add replicas when reads are the bottleneck, like a reporting dashboard.",
     ])
     func likeAsSuchAs(text: String) {
         #expect(analyzer.analyze(text: text).fillers.byWord["like"] == nil)
