@@ -18,14 +18,14 @@ struct EvalRubric: ParsableCommand {
 
     enum SplitOption: String, ExpressibleByArgument, CaseIterable { case all, tune, held }
 
-    @Option(help: ArgumentHelp("Strong/weak pairs of first answers (JSON).", valueName: "file"))
+    @Option(help: ArgumentHelp("Strong/weak pairs of first answers (JSON; repeat for several files).", valueName: "file"))
     var pairs: [String] = []
 
-    @Option(help: ArgumentHelp("Strong/weak pairs of follow-up answers (JSON).", valueName: "file"))
-    var followUps: String?
+    @Option(help: ArgumentHelp("Strong/weak pairs of follow-up answers (JSON; repeatable).", valueName: "file"))
+    var followUps: [String] = []
 
-    @Option(help: ArgumentHelp("Answers that state wrong claims (JSON).", valueName: "file"))
-    var misconceptions: String?
+    @Option(help: ArgumentHelp("Answers that state wrong claims (JSON; repeatable).", valueName: "file"))
+    var misconceptions: [String] = []
 
     @Flag(help: "Score every bank question's own prompt as its answer (it should earn no key point).")
     var prompts = false
@@ -49,7 +49,10 @@ struct EvalRubric: ParsableCommand {
             let results = try RubricEvaluation.score(pairs: set, bank: bank, alternatives: alternatives, split: split, rubrics: rubrics)
             print("# \(file) (\(split.rawValue)): \(t.label); targets: \(t.summary)")
             print(RubricEvaluation.table(results, margin: t.margin))
+            let falseAlarms = results.filter { !$0.strongCalledWrong.isEmpty }
+            print("strong answers with a wrong claim called out (they state none): \(falseAlarms.count) of \(results.count)")
             if misses {
+                for r in falseAlarms { print("  false alarm \(r.pair.question): \(r.strongCalledWrong.joined(separator: " | "))") }
                 for r in results where r.strong - r.weak < t.margin || r.strong < t.strongAtLeast || r.weak > t.weakAtMost {
                     let which = r.pair.followUp.map { " #\($0)" } ?? ""
                     print("  miss \(r.pair.question)\(which) [\(r.group), weak: \(r.pair.weakness)]: strong \(r.strong), weak \(r.weak)")
@@ -61,11 +64,11 @@ struct EvalRubric: ParsableCommand {
             try report(file, Targets(label: "first answers", margin: 15, strongAtLeast: 65, weakAtMost: 40,
                                      summary: "apart ≥ 15 in 95%, strong median ≥ 80 and min ≥ 65, weak median ≤ 40"))
         }
-        if let followUps {
+        for followUps in followUps {
             try report(followUps, Targets(label: "follow-up answers", margin: 20, strongAtLeast: 70, weakAtMost: 45,
                                           summary: "every pair apart ≥ 20, strong ≥ 70, weak ≤ 45"))
         }
-        if let misconceptions {
+        for misconceptions in misconceptions {
             let set = try RubricEvaluation.load([RubricEvaluation.MisconceptionAnswer].self, from: misconceptions)
             let results = try RubricEvaluation.score(misconceptions: set, bank: bank, alternatives: alternatives, split: split, rubrics: rubrics)
             let claims = results.reduce(0) { $0 + $1.answer.claims.count }

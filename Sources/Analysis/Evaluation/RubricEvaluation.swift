@@ -32,6 +32,8 @@ public enum RubricEvaluation {
         public var strong: Int
         public var weak: Int
         public var group: String
+        /// Misconceptions called out in the strong answer, which states none: false alarms.
+        public var strongCalledWrong: [String] = []
     }
 
     public static func load<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
@@ -58,8 +60,10 @@ public enum RubricEvaluation {
                 analyzer.firstAnswer = pair.firstAnswer
                 group = f.kind?.rawValue ?? pair.followUpKind ?? "follow-up"
             }
-            return PairResult(pair: pair, strong: analyzer.analyze(text: pair.strong).score.overall,
-                              weak: analyzer.analyze(text: pair.weak).score.overall, group: group)
+            let strong = analyzer.analyze(text: pair.strong)
+            return PairResult(pair: pair, strong: strong.score.overall,
+                              weak: analyzer.analyze(text: pair.weak).score.overall, group: group,
+                              strongCalledWrong: strong.coverage?.misconceptions.map(\.claim) ?? [])
         }
     }
 
