@@ -64,6 +64,10 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
             if !stated, let (phrase, match) = matcher.firstMatch(of: keyPoint.phrases, in: text, except: promptText) {
                 hit.append(Hit(point: keyPoint.point, phrase: phrase, start: text.start[match.range.lowerBound],
                                tokenIndex: match.range.lowerBound))
+            } else if !stated, let match = matcher.pointWordsMatch(keyPoint.point, in: text, prompt: promptText) {
+                let said = text.words[match.range].joined(separator: " ")
+                hit.append(Hit(point: keyPoint.point, phrase: "in other words: \(said)", start: text.start[match.range.lowerBound],
+                               tokenIndex: match.range.lowerBound))
             } else {
                 missed.append(keyPoint.point)
             }

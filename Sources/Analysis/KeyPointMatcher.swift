@@ -18,6 +18,21 @@ public struct KeyPointMatcher: Sendable {
         public var misconceptionNegators: [String]?
         /// Two-word openings that look like negation but are not ("not only").
         public var notNegation: [String]
+        /// Key points only: a phrase whose words are all said within its span, in another order,
+        /// still counts ("no state file to host and lock" for "lock the state"). These words are
+        /// left out of that test ("the", "to"…); misconceptions are always matched in order.
+        public var anyOrderSkips: [String]?
+        /// A phrase with one of these words is matched in order only: "four oh three" is not
+        /// "three oh four", and "a million a day" is not "a day … a million".
+        public var inOrderOnly: [String]?
+        /// Key points only, when no phrase matched: one sentence that says at least `minWords`
+        /// and `minShare` of the point's own content words (not the prompt's, not `anyOrderSkips`,
+        /// not generic) makes the point in other words.
+        public var pointWords: PointWords?
+        public struct PointWords: Codable, Sendable, Hashable {
+            public var minWords: Int
+            public var minShare: Double
+        }
         /// One-word phrases too common to be evidence of a key point (the bank lint rejects them).
         public var genericWords: [String]
     }
@@ -69,6 +84,9 @@ public struct KeyPointMatcher: Sendable {
     static func stem(_ word: String) -> String {
         var s = word
         if s.hasSuffix("'s") { s.removeLast(2) }
+        // Three-letter plurals of abbreviations: "ids", "azs", "sgs", "ips".
+        if s.count == 3, s.hasSuffix("s"), !["has", "was", "his", "its", "yes", "bus", "gas"].contains(s),
+           s.allSatisfy(\.isLetter) { return String(s.dropLast()) }
         guard s.count > 3, s.allSatisfy({ $0.isLetter || $0 == "'" }) else { return s }
         func hasVowel(_ t: Substring) -> Bool { t.contains { "aeiouy".contains($0) } }
         func undouble(_ t: String) -> String {
@@ -125,6 +143,55 @@ public struct KeyPointMatcher: Sendable {
             negatedMatch = negatedMatch ?? match
         }
         return negatedMatch
+    }
+
+    /// `phrase` said with its words in any order within the span an in-order match may take
+    /// (`anyOrderSkips` left out), inside one sentence, preferring a match not negated.
+    func findAnyOrder(_ phrase: [String], in text: Text) -> Match? {
+        guard let skips = rules.anyOrderSkips else { return nil }
+        let ordered = Set((rules.inOrderOnly ?? []).map(Self.stem))
+        guard !phrase.contains(where: ordered.contains) else { return nil }
+        let skip = Set(skips.map(Self.stem))
+        let content = Set(phrase.filter { !skip.contains($0) })
+        guard content.count >= 2 else { return nil }
+        let span = phrase.count + rules.maxGap * (phrase.count - 1)
+        var negatedMatch: Match?
+        for i in text.stems.indices where content.contains(text.stems[i]) {
+            var seen: [String: Int] = [:]
+            var k = i
+            while k < text.stems.count, k < i + span {
+                if content.contains(text.stems[k]), seen[text.stems[k]] == nil { seen[text.stems[k]] = k }
+                if seen.count == content.count || text.sentenceEnd[k] { break }
+                k += 1
+            }
+            guard seen.count == content.count else { continue }
+            let positions = seen.values.sorted()
+            let match = Match(range: positions[0]...positions.last!, negated: negated(positions, in: text, window: rules.negationWindow))
+            if !match.negated { return match }
+            negatedMatch = negatedMatch ?? match
+        }
+        return negatedMatch
+    }
+
+    /// The point's own words said in one sentence (see `Rules.pointWords`): where, or nil.
+    func pointWordsMatch(_ point: String, in text: Text, prompt: Text?) -> Match? {
+        guard let rule = rules.pointWords else { return nil }
+        let skip = Set((rules.anyOrderSkips ?? []) + rules.genericWords + rules.negators).map(Self.stem)
+        let promptStems = Set(prompt?.stems ?? [])
+        let content = Set(Self.compile(point).filter {
+            $0.count > 2 && !skip.contains($0) && !promptStems.contains($0) && !($0.first?.isNumber ?? false)
+        })
+        let need = max(rule.minWords, Int((rule.minShare * Double(content.count)).rounded(.up)))
+        guard content.count >= rule.minWords else { return nil }
+        var start = 0
+        for i in text.stems.indices where text.sentenceEnd[i] || i == text.stems.count - 1 {
+            let sentence = start...i
+            start = i + 1
+            let said = sentence.filter { content.contains(text.stems[$0]) }
+            guard Set(said.map { text.stems[$0] }).count >= need, let first = said.first, let last = said.last else { continue }
+            return Match(range: first...last, negated: false)
+        }
+        return nil
     }
 
     /// Where `claim` is stated: a `says` phrase, not negated, whose nearest named thing in its
@@ -204,8 +271,10 @@ public struct KeyPointMatcher: Sendable {
         for phrase in phrases {
             let compiled = Self.compile(phrase)
             if let prompt, find(compiled, in: prompt).map({ !$0.negated }) == true { continue }
-            if let m = find(compiled, in: text, negationWindow: window, misconception: misconception), !m.negated,
-               m.range.lowerBound < best?.match.range.lowerBound ?? Int.max {
+            if let prompt, !misconception, findAnyOrder(compiled, in: prompt).map({ !$0.negated }) == true { continue }
+            var found = find(compiled, in: text, negationWindow: window, misconception: misconception)
+            if !misconception, found.map({ !$0.negated }) != true, let loose = findAnyOrder(compiled, in: text) { found = loose }
+            if let m = found, !m.negated, m.range.lowerBound < best?.match.range.lowerBound ?? Int.max {
                 best = (phrase, m)
             }
         }

@@ -43,6 +43,9 @@ public struct RubricBook: Codable, Sendable, Hashable {
         /// Faults: fewer than `minConcrete` concrete things (services, numbers, the question's key
         /// points): an answer that could be about anything. Holds the score at `ceiling`.
         case nothingConcrete
+        /// Faults: `need` or more of `cues` said ("depending on", "you could", "each has its
+        /// benefits"): options weighed aloud and none taken.
+        case cueCount
     }
 
     public struct Criterion: Codable, Sendable, Hashable {
@@ -72,6 +75,7 @@ public struct RubricBook: Codable, Sendable, Hashable {
         public var criterion: String?
         public var minServices: Int?
         public var minConcrete: Int?
+        public var need: Int?
         /// Not a fault when any of these criteria is met: "defines both without choosing" cannot
         /// stand beside "picks one over a named alternative".
         public var unlessMet: [String]?
@@ -255,7 +259,7 @@ enum RubricJudge {
             }
             let words = input.text.stems.count
             return (words > 0 && words <= (c.words ?? 140) ? 1 : 0, nil)
-        case .flag, .cuesBeforeCriterion, .serviceList, .bareServices, .nothingConcrete:
+        case .flag, .cuesBeforeCriterion, .serviceList, .bareServices, .nothingConcrete, .cueCount:
             return (0, nil)
         }
     }
@@ -278,6 +282,9 @@ enum RubricJudge {
             return reasons * 3 < named ? input.services.joined(separator: ", ") : nil
         case .bareServices:
             return input.bareServices
+        case .cueCount:
+            let hits = cueHits(f.cues ?? [], input.text, matcher)
+            return hits.count >= (f.need ?? 2) ? hits.prefix(3).map { quote(around: $0, input) }.joined(separator: " … ") : nil
         case .nothingConcrete:
             guard input.text.stems.count > 0, input.concrete < (f.minConcrete ?? 2) else { return nil }
             return input.concrete == 0 ? "no service, number or point of the question named"
@@ -317,9 +324,6 @@ enum RubricJudge {
             }
             let mine = runs(input.text.stems), theirs = runs(first.map(KeyPointMatcher.stem))
             if !mine.isEmpty, Double(mine.intersection(theirs).count) / Double(mine.count) >= share { return true }
-        }
-        if let q = input.questionCoverage, let f = input.followUpCoverage, f.total > 0 {
-            return q.hit.count >= 2 && f.hit.isEmpty
         }
         return false
     }
