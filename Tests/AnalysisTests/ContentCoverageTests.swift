@@ -50,8 +50,29 @@ struct ContentCoverageTests {
         #expect(far.coverage?.hit.isEmpty == true)
         let near = AnswerAnalyzer(question: question).analyze(text: "The route in the table pointed nowhere.")
         #expect(near.coverage?.hit.map(\.phrase) == ["route table"])
+        // Another order within the same span counts for a key point…
         let reversed = AnswerAnalyzer(question: question).analyze(text: "The table route was fine.")
-        #expect(reversed.coverage?.hit.isEmpty == true)
+        #expect(reversed.coverage?.hit.map(\.phrase) == ["route table"])
+        // …but not across a sentence end, and never for a phrase with a number in it.
+        let split = AnswerAnalyzer(question: question).analyze(text: "Check the table. Route it later.")
+        #expect(split.coverage?.hit.isEmpty == true)
+        var numbered = question
+        numbered.keyPoints = [.init(point: "A 403 means access denied.", phrases: ["four oh three"])]
+        #expect(AnswerAnalyzer(question: numbered).analyze(text: "It returned four oh three.").coverage?.hit.count == 1)
+        #expect(AnswerAnalyzer(question: numbered).analyze(text: "It returned three oh four.").coverage?.hit.isEmpty == true)
+    }
+
+    @Test("a key point made in other words: its own content words, most of them, in one sentence")
+    func pointInOtherWords() throws {
+        var q = question
+        q.keyPoints = [.init(point: "Metrics say that something is slow but not which hop; a trace gives the per-request path.",
+                             phrases: ["trace map"])]
+        let said = try #require(AnswerAnalyzer(question: q).analyze(
+            text: "Metrics tell you something is slow, but a trace shows which hop, request by request.").coverage)
+        #expect(said.hit.first?.phrase.hasPrefix("in other words") == true)
+        let scattered = try #require(AnswerAnalyzer(question: q).analyze(
+            text: "Metrics are cheap. Something was slow last week. A trace is nice.").coverage)
+        #expect(scattered.hit.isEmpty)
     }
 
     @Test("stems: plural and past forms meet the phrase")
