@@ -194,6 +194,8 @@ public struct KeyPointMatcher: Sendable {
         return nil
     }
 
+    static let pronouns: Set<String> = ["it", "it's", "its", "they", "they're", "this", "which", "that's"]
+
     /// Where `claim` is stated: a `says` phrase, not negated, whose nearest named thing in its
     /// sentence is one of the claim's subjects rather than one of the others. With nothing named
     /// in its sentence, the last thing named in the sentence before stands in ("They are
@@ -219,7 +221,14 @@ public struct KeyPointMatcher: Sendable {
                 func distance(_ r: ClosedRange<Int>) -> Int {
                     r.upperBound < says.lowerBound ? says.lowerBound - r.upperBound : r.lowerBound - says.upperBound
                 }
-                let same = mentions.filter { sentence[$0.range.lowerBound] == here }
+                // "…and it pushes a copy to every subscriber, or SQS queues": a pronoun just before
+                // the claim points back, so only what was named before it can be its subject.
+                let pointsBack = (max(0, says.lowerBound - 3)..<says.lowerBound).contains {
+                    sentence[$0] == here && Self.pronouns.contains(text.words[$0])
+                }
+                let same = mentions.filter {
+                    sentence[$0.range.lowerBound] == here && (!pointsBack || $0.range.upperBound < says.lowerBound)
+                }
                 let nearest: (range: ClosedRange<Int>, subject: Bool)?
                 if same.isEmpty {
                     nearest = mentions.filter { sentence[$0.range.lowerBound] == here - 1 }

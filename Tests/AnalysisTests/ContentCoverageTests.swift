@@ -141,7 +141,8 @@ struct ContentCoverageTests {
                          "Stateless filtering is what a NACL does, and security groups track state.",
                          "It's a myth that security groups are stateless.",
                          "A common mistake is calling security groups stateless.",
-                         "It's stateless."] {
+                         "It's stateless.",
+                         "Network ACLs sit at the subnet: they are stateless for every security group behind them."] {
             #expect(!matcher.states(Self.claimOnly, sentence: sentence), "\(sentence)")
         }
     }
