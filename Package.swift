@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "LanguageModelBuilder", dependencies: [
-            "PocketSphinx", "Analysis",
+            "PocketSphinx", "Analysis", "AudioFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -73,7 +73,7 @@ let package = Package(
         ], path: "Tests/HistoryStress"),
         .testTarget(name: "LanguageModelBuilderTests", dependencies: ["LanguageModelBuilder", "Analysis"]),
         .testTarget(name: "VoiceProfileTests", dependencies: ["VoiceProfile", "PocketSphinx", "Pipeline", "History", "TestSupport"]),
-        .testTarget(name: "SpeechEvalTests", dependencies: ["SpeechEvaluation", "Pipeline", "SpeechCore", "PocketSphinx", "TestSupport"]),
+        .testTarget(name: "SpeechEvalTests", dependencies: ["SpeechEvaluation", "Pipeline", "SpeechCore", "PocketSphinx", "AudioFiles", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

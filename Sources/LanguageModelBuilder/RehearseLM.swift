@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Analysis
+import AudioFiles
 import PocketSphinx
 import SpeechCore
 
@@ -162,7 +163,7 @@ struct RehearseLM: ParsableCommand {
         do { try process.run() } catch {
             throw ValidationError("cannot run sphinx_lm_convert (apt-get install sphinxbase-utils): \(error)")
         }
-        let output = log.fileHandleForReading.readDataToEndOfFile()
+        let output = log.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         if process.terminationStatus != 0 {
             let lines = String(decoding: output, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: "\n")

@@ -124,7 +124,7 @@ public struct Checkup: Sendable {
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
         do { try p.run() } catch { return false }
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: out.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         p.waitUntilExit()
         return p.terminationStatus == 0 && text == "installed"
     }

@@ -1,3 +1,4 @@
+import AudioFiles
 import Foundation
 import Pipeline
 import PocketSphinx
@@ -66,7 +67,7 @@ struct SealedRecognizerGateTests {
         let err = Pipe()
         p.standardError = err
         try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: err.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         p.waitUntilExit()
         guard p.terminationStatus == 0 else { throw RenderError(message: "\(script) failed: \(message)") }
     }

@@ -1,3 +1,4 @@
+import AudioFiles
 import Foundation
 
 /// Shared by the test targets: test recordings made on the spot with sox (apt: sox), so every format and rate is covered
@@ -33,7 +34,7 @@ public enum Fixtures {
         p.standardError = err
         try p.run()
         p.waitUntilExit()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: err.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         guard p.terminationStatus == 0 else { throw SoxError(message: message) }
         return message
     }
@@ -109,8 +110,8 @@ extension Fixtures {
         p.standardError = err
         try p.run()
         // Read both pipes while the process runs so a large report cannot fill a pipe and stall it.
-        let outData = Data(out.fileHandleForReading.readDataToEndOfFile())
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let outData = Data(out.fileHandleForReading.readAllRetryingInterrupts())
+        let errData = err.fileHandleForReading.readAllRetryingInterrupts()
         p.waitUntilExit()
         return Run(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                    stderr: String(decoding: errData, as: UTF8.self))

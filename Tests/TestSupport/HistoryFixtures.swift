@@ -1,4 +1,5 @@
 import Analysis
+import AudioFiles
 import History
 import Foundation
 
@@ -94,8 +95,8 @@ public struct ChildProcess {
 
     /// Waits for the exit and returns (status, stdout, stderr).
     public func finish() -> (status: Int32, out: String, err: String) {
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        let out = stdout.fileHandleForReading.readAllRetryingInterrupts()
+        let err = stderr.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
