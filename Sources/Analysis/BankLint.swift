@@ -49,6 +49,14 @@ public enum BankLint {
                     if let claim = m.bound {
                         if claim.subject.isEmpty || claim.says.isEmpty { report(mat, "a claim needs a subject and what it says") }
                         lintPhrases(claim.says, at: "\(mat) claim", prompt: promptText, report)
+                        // A `says` that contains a name is inside that name wherever it is said, so it never counts.
+                        let names = (claim.subject + claim.others).map(KeyPointMatcher.compile)
+                        for says in claim.says {
+                            let text = KeyPointMatcher.text(says)
+                            if let name = names.first(where: { !matcher.occurrences($0, in: text).isEmpty }) {
+                                report(mat, "claim \"\(says)\" contains the name \"\(name.joined(separator: " "))\", so it can never count")
+                            }
+                        }
                     }
                     for sentence in m.examples.match where !matcher.states(m, sentence: sentence) {
                         report(mat, "example should state it but does not: \"\(sentence)\"")
