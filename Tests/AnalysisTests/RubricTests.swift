@@ -76,6 +76,25 @@ struct RubricTests {
         #expect(better.rubric?.faults.contains { $0.id == "nothingConcrete" } == false)
     }
 
+    @Test("weighing options aloud and taking none is named and held at 40; committing to one is not")
+    func noDecision() throws {
+        let q = Question(id: "design-test", role: .senior, topic: "resilience", kind: .design,
+                         prompt: "Design failover for a web app across two regions.", targetSeconds: 120, services: ["Route 53"],
+                         keyPoints: [.init(point: "Health-checked DNS failover.", phrases: ["failover routing"])])
+        let hedged = "There are a few ways to do it. Route 53 has latency routing and failover routing, and each has its benefits. "
+            + "You could use Global Accelerator, or even CloudFront, depending on the traffic. For data there's Aurora Global Database "
+            + "or DynamoDB global tables, and both have trade-offs in cost and complexity. It depends on the RTO and RPO."
+        let report = AnswerAnalyzer(question: q).analyze(text: hedged)
+        let fault = try #require(report.rubric?.faults.first { $0.id == "noDecision" })
+        #expect(fault.ceiling == 40)
+        #expect(report.score.overall <= 40)
+        let committed = "Route 53 failover routing with health checks on each region's load balancer, because DNS failover is "
+            + "cheap and well understood. Data in Aurora Global Database, so the second region can be promoted in about a minute. "
+            + "The trade-off is a few seconds of lost writes, which the business accepted at five thousand dollars an hour of downtime."
+        let better = AnswerAnalyzer(question: q).analyze(text: committed)
+        #expect(better.rubric?.faults.contains { $0.id == "noDecision" } == false)
+    }
+
     @Test("a fault that contradicts a met criterion is not charged: a pick is not 'defines both without choosing'")
     func faultUnlessMet() throws {
         let book = try RubricBook.standard.get()
