@@ -32,6 +32,8 @@ public struct KeyPointMatcher: Sendable {
         public struct PointWords: Codable, Sendable, Hashable {
             public var minWords: Int
             public var minShare: Double
+            /// A long point is made with this many of its words at most.
+            public var maxWords: Int?
         }
         /// One-word phrases too common to be evidence of a key point (the bank lint rejects them).
         public var genericWords: [String]
@@ -181,7 +183,7 @@ public struct KeyPointMatcher: Sendable {
         let content = Set(Self.compile(point).filter {
             $0.count > 2 && !skip.contains($0) && !promptStems.contains($0) && !($0.first?.isNumber ?? false)
         })
-        let need = max(rule.minWords, Int((rule.minShare * Double(content.count)).rounded(.up)))
+        let need = min(rule.maxWords ?? Int.max, max(rule.minWords, Int((rule.minShare * Double(content.count)).rounded(.up))))
         guard content.count >= rule.minWords else { return nil }
         var start = 0
         for i in text.stems.indices where text.sentenceEnd[i] || i == text.stems.count - 1 {
