@@ -16,6 +16,9 @@ public struct KeyPointMatcher: Sendable {
         /// "use a role instead of root access keys" recommends no root keys. Several words are
         /// matched as a sequence starting at the candidate word.
         public var misconceptionNegators: [String]?
+        /// Words right after a claim that make it conditional, so not the absolute wrong belief:
+        /// "it is enough only when nothing denies".
+        public var claimQualifiers: [String]?
         /// Two-word openings that look like negation but are not ("not only").
         public var notNegation: [String]
         /// Key points only: a phrase whose words are all said within its span, in another order,
@@ -196,6 +199,16 @@ public struct KeyPointMatcher: Sendable {
         return nil
     }
 
+    /// A qualifier ("only when", "unless") within the three words after a claim.
+    private func qualified(after end: Int, in text: Text) -> Bool {
+        let qualifiers = (rules.claimQualifiers ?? []).map { $0.split(separator: " ").map(String.init) }
+        for k in (end + 1)..<min(text.words.count, end + 4) {
+            if text.sentenceEnd[k - 1] { return false }
+            if qualifiers.contains(where: { q in k + q.count <= text.words.count && Array(text.words[k..<k + q.count]) == q }) { return true }
+        }
+        return false
+    }
+
     static let pronouns: Set<String> = ["it", "it's", "its", "they", "they're", "this", "which", "that's"]
 
     /// Where `claim` is stated: a `says` phrase, not negated, whose nearest named thing in its
@@ -219,6 +232,7 @@ public struct KeyPointMatcher: Sendable {
                 let says = positions[0]...positions.last!
                 if mentions.contains(where: { $0.range.overlaps(says) }) { continue }
                 if negated(positions, in: text, window: window, misconception: true) { continue }
+                if qualified(after: says.upperBound, in: text) { continue }
                 let here = sentence[says.lowerBound]
                 func distance(_ r: ClosedRange<Int>) -> Int {
                     r.upperBound < says.lowerBound ? says.lowerBound - r.upperBound : r.lowerBound - says.upperBound

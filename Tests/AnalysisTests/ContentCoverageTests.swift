@@ -147,6 +147,15 @@ struct ContentCoverageTests {
         }
     }
 
+    @Test("a claim made conditional right after it ('only when') is not the absolute wrong belief")
+    func qualifiedClaim() throws {
+        let matcher = KeyPointMatcher(rules: try RubricBook.standard.get().matching)
+        let enough = Misconception(claim: "An identity policy allow is enough.", correction: "Any explicit deny wins.", phrases: [],
+                                   bound: .init(subject: ["identity policy"], says: ["is enough"], others: ["deny"]))
+        #expect(matcher.states(enough, sentence: "The identity policy is enough, so the request goes through."))
+        #expect(!matcher.states(enough, sentence: "The identity policy is necessary, and it is enough only when nothing denies."))
+    }
+
     @Test("a phrase the prompt contains earns nothing, so restating the question scores no key point")
     func promptWordsEarnNothing() throws {
         var q = Self.sgQuestion
