@@ -55,7 +55,7 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
         for keyPoint in keyPoints {
             var stated = false
             for m in keyPoint.misconceptions {
-                guard let match = matcher.statement(of: m, in: text) else { continue }
+                guard let match = matcher.statement(of: m, in: text, asked: promptText) else { continue }
                 stated = true
                 let lo = max(0, match.range.lowerBound - 2), hi = min(text.words.count, match.range.upperBound + 3)
                 wrong.append(.init(said: text.words[lo..<hi].joined(separator: " "), claim: m.claim,

@@ -214,8 +214,10 @@ public struct KeyPointMatcher: Sendable {
     /// Where `claim` is stated: a `says` phrase, not negated, whose nearest named thing in its
     /// sentence is one of the claim's subjects rather than one of the others. With nothing named
     /// in its sentence, the last thing named in the sentence before stands in ("They are
-    /// stateless."). A `says` phrase inside a name ("read" in "read replica") does not count.
-    func statement(of claim: Misconception.Claim, in text: Text) -> Match? {
+    /// stateless."). With nothing named in either, the question asked stands in: "set it to half
+    /// the function timeout" answers "how would you choose the visibility timeout?". A `says`
+    /// phrase inside a name ("read" in "read replica") does not count.
+    func statement(of claim: Misconception.Claim, in text: Text, asked: Text? = nil) -> Match? {
         let window = rules.misconceptionNegationWindow ?? rules.negationWindow
         var mentions: [(range: ClosedRange<Int>, subject: Bool)] = []
         for (names, isSubject) in [(claim.subject, true), (claim.others, false)] {
@@ -223,7 +225,13 @@ public struct KeyPointMatcher: Sendable {
                 for p in occurrences(Self.compile(name), in: text) { mentions.append((p[0]...p.last!, isSubject)) }
             }
         }
-        guard mentions.contains(where: \.subject) else { return nil }
+        // What the question names: a subject there (and none of the others) is what an answer
+        // that names nothing is about.
+        let askedAbout = asked.map { q in
+            claim.subject.contains { !occurrences(Self.compile($0), in: q).isEmpty }
+                && !claim.others.contains { !occurrences(Self.compile($0), in: q).isEmpty }
+        } ?? false
+        guard askedAbout || mentions.contains(where: \.subject) else { return nil }
         var sentence = [Int](), n = 0
         for i in text.stems.indices { sentence.append(n); if text.sentenceEnd[i] { n += 1 } }
         var best: Match?
@@ -255,6 +263,10 @@ public struct KeyPointMatcher: Sendable {
                         let (da, db) = (distance(a.range), distance(b.range))
                         return da != db ? da < db : a.range.lowerBound < b.range.lowerBound
                     }
+                }
+                if nearest == nil, askedAbout, !mentions.contains(where: { sentence[$0.range.lowerBound] == here }) {
+                    if says.lowerBound < best?.range.lowerBound ?? Int.max { best = Match(range: says, negated: false) }
+                    continue
                 }
                 guard let nearest, nearest.subject else { continue }
                 let range = min(nearest.range.lowerBound, says.lowerBound)...max(nearest.range.upperBound, says.upperBound)
@@ -307,9 +319,9 @@ public struct KeyPointMatcher: Sendable {
     }
 
     /// Where an answer states a misconception, by its phrases or its claim: the earliest.
-    func statement(of m: Misconception, in text: Text) -> Match? {
+    func statement(of m: Misconception, in text: Text, asked: Text? = nil) -> Match? {
         let byPhrase = firstMatch(of: m.phrases, in: text, misconception: true)?.match
-        let byClaim = m.bound.flatMap { statement(of: $0, in: text) }
+        let byClaim = m.bound.flatMap { statement(of: $0, in: text, asked: asked) }
         return [byPhrase, byClaim].compactMap { $0 }.min { $0.range.lowerBound < $1.range.lowerBound }
     }
 

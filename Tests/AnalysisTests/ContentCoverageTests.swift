@@ -156,6 +156,17 @@ struct ContentCoverageTests {
         #expect(!matcher.states(enough, sentence: "The identity policy is necessary, and it is enough only when nothing denies."))
     }
 
+    @Test("an answer that names nothing is about what the question asked")
+    func claimAboutTheQuestion() throws {
+        let matcher = KeyPointMatcher(rules: try RubricBook.standard.get().matching)
+        let half = Misconception(claim: "Half the function timeout.", correction: "At least six times the function timeout.", phrases: [],
+                                 bound: .init(subject: ["visibility timeout"], says: ["half the function timeout"], others: ["batch window"]))
+        let answer = KeyPointMatcher.text("You set it to roughly half the function timeout, so a stuck message comes back quickly.")
+        #expect(matcher.statement(of: half, in: answer, asked: KeyPointMatcher.text("How would you choose the visibility timeout?")) != nil)
+        #expect(matcher.statement(of: half, in: answer, asked: KeyPointMatcher.text("How would you size the batch window?")) == nil)
+        #expect(matcher.statement(of: half, in: answer) == nil)
+    }
+
     @Test("a phrase the prompt contains earns nothing, so restating the question scores no key point")
     func promptWordsEarnNothing() throws {
         var q = Self.sgQuestion
