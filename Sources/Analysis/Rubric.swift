@@ -46,6 +46,9 @@ public struct RubricBook: Codable, Sendable, Hashable {
         /// Faults: `need` or more of `cues` said ("depending on", "you could", "each has its
         /// benefits"): options weighed aloud and none taken.
         case cueCount
+        /// Faults: `criterion` was judged (its prompt asks for it) and earned nothing: for a
+        /// concept question that asks "when would you use it", a definition without the when.
+        case missedCriterion
     }
 
     public struct Criterion: Codable, Sendable, Hashable {
@@ -181,7 +184,11 @@ enum RubricJudge {
         var faults: [AnswerReport.FaultResult] = []
         let met = Set(results.filter(\.met).map(\.id))
         for f in rubric.faults where !(f.unlessMet ?? []).contains(where: met.contains) {
-            if let evidence = fault(f, input: input, matcher: matcher, firstEvidence: firstEvidence) {
+            if f.check == .missedCriterion {
+                guard let c = results.first(where: { $0.id == f.criterion }), c.points == 0 else { continue }
+                faults.append(.init(id: f.id, title: f.title, penalty: f.penalty, evidence: "the question asks: \(c.title.lowercased())",
+                                    advice: f.advice, ceiling: f.ceiling))
+            } else if let evidence = fault(f, input: input, matcher: matcher, firstEvidence: firstEvidence) {
                 faults.append(.init(id: f.id, title: f.title, penalty: f.penalty, evidence: evidence, advice: f.advice,
                                     ceiling: f.ceiling))
             }
@@ -259,7 +266,7 @@ enum RubricJudge {
             }
             let words = input.text.stems.count
             return (words > 0 && words <= (c.words ?? 140) ? 1 : 0, nil)
-        case .flag, .cuesBeforeCriterion, .serviceList, .bareServices, .nothingConcrete, .cueCount:
+        case .flag, .cuesBeforeCriterion, .serviceList, .bareServices, .nothingConcrete, .cueCount, .missedCriterion:
             return (0, nil)
         }
     }

@@ -42,6 +42,8 @@ struct RubricTests {
         let bare = AnswerAnalyzer(question: ContentCoverageTests.sgQuestion).analyze(
             text: "Security groups are stateful and attach to the network interface. Network ACLs are stateless and sit at the subnet.")
         #expect(bare.rubric?.criteria.first { $0.id == "whenToUse" }?.met == false)
+        #expect(bare.rubric?.faults.contains { $0.id == "noWhen" } == true)
+        #expect(report.rubric?.faults.contains { $0.id == "noWhen" } == false)
         #expect(bare.score.overall < report.score.overall - 15)
     }
 
