@@ -60,12 +60,22 @@ public struct KeyPointMatcher: Sendable {
     private let negators: Set<String>
     private let notNegation: Set<[String]>
     private let rejecters: [[String]]
+    private let qualifiers: [[String]]
+    /// Stems left out of an any-order match, stems that keep a phrase in order, and stems that
+    /// are not a point's own words (prepared once from the rules).
+    private let anyOrderSkips: Set<String>
+    private let inOrderOnly: Set<String>
+    private let notPointWords: Set<String>
 
     public init(rules: Rules) {
         self.rules = rules
         negators = Set(rules.negators)
         notNegation = Set(rules.notNegation.map { $0.split(separator: " ").map(String.init) })
         rejecters = (rules.misconceptionNegators ?? []).map { $0.split(separator: " ").map(String.init) }
+        qualifiers = (rules.claimQualifiers ?? []).map { $0.split(separator: " ").map(String.init) }
+        anyOrderSkips = Set((rules.anyOrderSkips ?? []).map(Self.stem))
+        inOrderOnly = Set((rules.inOrderOnly ?? []).map(Self.stem))
+        notPointWords = Set(((rules.anyOrderSkips ?? []) + rules.genericWords + rules.negators).map(Self.stem))
     }
 
     // MARK: Preparing text
@@ -153,11 +163,8 @@ public struct KeyPointMatcher: Sendable {
     /// `phrase` said with its words in any order within the span an in-order match may take
     /// (`anyOrderSkips` left out), inside one sentence, preferring a match not negated.
     func findAnyOrder(_ phrase: [String], in text: Text) -> Match? {
-        guard let skips = rules.anyOrderSkips else { return nil }
-        let ordered = Set((rules.inOrderOnly ?? []).map(Self.stem))
-        guard !phrase.contains(where: ordered.contains) else { return nil }
-        let skip = Set(skips.map(Self.stem))
-        let content = Set(phrase.filter { !skip.contains($0) })
+        guard rules.anyOrderSkips != nil, !phrase.contains(where: inOrderOnly.contains) else { return nil }
+        let content = Set(phrase.filter { !anyOrderSkips.contains($0) })
         guard content.count >= 2 else { return nil }
         let span = phrase.count + rules.maxGap * (phrase.count - 1)
         var negatedMatch: Match?
@@ -181,10 +188,9 @@ public struct KeyPointMatcher: Sendable {
     /// The point's own words said in one sentence (see `Rules.pointWords`): where, or nil.
     func pointWordsMatch(_ point: String, in text: Text, prompt: Text?) -> Match? {
         guard let rule = rules.pointWords else { return nil }
-        let skip = Set((rules.anyOrderSkips ?? []) + rules.genericWords + rules.negators).map(Self.stem)
         let promptStems = Set(prompt?.stems ?? [])
         let content = Set(Self.compile(point).filter {
-            $0.count > 2 && !skip.contains($0) && !promptStems.contains($0) && !($0.first?.isNumber ?? false)
+            $0.count > 2 && !notPointWords.contains($0) && !promptStems.contains($0) && !($0.first?.isNumber ?? false)
         })
         let need = min(rule.maxWords ?? Int.max, max(rule.minWords, Int((rule.minShare * Double(content.count)).rounded(.up))))
         guard content.count >= rule.minWords else { return nil }
@@ -201,7 +207,6 @@ public struct KeyPointMatcher: Sendable {
 
     /// A qualifier ("only when", "unless") within the three words after a claim.
     private func qualified(after end: Int, in text: Text) -> Bool {
-        let qualifiers = (rules.claimQualifiers ?? []).map { $0.split(separator: " ").map(String.init) }
         for k in (end + 1)..<min(text.words.count, end + 4) {
             if text.sentenceEnd[k - 1] { return false }
             if qualifiers.contains(where: { q in k + q.count <= text.words.count && Array(text.words[k..<k + q.count]) == q }) { return true }

@@ -38,7 +38,7 @@ public struct RubricBook: Codable, Sendable, Hashable {
         case cuesBeforeCriterion
         /// Faults: `minServices` or more services named with fewer reasons (`cues`) than a third of them.
         case serviceList
-        /// Faults: services listed without reasons (a bare run of five, or most of three or more).
+        /// Faults: services listed without reasons (a run of four with only "and", "or" between).
         case bareServices
         /// Faults: fewer than `minConcrete` concrete things (services, numbers, the question's key
         /// points): an answer that could be about anything. Holds the score at `ceiling`.
@@ -184,11 +184,7 @@ enum RubricJudge {
         var faults: [AnswerReport.FaultResult] = []
         let met = Set(results.filter(\.met).map(\.id))
         for f in rubric.faults where !(f.unlessMet ?? []).contains(where: met.contains) {
-            if f.check == .missedCriterion {
-                guard let c = results.first(where: { $0.id == f.criterion }), c.points == 0 else { continue }
-                faults.append(.init(id: f.id, title: f.title, penalty: f.penalty, evidence: "the question asks: \(c.title.lowercased())",
-                                    advice: f.advice, ceiling: f.ceiling))
-            } else if let evidence = fault(f, input: input, matcher: matcher, firstEvidence: firstEvidence) {
+            if let evidence = fault(f, input: input, matcher: matcher, firstEvidence: firstEvidence, judged: results) {
                 faults.append(.init(id: f.id, title: f.title, penalty: f.penalty, evidence: evidence, advice: f.advice,
                                     ceiling: f.ceiling))
             }
@@ -272,7 +268,7 @@ enum RubricJudge {
     }
 
     private static func fault(_ f: RubricBook.Fault, input: RubricInput, matcher: KeyPointMatcher,
-                              firstEvidence: [String: Int]) -> String? {
+                              firstEvidence: [String: Int], judged: [AnswerReport.CriterionResult]) -> String? {
         switch f.check {
         case .flag:
             switch f.flag {
@@ -289,6 +285,9 @@ enum RubricJudge {
             return reasons * 3 < named ? input.services.joined(separator: ", ") : nil
         case .bareServices:
             return input.bareServices
+        case .missedCriterion:
+            guard let c = judged.first(where: { $0.id == f.criterion }), c.points == 0 else { return nil }
+            return "the question asks: \(c.title.lowercased())"
         case .cueCount:
             let hits = cueHits(f.cues ?? [], input.text, matcher)
             return hits.count >= (f.need ?? 2) ? hits.prefix(3).map { quote(around: $0, input) }.joined(separator: " … ") : nil
@@ -322,8 +321,9 @@ enum RubricJudge {
         book.rubric(.followUp)?.criteria.first { $0.check == .notRestating }?.factor ?? 0.3
     }
 
-    /// A retelling: enough of its three-word runs are in the first answer, or it earns the first
-    /// question's points and none of the follow-up's.
+    /// A retelling: enough of its three-word runs are in the first answer. (Earning the first
+    /// question's points and none of the follow-up's is not enough: a right answer in words the
+    /// follow-up's phrases did not foresee looks the same.)
     static func restating(_ input: RubricInput, share: Double) -> Bool {
         if let first = input.firstAnswer, !first.isEmpty {
             func runs(_ s: [String]) -> Set<[String]> {
