@@ -33,6 +33,10 @@ enum Scorer {
             if let fault = rubric.faults.max(by: { $0.penalty < $1.penalty }), missing.isEmpty || fault.penalty >= 8 {
                 note = fault.advice
             }
+            // A fault that holds the whole score says so, or the total would not add up.
+            if let held = rubric.faults.filter({ $0.ceiling != nil }).min(by: { $0.ceiling! < $1.ceiling! }), let ceiling = held.ceiling {
+                note = "The whole answer is held at \(ceiling) (\(held.title.lowercased())). \(held.advice)"
+            }
             parts["rubric"] = .init(points: wordCount == 0 ? 0 : rubric.points, max: rubric.max, measured: true, note: note)
         }
 

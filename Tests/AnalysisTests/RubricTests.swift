@@ -90,6 +90,7 @@ struct RubricTests {
         let fault = try #require(report.rubric?.faults.first { $0.id == "noDecision" })
         #expect(fault.ceiling == 40)
         #expect(report.score.overall <= 40)
+        #expect(report.score.parts["rubric"]?.note.contains("held at 40") == true)
         let committed = "Route 53 failover routing with health checks on each region's load balancer, because DNS failover is "
             + "cheap and well understood. Data in Aurora Global Database, so the second region can be promoted in about a minute. "
             + "The trade-off is a few seconds of lost writes, which the business accepted at five thousand dollars an hour of downtime."
