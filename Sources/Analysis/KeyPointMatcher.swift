@@ -277,8 +277,7 @@ public struct KeyPointMatcher: Sendable {
                 let range = min(nearest.range.lowerBound, says.lowerBound)...max(nearest.range.upperBound, says.upperBound)
                 // "Security groups never keep state": a negator between the name and the claim.
                 if nearest.range.upperBound < says.lowerBound,
-                   negated(Array(nearest.range.lowerBound...says.upperBound).filter { !(nearest.range.upperBound + 1..<says.lowerBound).contains($0) },
-                           in: text, window: 0, misconception: true) { continue }
+                   (nearest.range.upperBound + 1..<says.lowerBound).contains(where: { negates(at: $0, in: text, misconception: true) }) { continue }
                 if range.lowerBound < best?.range.lowerBound ?? Int.max { best = Match(range: range, negated: false) }
             }
         }
@@ -295,14 +294,17 @@ public struct KeyPointMatcher: Sendable {
             candidates.append(k)
             k -= 1
         }
-        return candidates.contains { k in
-            let w = text.words[k]
-            if misconception, rejecters.contains(where: { r in
-                k + r.count <= text.words.count && Array(text.words[k..<k + r.count]) == r
-            }) { return true }
-            guard negators.contains(w) || w.hasSuffix("n't") else { return false }
-            return !(k + 1 < text.words.count && notNegation.contains([w, text.words[k + 1]]))
-        }
+        return candidates.contains { negates(at: $0, in: text, misconception: misconception) }
+    }
+
+    /// Whether the word at `k` negates (or, for a misconception, rejects) what follows it.
+    private func negates(at k: Int, in text: Text, misconception: Bool) -> Bool {
+        let w = text.words[k]
+        if misconception, rejecters.contains(where: { r in
+            k + r.count <= text.words.count && Array(text.words[k..<k + r.count]) == r
+        }) { return true }
+        guard negators.contains(w) || w.hasSuffix("n't") else { return false }
+        return !(k + 1 < text.words.count && notNegation.contains([w, text.words[k + 1]]))
     }
 
     /// The phrase that matches earliest in the answer without negation: the phrase and where.

@@ -25,6 +25,8 @@ enum Scorer {
                       question: QuestionFit? = nil, misconceptions: [ContentCoverage.MisconceptionHit] = [],
                       book: RubricBook? = nil) -> AnswerReport.Score {
         var parts: [String: AnswerReport.ScorePart] = [:]
+        // The fault that holds the whole answer lowest, if any ("nothing concrete", "takes no decision").
+        let holding = rubric?.faults.compactMap { f in f.ceiling.map { (fault: f, ceiling: $0) } }.min { $0.ceiling < $1.ceiling }
 
         if let rubric {
             let missing = rubric.criteria.filter { !$0.met }.sorted { $0.max - $0.points > $1.max - $1.points }
@@ -34,8 +36,8 @@ enum Scorer {
                 note = fault.advice
             }
             // A fault that holds the whole score says so, or the total would not add up.
-            if let held = rubric.faults.filter({ $0.ceiling != nil }).min(by: { $0.ceiling! < $1.ceiling! }), let ceiling = held.ceiling {
-                note = "The whole answer is held at \(ceiling) (\(held.title.lowercased())). \(held.advice)"
+            if let holding {
+                note = "The whole answer is held at \(holding.ceiling) (\(holding.fault.title.lowercased())). \(holding.fault.advice)"
             }
             parts["rubric"] = .init(points: wordCount == 0 ? 0 : rubric.points, max: rubric.max, measured: true, note: note)
         }
@@ -90,7 +92,7 @@ enum Scorer {
         // A wrong claim of fact is what an interviewer remembers about an answer, however well built.
         if !misconceptions.isEmpty { overall = min(overall, book?.misconceptionCeiling ?? 35) }
         // An answer with nothing concrete in it could be about anything, however it is built.
-        for ceiling in rubric?.faults.compactMap(\.ceiling) ?? [] { overall = min(overall, ceiling) }
+        if let holding { overall = min(overall, holding.ceiling) }
         return .init(overall: overall, parts: parts)
     }
 
