@@ -66,6 +66,9 @@ public struct RubricBook: Codable, Sendable, Hashable {
         public var contrast: [String]?
         /// The criterion counts only when the prompt asks for it ("when would you…").
         public var onlyIfPromptHas: [String]?
+        /// namedAlternative: words that keep an answer's short first clause from being a pick
+        /// ("Glue is…" defines; "Glue to start" picks).
+        public var notInLead: [String]?
         public var advice: String
     }
 
@@ -194,6 +197,18 @@ enum RubricJudge {
                      max: results.reduce(0) { $0 + $1.max }, criteria: results, faults: faults)
     }
 
+    /// "Glue to start." "OpenTelemetry, with the AWS distro.": an answer that opens on the option
+    /// it picks, in a few words that define nothing (no "is", "are"), naming a service, and does
+    /// not go on listing services without reasons.
+    /// Returns where it starts.
+    static func leadingPick(_ input: RubricInput, _ c: RubricBook.Criterion) -> Int? {
+        guard input.bareServices == nil, let first = input.clauses.first else { return nil }
+        let words = first.tokens
+        guard words.count <= (c.words ?? 6), words.contains(ServiceCatalog.placeholder),
+              !words.contains(where: { (c.notInLead ?? []).contains($0) }) else { return nil }
+        return first.tokenRange.lowerBound
+    }
+
     /// The share of a criterion's points earned (0…1), and the token where its evidence starts.
     private static func measure(_ c: RubricBook.Criterion, input: RubricInput, matcher: KeyPointMatcher) -> (Double, Int?) {
         let need = Double(max(1, c.need ?? 1))
@@ -228,8 +243,9 @@ enum RubricJudge {
         case .namedAlternative:
             let picks = cueHits(c.cues ?? [], input.text, matcher)
             let contrast = !cueHits(c.contrast ?? [], input.text, matcher).isEmpty || input.services.count >= 2
-            guard !picks.isEmpty || input.structure.choice.present else { return (0, nil) }
-            return (contrast ? 1 : 0.5, picks.first)
+            let lead = picks.isEmpty && !input.structure.choice.present ? leadingPick(input, c) : nil
+            guard !picks.isEmpty || input.structure.choice.present || lead != nil else { return (0, nil) }
+            return (contrast ? 1 : 0.5, picks.first ?? lead)
         case .keyPoints:
             if let coverage = input.questionCoverage, coverage.total > 0 {
                 return (min(1, Double(coverage.hit.count) / min(need, Double(coverage.total))),

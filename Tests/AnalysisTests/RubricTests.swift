@@ -115,6 +115,21 @@ struct RubricTests {
         #expect(picked.rubric?.faults.contains { $0.id == "definitionOnly" } == false)
     }
 
+    @Test("an answer that opens on its pick in a few words has picked; one that opens on a definition has not")
+    func leadingPick() {
+        let q = Question(id: "choice-lead", role: .mid, topic: "data", kind: .choice,
+                         prompt: "Would you use Glue or EMR for daily Spark jobs, and what would sway you?", targetSeconds: 75,
+                         services: ["Glue", "EMR"], keyPoints: [])
+        let rest = " Serverless Spark, paid while jobs run, and no cluster to look after; EMR costs less for heavy steady use."
+        let picked = AnswerAnalyzer(question: q).analyze(text: "Glue to start." + rest)
+        #expect(picked.rubric?.criteria.first { $0.id == "pick" }?.met == true)
+        #expect(picked.rubric?.criteria.first { $0.id == "pick" }?.evidence?.hasPrefix("glue to start") == true)
+        let defined = AnswerAnalyzer(question: q).analyze(text: "Glue is Spark." + rest)
+        #expect(defined.rubric?.criteria.first { $0.id == "pick" }?.points == 0)
+        let listed = AnswerAnalyzer(question: q).analyze(text: "Glue, EMR, Athena, Redshift, Kinesis and Lambda could all run it.")
+        #expect(listed.rubric?.criteria.first { $0.id == "pick" }?.points == 0)
+    }
+
     @Test("with no question, the rubric comes from what the answer reads as")
     func inferredKind() {
         #expect(AnswerAnalyzer().analyze(text: Self.diagnosis).rubric?.kind == .troubleshooting)
