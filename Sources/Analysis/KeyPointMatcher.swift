@@ -37,6 +37,8 @@ public struct KeyPointMatcher: Sendable {
             public var minShare: Double
             /// A long point is made with this many of its words at most.
             public var maxWords: Int?
+            /// How many sentences in a row may share the words (people split a point in two).
+            public var sentences: Int?
         }
         /// One-word phrases too common to be evidence of a key point (the bank lint rejects them).
         public var genericWords: [String]
@@ -185,7 +187,8 @@ public struct KeyPointMatcher: Sendable {
         return negatedMatch
     }
 
-    /// The point's own words said in one sentence (see `Rules.pointWords`): where, or nil.
+    /// The point's own words said in one sentence, or in `PointWords.sentences` in a row (see
+    /// `Rules.pointWords`): where, or nil.
     func pointWordsMatch(_ point: String, in text: Text, prompt: Text?) -> Match? {
         guard let rule = rules.pointWords else { return nil }
         let promptStems = Set(prompt?.stems ?? [])
@@ -194,11 +197,15 @@ public struct KeyPointMatcher: Sendable {
         })
         let need = min(rule.maxWords ?? Int.max, max(rule.minWords, Int((rule.minShare * Double(content.count)).rounded(.up))))
         guard content.count >= rule.minWords else { return nil }
-        var start = 0
+        var sentences: [ClosedRange<Int>] = [], start = 0
         for i in text.stems.indices where text.sentenceEnd[i] || i == text.stems.count - 1 {
-            let sentence = start...i
+            sentences.append(start...i)
             start = i + 1
-            let said = sentence.filter { content.contains(text.stems[$0]) }
+        }
+        let span = max(1, rule.sentences ?? 1)
+        for k in sentences.indices {
+            let window = sentences[k].lowerBound...sentences[min(sentences.count - 1, k + span - 1)].upperBound
+            let said = window.filter { content.contains(text.stems[$0]) }
             guard Set(said.map { text.stems[$0] }).count >= need, let first = said.first, let last = said.last else { continue }
             return Match(range: first...last, negated: false)
         }

@@ -75,6 +75,19 @@ struct ContentCoverageTests {
         #expect(scattered.hit.isEmpty)
     }
 
+    @Test("a point in other words may run over two sentences in a row, not over three")
+    func pointOverTwoSentences() throws {
+        var q = question
+        q.keyPoints = [.init(point: "Declare the incident sooner, assign clear roles and decide the rollback earlier.",
+                             phrases: ["incident commander"])]
+        let two = try #require(AnswerAnalyzer(question: q).analyze(
+            text: "I'd declare the incident sooner. And clear roles.").coverage)
+        #expect(two.hit.count == 1)
+        let apart = try #require(AnswerAnalyzer(question: q).analyze(
+            text: "I'd declare the incident sooner. Support heard from customers first. And clear roles.").coverage)
+        #expect(apart.hit.isEmpty)
+    }
+
     @Test("stems: plural and past forms meet the phrase")
     func stems() {
         #expect(KeyPointMatcher.stem("allows") == KeyPointMatcher.stem("allowed"))
