@@ -46,6 +46,9 @@ public struct RubricBook: Codable, Sendable, Hashable {
         /// Faults: `need` or more of `cues` said ("depending on", "you could", "each has its
         /// benefits"): options weighed aloud and none taken.
         case cueCount
+        /// Faults: `need` or more hedges ("probably", "I think", "maybe"), and at least one in
+        /// every `words` words: facts guessed at rather than known. Holds the score at `ceiling`.
+        case hedges
         /// Faults: `criterion` was judged (its prompt asks for it) and earned nothing: for a
         /// concept question that asks "when would you use it", a definition without the when.
         case missedCriterion
@@ -82,6 +85,8 @@ public struct RubricBook: Codable, Sendable, Hashable {
         public var minServices: Int?
         public var minConcrete: Int?
         public var need: Int?
+        /// hedges: one hedge in this many words at least, so a long answer needs more.
+        public var words: Int?
         /// Not a fault when any of these criteria is met: "defines both without choosing" cannot
         /// stand beside "picks one over a named alternative".
         public var unlessMet: [String]?
@@ -278,7 +283,7 @@ enum RubricJudge {
             }
             let words = input.text.stems.count
             return (words > 0 && words <= (c.words ?? 140) ? 1 : 0, nil)
-        case .flag, .cuesBeforeCriterion, .serviceList, .bareServices, .nothingConcrete, .cueCount, .missedCriterion:
+        case .flag, .cuesBeforeCriterion, .serviceList, .bareServices, .nothingConcrete, .cueCount, .missedCriterion, .hedges:
             return (0, nil)
         }
     }
@@ -307,6 +312,11 @@ enum RubricJudge {
         case .cueCount:
             let hits = cueHits(f.cues ?? [], input.text, matcher)
             return hits.count >= (f.need ?? 2) ? hits.prefix(3).map { quote(around: $0, input) }.joined(separator: " … ") : nil
+        case .hedges:
+            let hedges = input.evidence.hedging
+            let perWords = f.words.map { input.text.stems.count / max(1, $0) } ?? 0
+            guard hedges.count >= max(f.need ?? 3, perWords) else { return nil }
+            return "\(hedges.count) hedges: " + hedges.prefix(4).map { "\"\($0)\"" }.joined(separator: ", ")
         case .nothingConcrete:
             guard input.text.stems.count > 0, input.concrete < (f.minConcrete ?? 2) else { return nil }
             return input.concrete == 0 ? "no service, number or point of the question named"

@@ -130,6 +130,27 @@ struct RubricTests {
         #expect(listed.rubric?.criteria.first { $0.id == "pick" }?.points == 0)
     }
 
+    @Test("an answer that guesses at its facts is held at 40; the same facts stated plainly are not; a long answer needs more hedges")
+    func guesswork() throws {
+        let q = Question(id: "ts-guess", role: .mid, topic: "dynamodb", kind: .troubleshooting,
+                         prompt: "Writes to a DynamoDB table are being throttled. How do you find out why?", targetSeconds: 90,
+                         services: ["DynamoDB"], keyPoints: [])
+        let plain = "First I'd look at the throttled requests metric in CloudWatch per operation, then Contributor Insights "
+            + "for a hot partition key. If one key takes most writes, the fix is a better key or write sharding; "
+            + "if the whole table is over its capacity, auto scaling or on-demand. Then an alarm on throttles."
+        let hedged = "I think it's probably a hot key, maybe. First I'd look at the throttled requests metric in CloudWatch per "
+            + "operation, then Contributor Insights. If one key takes most writes, the fix is a better key or write sharding; "
+            + "if the whole table is over its capacity, auto scaling or on-demand. Then an alarm on throttles."
+        let sure = AnswerAnalyzer(question: q).analyze(text: plain)
+        #expect(sure.rubric?.faults.contains { $0.id == "guesswork" } == false)
+        let unsure = AnswerAnalyzer(question: q).analyze(text: hedged)
+        let fault = try #require(unsure.rubric?.faults.first { $0.id == "guesswork" })
+        #expect(fault.ceiling == 40)
+        #expect(unsure.score.overall <= 40)
+        let long = hedged + String(repeating: " Then I'd read the partition key design with the team and the access patterns it serves.", count: 12)
+        #expect(AnswerAnalyzer(question: q).analyze(text: long).rubric?.faults.contains { $0.id == "guesswork" } == false)
+    }
+
     @Test("with no question, the rubric comes from what the answer reads as")
     func inferredKind() {
         #expect(AnswerAnalyzer().analyze(text: Self.diagnosis).rubric?.kind == .troubleshooting)
