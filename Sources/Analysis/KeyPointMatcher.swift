@@ -221,6 +221,9 @@ public struct KeyPointMatcher: Sendable {
         return false
     }
 
+    /// Verbs a denial hangs on right after a name: "NACLs are not", "they do not".
+    static let auxiliaries: Set<String> = ["is", "are", "was", "were", "do", "does", "did", "can", "will", "would", "has", "have"]
+
     static let pronouns: Set<String> = ["it", "it's", "its", "they", "they're", "this", "which", "that's"]
 
     /// Where `claim` is stated: a `says` phrase, not negated, whose nearest named thing in its
@@ -262,8 +265,19 @@ public struct KeyPointMatcher: Sendable {
                 let pointsBack = (max(0, says.lowerBound - 3)..<says.lowerBound).contains {
                     sentence[$0] == here && Self.pronouns.contains(text.words[$0])
                 }
+                // "Security groups are stateful, network ACLs are not": a name after the claim
+                // that is denied it ("are not", "don't") is the contrast, not what the claim is about.
+                // ("X, not Y" is a different shape: there "not" comes before the name it denies.)
+                func deniedAfter(_ r: ClosedRange<Int>) -> Bool {
+                    guard r.lowerBound > says.upperBound, r.upperBound + 1 < text.words.count else { return false }
+                    let next = text.words[r.upperBound + 1]
+                    if next.hasSuffix("n't") { return sentence[r.upperBound + 1] == here }
+                    return r.upperBound + 2 < text.words.count && Self.auxiliaries.contains(next)
+                        && sentence[r.upperBound + 2] == here && negates(at: r.upperBound + 2, in: text, misconception: false)
+                }
                 let same = mentions.filter {
                     sentence[$0.range.lowerBound] == here && (!pointsBack || $0.range.upperBound < says.lowerBound)
+                        && !deniedAfter($0.range)
                 }
                 let nearest: (range: ClosedRange<Int>, subject: Bool)?
                 if same.isEmpty {

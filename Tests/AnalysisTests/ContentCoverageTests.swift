@@ -140,7 +140,8 @@ struct ContentCoverageTests {
         for sentence in ["Security groups are stateless, so you open the ephemeral ports outbound.",
                          "The thing with security groups is that they're basically stateless.",
                          "I like security groups. They are stateless, which keeps them simple.",
-                         "Unlike network ACLs, security groups are stateless."] {
+                         "Unlike network ACLs, security groups are stateless.",
+                         "Security groups are stateless, network ACLs are not."] {
             #expect(matcher.states(Self.claimOnly, sentence: sentence), "\(sentence)")
         }
     }
@@ -150,6 +151,7 @@ struct ContentCoverageTests {
         let matcher = KeyPointMatcher(rules: try RubricBook.standard.get().matching)
         for sentence in ["Security groups are stateful, unlike network ACLs, which are stateless.",
                          "Network ACLs are stateless while security groups remember the connection.",
+                         "Network ACLs are stateless, security groups are not.",
                          "Security groups are not stateless.",
                          "Stateless filtering is what a NACL does, and security groups track state.",
                          "It's a myth that security groups are stateless.",
