@@ -113,7 +113,16 @@ public struct AnswerAnalyzer: Sendable {
             }
         }()
         let matcher = book.map { KeyPointMatcher(rules: $0.matching) }
-        let text = KeyPointMatcher.text(content)
+        // A recording has no punctuation: for key points and claims a spoken sentence ends at a
+        // silence long for this speaker (the clause splitter's measure; a dropped filler is no
+        // silence), not only at the end of the whole answer.
+        var sentences = content
+        let gaps = silenceBefore.compactMap { $0 }.filter { $0 >= 0 }.sorted()
+        if timed, !gaps.isEmpty {
+            let long = max(cues.clauseTiming.minGap, cues.clauseTiming.relativeGap * gaps[gaps.count / 2])
+            for i in sentences.indices.dropFirst() where (silenceBefore[i] ?? 0) >= long { sentences[i - 1].sentenceEnd = true }
+        }
+        let text = KeyPointMatcher.text(sentences)
         let questionCoverage = question.flatMap { q in
             matcher.map { ContentCoverage.measure(q.keyPoints, prompt: q.prompt, text: text, matcher: $0) }
         }

@@ -88,6 +88,20 @@ struct ContentCoverageTests {
         #expect(apart.hit.isEmpty)
     }
 
+    @Test("a recording's sentences end at its pauses: a point's words spread over a spoken answer do not make it")
+    func spokenSentences() throws {
+        var q = question
+        q.keyPoints = [.init(point: "Metrics say that something is slow but not which hop; a trace gives the per-request path.",
+                             phrases: ["trace map"])]
+        // Three spoken sentences with a second's pause between them, no punctuation.
+        let words = evenlyTimed("metrics showed something slow") + evenlyTimed("we looked around for a while", start: 3)
+            + evenlyTimed("a trace of each hop per request helped", start: 6)
+        let spoken = try #require(AnswerAnalyzer(question: q).analyze(words: words).coverage)
+        #expect(spoken.hit.isEmpty)
+        let said = evenlyTimed("metrics tell you something is slow but a trace shows which hop request by request")
+        #expect(try #require(AnswerAnalyzer(question: q).analyze(words: said).coverage).hit.count == 1)
+    }
+
     @Test("stems: plural and past forms meet the phrase")
     func stems() {
         #expect(KeyPointMatcher.stem("allows") == KeyPointMatcher.stem("allowed"))
