@@ -206,7 +206,8 @@ public struct KeyPointMatcher: Sendable {
         for k in sentences.indices {
             let window = sentences[k].lowerBound...sentences[min(sentences.count - 1, k + span - 1)].upperBound
             let said = window.filter { content.contains(text.stems[$0]) }
-            guard Set(said.map { text.stems[$0] }).count >= need, let first = said.first, let last = said.last else { continue }
+            guard Set(said.map { text.stems[$0] }).count >= need, let first = said.first, let last = said.last,
+                  !negated([first], in: text, window: rules.negationWindow) else { continue }
             return Match(range: first...last, negated: false)
         }
         return nil

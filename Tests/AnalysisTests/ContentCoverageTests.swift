@@ -73,6 +73,12 @@ struct ContentCoverageTests {
         let scattered = try #require(AnswerAnalyzer(question: q).analyze(
             text: "Metrics are cheap. Something was slow last week. A trace is nice.").coverage)
         #expect(scattered.hit.isEmpty)
+        let denied = try #require(AnswerAnalyzer(question: q).analyze(
+            text: "It doesn't matter: metrics tell you something is slow, but a trace shows which hop, request by request.").coverage)
+        #expect(denied.hit.first?.phrase.hasPrefix("in other words") == true)
+        let negated = try #require(AnswerAnalyzer(question: q).analyze(
+            text: "It doesn't show which hop is slow in metrics or give a trace per request.").coverage)
+        #expect(negated.hit.isEmpty)
     }
 
     @Test("a point in other words may run over two sentences in a row, not over three")
