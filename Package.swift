@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "LanguageModelBuilder", dependencies: [
-            "PocketSphinx", "Analysis", "AudioFiles",
+            "PocketSphinx", "CPocketSphinx", "Analysis", "AudioFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
