@@ -155,11 +155,14 @@ struct RehearseLM: ParsableCommand {
             domainWeight: domainWeight,
             fillerKeywords: keywordPass ? "fillers.kws" : nil,
             decoderArguments: Self.decoderArguments)
+        // A folder that uses a static mix keeps it (rebuilt below from the new domain model).
         var describedModel = description
-        describedModel.staticLanguageModel = StaticMixFile.name
+        let jsonPath = output + "/" + RecognizerModel.descriptionFile
+        let previous = try? JSONDecoder().decode(RecognizerModel.Description.self, from: Data(contentsOf: URL(fileURLWithPath: jsonPath)))
+        describedModel.staticLanguageModel = previous?.staticLanguageModel
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(describedModel).write(to: URL(fileURLWithPath: output + "/recognizer.json"))
+        try encoder.encode(describedModel).write(to: URL(fileURLWithPath: jsonPath))
 
         print("corpus      \(files.count) files + \(questionSentences) question-bank sentences, \(sentences.count) sentences, \(tokens) tokens, \(vocabulary.count) words")
         print("trigram     \(model.unigrams.count) / \(model.bigrams.count) / \(model.trigrams.count) n-grams -> \(binPath)")
@@ -169,7 +172,7 @@ struct RehearseLM: ParsableCommand {
         if serviceBonus != 1 { print(String(format: "services    %d one-token AWS names x%g", raisedNames.count, serviceBonus)) }
         print("mix         domain weight \(domainWeight) with \(general) at run time")
         // A static mix of the old domain model would be stale: rebuild it with the rest.
-        if fm.fileExists(atPath: output + "/" + StaticMixFile.name) {
+        if describedModel.staticLanguageModel != nil || fm.fileExists(atPath: output + "/" + StaticMixFile.name) {
             try StaticMixFile.build(in: output, exponent: mixExponent)
         }
     }
