@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LanguageModelBuilder
+import PocketSphinx
 
 /// The static mix against the run-time mix, on two small models written here: a "domain"
 /// trigram with words the general one lacks, and a "general" trigram with words the domain one
@@ -242,5 +243,27 @@ import Testing
             #expect(abs(written.log10Probability(of: words) - powered) < 2e-4, "written \(words)")
             if words == ["the", "queue"] { #expect(abs(powered - linear) > 0.05, "p^L mixing is not linear mixing") }
         }
+    }
+}
+
+/// A folder's recognizer.json naming the static mix uses it only when the file is there.
+@Suite struct StaticMixSelectionTests {
+    @Test("a missing static mix falls back to the run-time mix; a present one is used")
+    func fallsBackWhenTheFileIsMissing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("staticmix-json-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var description = RecognizerModel.Description(
+            name: "test", acousticModel: "/nowhere/en-us", languageModel: "domain.lm.bin", dictionary: "test.dict",
+            generalLanguageModel: "/nowhere/en-us.lm.bin", domainWeight: 0.6, fillerKeywords: nil)
+        description.staticLanguageModel = StaticMixFile.name
+        try JSONEncoder().encode(description).write(to: folder.appendingPathComponent(RecognizerModel.descriptionFile))
+        let without = try RecognizerModel.directory(folder)
+        #expect(without.staticLanguageModel == nil)
+        #expect(without.generalLanguageModel == "/nowhere/en-us.lm.bin")
+        try Data("Trie Language Model".utf8).write(to: folder.appendingPathComponent(StaticMixFile.name))
+        let with = try RecognizerModel.directory(folder)
+        #expect(with.staticLanguageModel == folder.appendingPathComponent(StaticMixFile.name).path)
+        #expect(with != without, "cached transcripts of one must not pass for the other")
     }
 }
