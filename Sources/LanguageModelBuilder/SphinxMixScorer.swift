@@ -24,7 +24,6 @@ final class SphinxMixScorer {
     static let lnBase = log(1.0001)
 
     init(domain: String, general: String, domainWeight: Double, exponent: Double = 1) throws {
-        err_set_logfp(nil)
         guard let logmath = logmath_init(1.0001, 0, 0) else { throw MixError("logmath_init failed") }
         self.logmath = logmath
         func read(_ path: String) throws -> OpaquePointer {
@@ -106,7 +105,6 @@ final class SphinxModel {
     let logmath: OpaquePointer
     let model: OpaquePointer
     init(path: String) throws {
-        err_set_logfp(nil)
         guard let logmath = logmath_init(1.0001, 0, 0) else { throw MixError("logmath_init failed") }
         guard let model = ngram_model_read(nil, path, NGRAM_AUTO, logmath) else {
             logmath_free(logmath)

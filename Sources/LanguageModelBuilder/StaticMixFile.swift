@@ -1,5 +1,6 @@
 import Foundation
 import Analysis
+import CPocketSphinx
 import PocketSphinx
 
 /// `rehearse-lm --static-mix`: writes the model folder's run-time mix as one model,
@@ -12,6 +13,9 @@ enum StaticMixFile {
     static let defaultExponent = 1.0
 
     static func build(in folder: String, exponent: Double) throws {
+        // sphinxbase's INFO lines would bury the summary; this process runs no decoder (in a
+        // process that does, PocketSphinxLog owns the log and this must not be called).
+        err_set_logfp(nil)
         let url = URL(fileURLWithPath: folder).appendingPathComponent(RecognizerModel.descriptionFile)
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw MixError("\(url.path): cannot read it (build the model first): \(error)") }
