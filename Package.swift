@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "LanguageModelBuilder", dependencies: [
-            "PocketSphinx", "Analysis", "AudioFiles",
+            "PocketSphinx", "CPocketSphinx", "Analysis", "AudioFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -71,7 +71,7 @@ let package = Package(
             "History", "Analysis",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tests/HistoryStress"),
-        .testTarget(name: "LanguageModelBuilderTests", dependencies: ["LanguageModelBuilder", "Analysis"]),
+        .testTarget(name: "LanguageModelBuilderTests", dependencies: ["LanguageModelBuilder", "Analysis", "PocketSphinx"]),
         .testTarget(name: "VoiceProfileTests", dependencies: ["VoiceProfile", "PocketSphinx", "Pipeline", "History", "TestSupport"]),
         .testTarget(name: "SpeechEvalTests", dependencies: ["SpeechEvaluation", "Pipeline", "SpeechCore", "PocketSphinx", "AudioFiles", "TestSupport"]),
     ],

@@ -20,6 +20,8 @@ struct RehearseLM: ParsableCommand {
           rehearse.dict            cmudict + AWS names, acronyms, derived words
           fillers.kws              keyword list for "um" and "uh"
           recognizer.json          what `rehearse score --model` loads
+          rehearse-mix.lm.bin      with --static-mix only: the domain and general models
+                                   mixed into one (rebuilt with the rest when it exists)
         """)
 
     @Option(help: "Folder of training answers (*.txt).")
@@ -58,6 +60,14 @@ struct RehearseLM: ParsableCommand {
     @Option(help: "Factor on the language-model probability of one-token AWS service names (\"cloudwatch\", \"sqs\"); 1 = their rate in the corpus.")
     var serviceBonus = 3.0
 
+    @Flag(help: ArgumentHelp("Only write rehearse-mix.lm.bin in --output: the domain model there mixed with --general into one model, which the decoder then uses instead of mixing the two at run time. The domain model is not rebuilt.", valueName: "static-mix"))
+    var staticMix = false
+
+    /// 1 is linear interpolation (SRILM's -mix-lm). The decoder's language weight (6.5)
+    /// reproduces what the run-time mix scores inside the decoder (docs/recognizer.md).
+    @Option(help: "With --static-mix: interpolate p^L instead of p (1 = linear; the decoder's language weight 6.5 = what the run-time mix scores in the decoder).")
+    var mixExponent = StaticMixFile.defaultExponent
+
     @Flag(help: "Turn on the keyword-spotting pass for um/uh in recognizer.json (more filler recall, less precision; see docs/recognizer.md, Keyword spotting).")
     var keywordPass = false
 
@@ -81,9 +91,14 @@ struct RehearseLM: ParsableCommand {
         if !(1...100).contains(hesitationBonus) { throw ValidationError("--hesitation-bonus must be between 1 and 100") }
         if !(1...100).contains(uhBonus) { throw ValidationError("--uh-bonus must be between 1 and 100") }
         if !(1...100).contains(serviceBonus) { throw ValidationError("--service-bonus must be between 1 and 100") }
+        if !(1...20).contains(mixExponent) { throw ValidationError("--mix-exponent must be between 1 and 20") }
     }
 
     func run() throws {
+        if staticMix {
+            try StaticMixFile.build(in: output, exponent: mixExponent)
+            return
+        }
         let fm = FileManager.default
         let words: Lexicon
         do { words = try Lexicon.load(from: URL(fileURLWithPath: lexicon, isDirectory: true)) }
@@ -122,7 +137,7 @@ struct RehearseLM: ParsableCommand {
                       String(format: "um n-grams raised by log10(%.3g), uh by log10(%.3g) (hesitation bonus x %.3f for the question bank's share; not renormalised)", umFactor, uhFactor, dilution)]
             + (serviceBonus == 1 ? [] : [String(format: "one-token AWS service names raised by log10(%g) (not renormalised)", serviceBonus)])
         try model.arpa(header: header).write(toFile: arpaPath, atomically: true, encoding: .utf8)
-        try convert(arpaPath, to: binPath)
+        try Self.convert(arpaPath, to: binPath)
 
         var dictionary = try PronunciationDictionary(cmudictPath: cmudict, pronunciations: words.pronunciations)
         let vocabulary = model.vocabulary
@@ -140,9 +155,14 @@ struct RehearseLM: ParsableCommand {
             domainWeight: domainWeight,
             fillerKeywords: keywordPass ? "fillers.kws" : nil,
             decoderArguments: Self.decoderArguments)
+        // A folder that uses a static mix keeps it (rebuilt below from the new domain model).
+        var describedModel = description
+        let jsonPath = output + "/" + RecognizerModel.descriptionFile
+        let previous = try? JSONDecoder().decode(RecognizerModel.Description.self, from: Data(contentsOf: URL(fileURLWithPath: jsonPath)))
+        describedModel.staticLanguageModel = previous?.staticLanguageModel
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(description).write(to: URL(fileURLWithPath: output + "/recognizer.json"))
+        try encoder.encode(describedModel).write(to: URL(fileURLWithPath: jsonPath))
 
         print("corpus      \(files.count) files + \(questionSentences) question-bank sentences, \(sentences.count) sentences, \(tokens) tokens, \(vocabulary.count) words")
         print("trigram     \(model.unigrams.count) / \(model.bigrams.count) / \(model.trigrams.count) n-grams -> \(binPath)")
@@ -151,9 +171,13 @@ struct RehearseLM: ParsableCommand {
         print(String(format: "hesitations um probabilities x%.2f, uh x%.2f (bonuses %g and %g, x%.3f for the question bank's share of the text)", umFactor, uhFactor, hesitationBonus, uhBonus, dilution))
         if serviceBonus != 1 { print(String(format: "services    %d one-token AWS names x%g", raisedNames.count, serviceBonus)) }
         print("mix         domain weight \(domainWeight) with \(general) at run time")
+        // A static mix of the old domain model would be stale: rebuild it with the rest.
+        if describedModel.staticLanguageModel != nil || fm.fileExists(atPath: output + "/" + StaticMixFile.name) {
+            try StaticMixFile.build(in: output, exponent: mixExponent)
+        }
     }
 
-    private func convert(_ arpa: String, to bin: String) throws {
+    static func convert(_ arpa: String, to bin: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sphinx_lm_convert")
         process.arguments = ["-i", arpa, "-ifmt", "arpa", "-o", bin, "-ofmt", "bin"]

@@ -38,8 +38,13 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
             "-remove_silence": "no",
             "-bestpath": "yes",
         ]
-        // A mixed model is loaded below and handed to the decoder; a single one by file name.
-        if model.generalLanguageModel == nil { arguments["-lm"] = model.languageModel }
+        // A mix at run time is loaded below and handed to the decoder; a single model, or the
+        // mix written as one (`staticLanguageModel`), by file name.
+        if let mixed = model.staticLanguageModel {
+            arguments["-lm"] = mixed
+        } else if model.generalLanguageModel == nil {
+            arguments["-lm"] = model.languageModel
+        }
         arguments.merge(model.decoderArguments) { _, new in new }
         arguments.merge(extraArguments) { _, new in new }
         let parts = try PocketSphinxLog.setUp(model: model.acousticModel) { log throws(SpeechError) in
@@ -53,11 +58,23 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         self.languageSearch = parts.mixed != nil ? Self.mixedSearchName : String(cString: ps_get_search(parts.decoder))
         self.start = DecoderStart(decoder: parts.decoder)
         // The domain part of a mix (it carries the hesitation bonus and the corpus's sense
-        // of where people hesitate), else the one model the search uses.
+        // of where people hesitate), else the one model the search uses. With a static mix
+        // the domain model is read on its own for this check.
         let search = self.languageSearch, logmath = self.logmath
-        let domain = parts.mixed?.domainModel ?? ps_get_lm(parts.decoder, search)
-        self.hesitationLanguage = model.uhContextMargin == nil
-            ? nil : domain.map { NGramScorer(model: $0, logmath: logmath) }
+        if model.uhContextMargin == nil {
+            self.hesitationLanguage = nil
+        } else if model.staticLanguageModel != nil {
+            guard let domain = ngram_model_read(parts.config, model.languageModel, NGRAM_AUTO, logmath_retain(logmath)) else {
+                ps_free(parts.decoder)
+                cmd_ln_free_r(parts.config)
+                throw .languageModelFailed(path: model.languageModel, function: "ngram_model_read")
+            }
+            self.hesitationLanguage = NGramScorer(model: domain, logmath: logmath)
+            ngram_model_free(domain)
+        } else {
+            let domain = parts.mixed?.domainModel ?? ps_get_lm(parts.decoder, search)
+            self.hesitationLanguage = domain.map { NGramScorer(model: $0, logmath: logmath) }
+        }
         try check(ps_set_search(decoder, languageSearch), "ps_set_search")
     }
 
@@ -68,7 +85,7 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         let (config, decoder) = try startDecoder(arguments, label: nil, log: log)
         do throws(SpeechError) {
             var mixed: InterpolatedLanguageModel?
-            if let general = model.generalLanguageModel {
+            if let general = model.generalLanguageModel, model.staticLanguageModel == nil {
                 let set = try InterpolatedLanguageModel(
                     domain: model.languageModel, general: general, domainWeight: model.domainWeight,
                     config: config, logmath: ps_get_logmath(decoder)!)

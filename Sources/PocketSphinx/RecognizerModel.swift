@@ -14,6 +14,11 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     public var generalLanguageModel: String?
     /// Weight of `languageModel` in the mix, the rest goes to `generalLanguageModel`.
     public var domainWeight: Double
+    /// The same mix written as one model (`rehearse-lm --static-mix`): when set, the decoder
+    /// searches this file alone and `languageModel` is read only for the "uh" context check.
+    /// Set from a recognizer.json only when the file exists, so a folder without it falls back
+    /// to the run-time mix.
+    public var staticLanguageModel: String?
     /// A keyword-spotting list ("um /1e+3/") searched in a second pass for hesitations the
     /// language model pass does not emit. Nil: no second pass.
     public var fillerKeywords: String?
@@ -119,10 +124,13 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
         if let general = generalLanguageModel, !fm.fileExists(atPath: general) {
             throw .modelMissing(path: general, what: "general language model")
         }
+        if let mixed = staticLanguageModel, !fm.fileExists(atPath: mixed) {
+            throw .modelMissing(path: mixed, what: "static language model mix")
+        }
         if let kws = fillerKeywords, !fm.fileExists(atPath: kws) {
             throw .modelMissing(path: kws, what: "filler keyword list")
         }
-        for path in [languageModel] + (generalLanguageModel.map { [$0] } ?? []) where !Self.looksLikeLanguageModel(path) {
+        for path in [languageModel] + (generalLanguageModel.map { [$0] } ?? []) + (staticLanguageModel.map { [$0] } ?? []) where !Self.looksLikeLanguageModel(path) {
             throw .notALanguageModel(path: path)
         }
     }
@@ -157,7 +165,7 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
 extension RecognizerModel {
     private enum CodingKeys: String, CodingKey {
         case acousticModel, languageModel, dictionary, name, generalLanguageModel, domainWeight, fillerKeywords,
-             decoderArguments, noiseFilter, hesitationConfidence, uhContextMargin, dereverb
+             decoderArguments, noiseFilter, hesitationConfidence, uhContextMargin, dereverb, staticLanguageModel
     }
 
     /// Reads model records saved by older versions too (eval-asr `--json`, heard.json), which
@@ -180,6 +188,7 @@ extension RecognizerModel {
             uhContextMargin: try c.decodeIfPresent(Double.self, forKey: .uhContextMargin))
         // Records from before the dereverberation ran without it.
         dereverb = try c.decodeIfPresent(Bool.self, forKey: .dereverb) ?? false
+        staticLanguageModel = try c.decodeIfPresent(String.self, forKey: .staticLanguageModel)
     }
 }
 
@@ -192,6 +201,8 @@ extension RecognizerModel {
         public var dictionary: String
         public var generalLanguageModel: String?
         public var domainWeight: Double?
+        /// The mix as one model, used instead of the run-time mix when the file exists.
+        public var staticLanguageModel: String?
         public var fillerKeywords: String?
         public var decoderArguments: [String: String]?
         /// Nil or absent: on.
@@ -231,6 +242,10 @@ extension RecognizerModel {
                 hesitationConfidence: hesitationConfidence ?? HesitationFilter.defaultMinimumConfidence,
                 uhContextMargin: uhContextMargin ?? HesitationFilter.defaultUhContextMargin)
             model.dereverb = dereverb ?? true
+            if let mixed = staticLanguageModel.map(path), generalLanguageModel != nil,
+               FileManager.default.fileExists(atPath: mixed) {
+                model.staticLanguageModel = mixed
+            }
             return model
         }
     }

@@ -31,7 +31,7 @@ struct HeardTranscriptStore {
         guard heard.model == model else { return nil }
         func modified(_ p: String) -> Date? { (try? fm.attributesOfItem(atPath: p))?[.modificationDate] as? Date }
         guard let heardDate = modified(cached) else { return nil }
-        let inputs = [recording, model.languageModel, model.dictionary, model.generalLanguageModel, model.fillerKeywords]
+        let inputs = [recording, model.languageModel, model.dictionary, model.generalLanguageModel, model.staticLanguageModel, model.fillerKeywords]
         for input in inputs.compactMap({ $0 }) where fm.fileExists(atPath: input) {
             guard let date = modified(input), date <= heardDate else { return nil }
         }
