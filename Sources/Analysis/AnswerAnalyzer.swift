@@ -117,9 +117,7 @@ public struct AnswerAnalyzer: Sendable {
         // silence long for this speaker (the clause splitter's measure; a dropped filler is no
         // silence), not only at the end of the whole answer.
         var sentences = content
-        let gaps = silenceBefore.compactMap { $0 }.filter { $0 >= 0 }.sorted()
-        if timed, !gaps.isEmpty {
-            let long = max(cues.clauseTiming.minGap, cues.clauseTiming.relativeGap * gaps[gaps.count / 2])
+        if timed, let long = ClauseSplitter.longSilence(silenceBefore, cues.clauseTiming) {
             for i in sentences.indices.dropFirst() where (silenceBefore[i] ?? 0) >= long { sentences[i - 1].sentenceEnd = true }
         }
         let text = KeyPointMatcher.text(sentences)

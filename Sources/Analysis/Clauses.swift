@@ -38,6 +38,14 @@ enum ClauseSplitter {
 
     /// `silenceBefore[i]`: the silence between token `i` and the word spoken just before it (a
     /// filler included), or nil for typed text and for the later pieces of one written word.
+    /// A silence long for this speaker: `relativeGap` times their median gap before a word, and
+    /// at least `minGap`; nil when no gap was timed (typed text).
+    static func longSilence(_ silenceBefore: [Double?], _ timing: Lexicon.Clauses.Timing) -> Double? {
+        let gaps = silenceBefore.compactMap { $0 }.filter { $0 >= 0 }.sorted()
+        guard !gaps.isEmpty else { return nil }
+        return max(timing.minGap, timing.relativeGap * gaps[gaps.count / 2])
+    }
+
     static func split(_ tokens: [Token], masked: [String], silenceBefore: [Double?] = [], cues: CompiledCues) -> [Clause] {
         var clauses: [Clause] = []
         var begin = 0
@@ -49,9 +57,7 @@ enum ClauseSplitter {
                                   tokenStarts: slice.map(\.start), tokenEnds: slice.map(\.end)))
             begin = end
         }
-        let gaps = silenceBefore.compactMap { $0 }.filter { $0 >= 0 }.sorted()
-        let medianGap = gaps.isEmpty ? 0 : gaps[gaps.count / 2]
-        let shortSentenceGap = max(cues.clauseTiming.minGap, cues.clauseTiming.relativeGap * medianGap)
+        let longGap = longSilence(silenceBefore, cues.clauseTiming)
         for i in tokens.indices where i > begin {
             let prev = tokens[i - 1]
             let here = tokens[i].text
@@ -61,7 +67,7 @@ enum ClauseSplitter {
             let silence = i < silenceBefore.count ? silenceBefore[i] ?? 0 : 0
             // A gap long for this speaker, after a word that can end a sentence ("…to s3 | we…", not "the | bucket"),
             // and not inside a list of services ("kinesis, lambda, s3" said with commas).
-            let relativeGap = long && !gaps.isEmpty && silence >= shortSentenceGap && !cues.notEndingWords.contains(prev.text)
+            let relativeGap = long && longGap.map { silence >= $0 } == true && !cues.notEndingWords.contains(prev.text)
                 && !cues.notStartingWords.contains(here)
                 && !(masked[i - 1] == ServiceCatalog.placeholder && masked[i] == ServiceCatalog.placeholder)
             let sentenceGap = long && silence >= sentencePause || relativeGap
