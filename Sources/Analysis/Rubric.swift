@@ -316,7 +316,7 @@ enum RubricJudge {
             let hedges = input.evidence.hedging
             let perWords = f.words.map { input.text.stems.count / max(1, $0) } ?? 0
             guard hedges.count >= max(f.need ?? 3, perWords) else { return nil }
-            return "\(hedges.count) hedges: " + hedges.prefix(4).map { "\"\($0)\"" }.joined(separator: ", ")
+            return hedges.prefix(4).joined(separator: ", ")
         case .nothingConcrete:
             guard input.text.stems.count > 0, input.concrete < (f.minConcrete ?? 2) else { return nil }
             return input.concrete == 0 ? "no service, number or point of the question named"
