@@ -67,7 +67,7 @@ public struct KeyPointMatcher: Sendable {
     /// are not a point's own words (prepared once from the rules).
     private let anyOrderSkips: Set<String>
     private let inOrderOnly: Set<String>
-    private let notPointWords: Set<String>
+    let notPointWords: Set<String>
 
     public init(rules: Rules) {
         self.rules = rules
