@@ -236,6 +236,23 @@ enum RubricJudge {
         return first.tokenRange.lowerBound
     }
 
+    /// Cue hits outside clauses that only say the question back: "the release process has to
+    /// catch a bad version and roll it back" names no requirement when the prompt said it.
+    static func own(_ hits: [Int], _ input: RubricInput, _ matcher: KeyPointMatcher) -> [Int] {
+        guard let prompt = input.prompt, !hits.isEmpty else { return hits }
+        let promptStems = Set(KeyPointMatcher.text(prompt).stems)
+        return hits.filter { hit in
+            guard let clause = input.clauses.first(where: { $0.tokenRange.contains(hit) }) else { return true }
+            let content = input.text.stems[clause.tokenRange].filter { $0.count > 2 && !matcher.notPointWords.contains($0) }
+            guard content.count >= echoMinimumWords else { return true }
+            return Double(content.filter(promptStems.contains).count) / Double(content.count) < echoShare
+        }
+    }
+
+    /// A clause of at least this many content words, this share of them the prompt's, says the question back.
+    static let echoMinimumWords = 4
+    static let echoShare = 0.6
+
     /// Whether the clause of a pick's cue, or the few words after it, names an option: a service,
     /// or one of the prompt's own content words ("provisioned", "on-demand", "Fargate").
     static func namesOption(near token: Int, _ input: RubricInput, _ matcher: KeyPointMatcher) -> Bool {
@@ -259,11 +276,11 @@ enum RubricJudge {
         let need = Double(max(1, c.need ?? 1))
         switch c.check {
         case .cues:
-            let hits = cueHits(c.cues ?? [], input.text, matcher)
+            let hits = own(cueHits(c.cues ?? [], input.text, matcher), input, matcher)
             return (min(1, Double(hits.count) / need), hits.first)
         case .cuesWithSource:
             let sources = cueHits(c.sources ?? [], input.text, matcher)
-            let cues = cueHits(c.cues ?? [], input.text, matcher)
+            let cues = own(cueHits(c.cues ?? [], input.text, matcher), input, matcher)
             let paired = cues.first { cue in
                 let clause = clauseRange(of: cue, input)
                 return sources.contains { clause.contains($0) || abs($0 - cue) <= 6 }
@@ -279,7 +296,7 @@ enum RubricJudge {
             guard let part = c.part else { return (0, nil) }
             if input.structure[part].present { return (1, nil) }
             // Said in so many words even where the part detector did not hear a part ("Trade-off: no ordering").
-            let said = cueHits(c.cues ?? [], input.text, matcher)
+            let said = own(cueHits(c.cues ?? [], input.text, matcher), input, matcher)
             return (said.isEmpty ? 0 : 1, said.first)
         case .reasonedServices:
             let n = Double(input.services.count)
@@ -287,7 +304,7 @@ enum RubricJudge {
             return (min(1, n / need), nil)
         case .namedAlternative:
             // "The default is four days" has a pick's word and picks nothing: a pick names an option.
-            let picks = cueHits(c.cues ?? [], input.text, matcher).filter { namesOption(near: $0, input, matcher) }
+            let picks = own(cueHits(c.cues ?? [], input.text, matcher), input, matcher).filter { namesOption(near: $0, input, matcher) }
             let contrast = !cueHits(c.contrast ?? [], input.text, matcher).isEmpty || input.services.count >= 2
             let lead = picks.isEmpty && !input.structure.choice.present ? leadingPick(input, c) : nil
             guard !picks.isEmpty || input.structure.choice.present || lead != nil else { return (0, nil) }
