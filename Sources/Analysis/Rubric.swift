@@ -236,22 +236,18 @@ enum RubricJudge {
         return first.tokenRange.lowerBound
     }
 
-    /// Cue hits outside clauses that only say the question back: "the release process has to
-    /// catch a bad version and roll it back" names no requirement when the prompt said it.
+    /// Cue hits outside clauses that only say the question back (`KeyPointMatcher.withoutEchoes`):
+    /// "the release process has to catch a bad version" names no requirement when the prompt said it.
     static func own(_ hits: [Int], _ input: RubricInput, _ matcher: KeyPointMatcher) -> [Int] {
         guard let prompt = input.prompt, !hits.isEmpty else { return hits }
         let promptStems = Set(KeyPointMatcher.text(prompt).stems)
         return hits.filter { hit in
             guard let clause = input.clauses.first(where: { $0.tokenRange.contains(hit) }) else { return true }
             let content = input.text.stems[clause.tokenRange].filter { $0.count > 2 && !matcher.notPointWords.contains($0) }
-            guard content.count >= echoMinimumWords else { return true }
-            return Double(content.filter(promptStems.contains).count) / Double(content.count) < echoShare
+            guard content.count >= KeyPointMatcher.echoMinimumWords else { return true }
+            return Double(content.filter(promptStems.contains).count) / Double(content.count) < KeyPointMatcher.echoShare
         }
     }
-
-    /// A clause of at least this many content words, this share of them the prompt's, says the question back.
-    static let echoMinimumWords = 4
-    static let echoShare = 0.6
 
     /// Whether the clause of a pick's cue, or the few words after it, names an option: a service,
     /// or one of the prompt's own content words ("provisioned", "on-demand", "Fargate").
