@@ -51,6 +51,8 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
     static func measure(_ keyPoints: [KeyPoint], prompt: String?, text: KeyPointMatcher.Text,
                         matcher: KeyPointMatcher) -> ContentCoverage {
         let promptText = prompt.map(KeyPointMatcher.text)
+        // Key points are earned outside sentences that only say the question back.
+        let own = promptText.map { matcher.withoutEchoes(of: $0, in: text) } ?? text
         var hit: [Hit] = [], missed: [String] = [], wrong: [MisconceptionHit] = []
         for keyPoint in keyPoints {
             var stated = false
@@ -61,10 +63,10 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
                 wrong.append(.init(said: text.words[lo..<hi].joined(separator: " "), claim: m.claim,
                                    correction: m.correction, point: keyPoint.point, start: text.start[match.range.lowerBound]))
             }
-            if !stated, let (phrase, match) = matcher.firstMatch(of: keyPoint.phrases, in: text, except: promptText) {
+            if !stated, let (phrase, match) = matcher.firstMatch(of: keyPoint.phrases, in: own, except: promptText) {
                 hit.append(Hit(point: keyPoint.point, phrase: phrase, start: text.start[match.range.lowerBound],
                                tokenIndex: match.range.lowerBound))
-            } else if !stated, let match = matcher.pointWordsMatch(keyPoint.point, in: text, prompt: promptText) {
+            } else if !stated, let match = matcher.pointWordsMatch(keyPoint.point, in: own, prompt: promptText) {
                 let said = text.words[match.range].joined(separator: " ")
                 hit.append(Hit(point: keyPoint.point, phrase: "in other words: \(said)", start: text.start[match.range.lowerBound],
                                tokenIndex: match.range.lowerBound))

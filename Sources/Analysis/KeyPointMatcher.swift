@@ -67,7 +67,7 @@ public struct KeyPointMatcher: Sendable {
     /// are not a point's own words (prepared once from the rules).
     private let anyOrderSkips: Set<String>
     private let inOrderOnly: Set<String>
-    private let notPointWords: Set<String>
+    let notPointWords: Set<String>
 
     public init(rules: Rules) {
         self.rules = rules
@@ -186,6 +186,27 @@ public struct KeyPointMatcher: Sendable {
         }
         return negatedMatch
     }
+
+    /// `text` with the sentences that say the prompt back masked out: a sentence of at least
+    /// `echoMinimumWords` content words, `echoShare` of them the prompt's ("the release process
+    /// has to catch a bad version and roll it back automatically"). Indices stay the same.
+    func withoutEchoes(of prompt: Text, in text: Text) -> Text {
+        let promptStems = Set(prompt.stems)
+        var masked = text, start = 0
+        for i in text.stems.indices where text.sentenceEnd[i] || i == text.stems.count - 1 {
+            let sentence = start...i
+            start = i + 1
+            let content = sentence.map { text.stems[$0] }.filter { $0.count > 2 && !notPointWords.contains($0) }
+            guard content.count >= Self.echoMinimumWords,
+                  Double(content.filter(promptStems.contains).count) / Double(content.count) >= Self.echoShare else { continue }
+            for j in sentence { masked.stems[j] = Self.echoMask }
+        }
+        return masked
+    }
+
+    static let echoMinimumWords = 4
+    static let echoShare = 0.6
+    static let echoMask = "_echo_"
 
     /// The point's own words said in one sentence, or in `PointWords.sentences` in a row (see
     /// `Rules.pointWords`): where, or nil.

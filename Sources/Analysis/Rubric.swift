@@ -69,6 +69,9 @@ public struct RubricBook: Codable, Sendable, Hashable {
         public var contrast: [String]?
         /// The criterion counts only when the prompt asks for it ("when would you…").
         public var onlyIfPromptHas: [String]?
+        /// Half the points at most while this criterion (judged earlier) earned nothing: what separates
+        /// two options, or when to switch, means little before one of them is picked.
+        public var halfWithout: String?
         /// namedAlternative: words that keep an answer's short first clause from being a pick
         /// ("Glue is…" defines; "Glue to start" picks).
         public var notInLead: [String]?
@@ -90,6 +93,11 @@ public struct RubricBook: Codable, Sendable, Hashable {
         /// Not a fault when any of these criteria is met: "defines both without choosing" cannot
         /// stand beside "picks one over a named alternative".
         public var unlessMet: [String]?
+        /// nothingConcrete: whether the question's key points count as concrete (true when absent).
+        /// A story's points ("the context you had then") can be met in words that name nothing.
+        public var pointsAreConcrete: Bool?
+        /// A list in the book's `cueLists` whose cues this fault reads as well as its own.
+        public var cueList: String?
         /// The highest overall score an answer with this fault can get.
         public var ceiling: Int?
         public var penalty: Double
@@ -104,6 +112,8 @@ public struct RubricBook: Codable, Sendable, Hashable {
     }
 
     public var matching: KeyPointMatcher.Rules
+    /// Cue lists several rubrics share, named by a fault's `cueList`.
+    public var cueLists: [String: [String]]?
     public var misconceptionCeiling: Int
     public var offQuestionCeiling: Int
     public var rubrics: [String: Rubric]
@@ -116,6 +126,15 @@ public struct RubricBook: Codable, Sendable, Hashable {
         }
         for kind in RubricKind.allCases where rubrics[kind.rawValue] == nil {
             throw QuestionBankError(file: url.path, reason: "no rubric for \"\(kind.rawValue)\"")
+        }
+        for (kind, rubric) in rubrics {
+            for (i, fault) in rubric.faults.enumerated() {
+                guard let name = fault.cueList else { continue }
+                guard let list = cueLists?[name] else {
+                    throw QuestionBankError(file: url.path, reason: "\(kind) fault \"\(fault.id)\" names cue list \"\(name)\", which cueLists does not have")
+                }
+                rubrics[kind]?.faults[i].cues = (fault.cues ?? []) + list
+            }
         }
     }
 
@@ -167,6 +186,8 @@ struct RubricInput {
     var bareServices: String? = nil
     /// Distinct services, numbers and the question's key points said.
     var concrete: Int = 0
+    /// Distinct services and numbers alone.
+    var namedThings: Int = 0
 }
 
 enum RubricJudge {
@@ -182,7 +203,8 @@ enum RubricJudge {
         for c in rubric.criteria {
             if let wanted = c.onlyIfPromptHas, let promptStems,
                !wanted.contains(where: { promptStems.contains(KeyPointMatcher.stem($0)) }) { continue }
-            let (share, at) = measure(c, input: input, matcher: matcher)
+            var (share, at) = measure(c, input: input, matcher: matcher)
+            if let other = c.halfWithout, results.contains(where: { $0.id == other && $0.points == 0 }) { share = min(share, 0.5) }
             if let at { firstEvidence[c.id] = at }
             let points = (c.points * share * 10).rounded() / 10
             results.append(.init(id: c.id, title: c.title, points: points, max: c.points, met: share >= 1,
@@ -214,16 +236,47 @@ enum RubricJudge {
         return first.tokenRange.lowerBound
     }
 
+    /// Cue hits outside clauses that only say the question back (`KeyPointMatcher.withoutEchoes`):
+    /// "the release process has to catch a bad version" names no requirement when the prompt said it.
+    static func own(_ hits: [Int], _ input: RubricInput, _ matcher: KeyPointMatcher) -> [Int] {
+        guard let prompt = input.prompt, !hits.isEmpty else { return hits }
+        let promptStems = Set(KeyPointMatcher.text(prompt).stems)
+        return hits.filter { hit in
+            guard let clause = input.clauses.first(where: { $0.tokenRange.contains(hit) }) else { return true }
+            let content = input.text.stems[clause.tokenRange].filter { $0.count > 2 && !matcher.notPointWords.contains($0) }
+            guard content.count >= KeyPointMatcher.echoMinimumWords else { return true }
+            return Double(content.filter(promptStems.contains).count) / Double(content.count) < KeyPointMatcher.echoShare
+        }
+    }
+
+    /// Whether the clause of a pick's cue, or the few words after it, names an option: a service,
+    /// or one of the prompt's own content words ("provisioned", "on-demand", "Fargate").
+    static func namesOption(near token: Int, _ input: RubricInput, _ matcher: KeyPointMatcher) -> Bool {
+        let clause = input.clauses.first { $0.tokenRange.contains(token) }
+        if let clause, clause.tokens.contains(ServiceCatalog.placeholder) { return true }
+        guard let prompt = input.prompt else { return clause == nil }
+        let options = Set(KeyPointMatcher.text(prompt).stems).subtracting(matcher.notPointWords)
+            .subtracting(optionStopStems).filter { $0.count > 2 }
+        let end = min(input.text.stems.count, max(clause?.tokenRange.upperBound ?? 0, token + 8))
+        return input.text.stems[token..<end].contains { options.contains($0) }
+    }
+
+    /// Prompt words that are not options ("would you use X or Y, and why?").
+    private static let optionStopStems: Set<String> = Set(["would", "why", "how", "what", "when", "which", "where",
+        "your", "their", "want", "wants", "need", "needs", "between", "pick", "choose", "make", "case",
+        "should", "could", "team", "teams", "company", "do", "does", "you", "they", "them", "this", "these"]
+        .map(KeyPointMatcher.stem))
+
     /// The share of a criterion's points earned (0…1), and the token where its evidence starts.
     private static func measure(_ c: RubricBook.Criterion, input: RubricInput, matcher: KeyPointMatcher) -> (Double, Int?) {
         let need = Double(max(1, c.need ?? 1))
         switch c.check {
         case .cues:
-            let hits = cueHits(c.cues ?? [], input.text, matcher)
+            let hits = own(cueHits(c.cues ?? [], input.text, matcher), input, matcher)
             return (min(1, Double(hits.count) / need), hits.first)
         case .cuesWithSource:
             let sources = cueHits(c.sources ?? [], input.text, matcher)
-            let cues = cueHits(c.cues ?? [], input.text, matcher)
+            let cues = own(cueHits(c.cues ?? [], input.text, matcher), input, matcher)
             let paired = cues.first { cue in
                 let clause = clauseRange(of: cue, input)
                 return sources.contains { clause.contains($0) || abs($0 - cue) <= 6 }
@@ -239,14 +292,15 @@ enum RubricJudge {
             guard let part = c.part else { return (0, nil) }
             if input.structure[part].present { return (1, nil) }
             // Said in so many words even where the part detector did not hear a part ("Trade-off: no ordering").
-            let said = cueHits(c.cues ?? [], input.text, matcher)
+            let said = own(cueHits(c.cues ?? [], input.text, matcher), input, matcher)
             return (said.isEmpty ? 0 : 1, said.first)
         case .reasonedServices:
             let n = Double(input.services.count)
             if input.bareServices != nil { return (min(0.5, n / need / 2), nil) }
             return (min(1, n / need), nil)
         case .namedAlternative:
-            let picks = cueHits(c.cues ?? [], input.text, matcher)
+            // "The default is four days" has a pick's word and picks nothing: a pick names an option.
+            let picks = own(cueHits(c.cues ?? [], input.text, matcher), input, matcher).filter { namesOption(near: $0, input, matcher) }
             let contrast = !cueHits(c.contrast ?? [], input.text, matcher).isEmpty || input.services.count >= 2
             let lead = picks.isEmpty && !input.structure.choice.present ? leadingPick(input, c) : nil
             guard !picks.isEmpty || input.structure.choice.present || lead != nil else { return (0, nil) }
@@ -318,8 +372,9 @@ enum RubricJudge {
             guard hedges.count >= max(f.need ?? 3, perWords) else { return nil }
             return hedges.prefix(4).joined(separator: ", ")
         case .nothingConcrete:
-            guard input.text.stems.count > 0, input.concrete < (f.minConcrete ?? 2) else { return nil }
-            return input.concrete == 0 ? "no service, number or point of the question named"
+            let concrete = f.pointsAreConcrete == false ? input.namedThings : input.concrete
+            guard input.text.stems.count > 0, concrete < (f.minConcrete ?? 2) else { return nil }
+            return concrete == 0 ? (f.pointsAreConcrete == false ? "no service or number named" : "no service, number or point of the question named")
                 : "one concrete thing in \(input.text.stems.count) words"
         case .cuesBeforeCriterion:
             guard let first = cueHits(f.cues ?? [], input.text, matcher).first else { return nil }
