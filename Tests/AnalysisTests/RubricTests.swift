@@ -130,6 +130,49 @@ struct RubricTests {
         #expect(listed.rubric?.criteria.first { $0.id == "pick" }?.points == 0)
     }
 
+    @Test("a pick names an option: an AWS default stated in passing picks nothing, and without a pick what separates them earns half")
+    func pickNamesAnOption() {
+        let q = Question(id: "choice-option", role: .mid, topic: "messaging", kind: .choice,
+                         prompt: "Would you use SQS or Kinesis for clickstream events, and why?", targetSeconds: 75,
+                         services: ["SQS", "Kinesis"], keyPoints: [])
+        let facts = "SQS keeps a message for up to fourteen days and the default is four days. "
+            + "Kinesis orders records within a shard, and SQS standard queues give best effort ordering."
+        let defined = AnswerAnalyzer(question: q).analyze(text: facts)
+        #expect(defined.rubric?.criteria.first { $0.id == "pick" }?.points == 0)
+        let dimension = defined.rubric?.criteria.first { $0.id == "dimension" }
+        #expect(dimension?.points == (dimension?.max ?? 0) / 2)
+        let picked = AnswerAnalyzer(question: q).analyze(text: "By default I'd go with Kinesis over SQS. " + facts)
+        #expect(picked.rubric?.criteria.first { $0.id == "pick" }?.met == true)
+        #expect(picked.rubric?.criteria.first { $0.id == "dimension" }?.met == true)
+    }
+
+    @Test("rubric cues and key points said only in a sentence that says the question back do not count")
+    func promptEchoEarnsNothing() {
+        let q = Question(id: "design-echo", role: .senior, topic: "delivery", kind: .design,
+                         prompt: "Design the release process for a payments API on Lambda so that a bad version is rolled back automatically.",
+                         targetSeconds: 90, services: ["Lambda"],
+                         keyPoints: [KeyPoint(point: "Alarms on the new version roll it back automatically.", phrases: ["automatic rollback"])])
+        let echo = AnswerAnalyzer(question: q).analyze(text: "The release process for the payments API on Lambda has a bad version rollback automatic.")
+        #expect(echo.coverage?.hit.isEmpty == true)
+        let said = AnswerAnalyzer(question: q).analyze(text: "CodeDeploy shifts ten percent first, with an automatic rollback on the error alarm.")
+        #expect(said.coverage?.hit.count == 1)
+    }
+
+    @Test("a story that names no service and no number is held at 40 even when its story points are met")
+    func vagueStoryIsNotConcrete() throws {
+        let q = Question(id: "own-vague", role: .mid, topic: "ownership", kind: .ownership,
+                         prompt: "Tell me about a technical decision you would make differently now.", targetSeconds: 90,
+                         services: [], keyPoints: [KeyPoint(point: "Set the context you had then.", phrases: ["at the time"]),
+                                                   KeyPoint(point: "Name the habit it changed.", phrases: ["prototype first"])])
+        let vague = "We picked a technology that seemed like a good fit at the time, and it caused problems later. "
+            + "I learned to build a prototype first and to think about the trade-offs."
+        let held = AnswerAnalyzer(question: q).analyze(text: vague)
+        #expect(held.rubric?.faults.contains { $0.id == "nothingConcrete" } == true)
+        let specific = "We picked DynamoDB for reporting at the time, and scans cost us forty percent of the bill. "
+            + "I learned to build a prototype first with real queries."
+        #expect(AnswerAnalyzer(question: q).analyze(text: specific).rubric?.faults.contains { $0.id == "nothingConcrete" } == false)
+    }
+
     @Test("an answer that guesses at its facts is held at 40; the same facts stated plainly are not; a long answer needs more hedges")
     func guesswork() throws {
         let q = Question(id: "ts-guess", role: .mid, topic: "dynamodb", kind: .troubleshooting,
@@ -189,7 +232,23 @@ struct RubricTests {
             for c in rubric.criteria where c.check == .cues || c.check == .cuesWithSource {
                 #expect(!(c.cues ?? []).isEmpty, "\(kind.rawValue).\(c.id) has no cues")
             }
+            for f in rubric.faults where f.cueList != nil {
+                #expect((f.cues ?? []).count >= (book.cueLists?[f.cueList!]?.count ?? 1), "\(kind.rawValue).\(f.id) did not get its cue list")
+            }
         }
+    }
+
+    @Test("a fault naming a cue list the book does not have is a one-line error naming both")
+    func unknownCueList() throws {
+        let models = try #require(ModelsDirectory.locate())
+        let text = try String(contentsOf: models.appendingPathComponent("rubrics.json"), encoding: .utf8)
+        #expect(text.contains("\"cueList\": \"weighingOptions\""))
+        let broken = text.replacingOccurrences(of: "\"cueList\": \"weighingOptions\"", with: "\"cueList\": \"noSuchList\"")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rubrics-\(UUID().uuidString).json")
+        try broken.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: QuestionBankError.self) { try RubricBook(contentsOf: url) }
+        do { _ = try RubricBook(contentsOf: url) } catch { #expect("\(error)".contains("noSuchList")) }
     }
 }
 
