@@ -1,4 +1,5 @@
 import Foundation
+import SpeechCore
 
 /// One backoff trigram with the probabilities of the run-time mix of the domain and the general
 /// model (SRILM's `-mix-lm`, done here because sphinxbase has no such tool).
@@ -21,7 +22,16 @@ import Foundation
 /// With `exponent` L ≠ 1 every probability above is raised to L first (p^L, bow^L) and the
 /// result taken to the power 1/L: the model then reproduces what a decoder with language weight
 /// L scores through the set, log(λ·p_dom^L + (1 − λ)·p_gen^L), instead of linear interpolation.
+///
+/// Hesitations ("um", "uh") are the exception in the linear model: each n-gram that predicts one
+/// gets what the decoder scores for it through the run-time mix, (1/W)·log(λ·p_dom^W +
+/// (1 − λ)·p_gen^W) with W the decoder's language weight (`hesitationWeight`). Their bonus is in
+/// the domain model only, and a linear mix would give them λ of it: on the held-out voice the
+/// static mix then found fewer hesitations in five conditions of six (docs/recognizer.md).
 struct StaticMix {
+    /// The decoder's language weight (PocketSphinx's `-lw` default), for the hesitations' scores.
+    static let hesitationWeight = 6.5
+
     struct Summary {
         var counts: [Int]
         var seconds: Double
@@ -30,8 +40,10 @@ struct StaticMix {
     }
 
     /// Writes the mix as ARPA to `arpaPath`.
+    /// `hesitationsAsDecoded`: score "um" and "uh" as the decoder's run-time mix does (the
+    /// default; false writes the plain linear mix everywhere).
     static func write(domain: String, general: String, domainWeight: Double, exponent: Double,
-                      arpaPath: String, header: [String]) throws -> Summary {
+                      arpaPath: String, header: [String], hesitationsAsDecoded: Bool = true) throws -> Summary {
         let started = Date()
         let mix = try SphinxMixScorer(domain: domain, general: general, domainWeight: domainWeight, exponent: exponent)
         let files = [try TrieModelFile(path: domain), try TrieModelFile(path: general)]
@@ -40,6 +52,29 @@ struct StaticMix {
         let L = exponent
         let lnBase = SphinxMixScorer.lnBase
         func p(_ score: Double) -> Double { exp(score) }
+        // Hesitations scored as the run-time mix scores them (linear models only).
+        let hesitations = hesitationsAsDecoded ? Set(FillerMerger.hesitations.map { mix.setWid($0) }.filter { $0 >= 0 }) : []
+        func scored(_ w: Int32, _ history: Int32...) -> Double {
+            let linear: Double
+            switch history.count {
+            case 0: linear = mix.mixScore(w)
+            case 1: linear = mix.mixScore(w, history[0])
+            default: linear = mix.mixScore(w, history[0], history[1])
+            }
+            guard L == 1, hesitations.contains(w) else { return linear }
+            let W = Self.hesitationWeight
+            let s = (0..<2).map { m -> Double in
+                switch history.count {
+                case 0: return mix.modelScore(m, w)
+                case 1: return mix.modelScore(m, w, history[0])
+                default: return mix.modelScore(m, w, history[0], history[1])
+                }
+            }
+            let top = s.max()!
+            guard top.isFinite else { return linear }
+            let sum = (0..<2).reduce(0.0) { $0 + lambda[$1] * exp(W * (s[$1] - top)) }
+            return top + log(sum) / W
+        }
 
         // Every model word as a set word id.
         let toSet: [[Int32]] = files.map { f in f.words.map { mix.setWid($0) } }
@@ -115,7 +150,7 @@ struct StaticMix {
             var j = i
             while j < trigramKeys.count, trigramKeys[j] >> 21 == trigramKeys[i] >> 21 {
                 let w = Int32(trigramKeys[j] & mask21)
-                trigramScores[j] = mix.mixScore(w, u, v)
+                trigramScores[j] = scored(w, u, v)
                 for m in 0..<2 { lower[m] += p(mix.modelScore(m, w, v)) }
                 j += 1
             }
@@ -132,7 +167,7 @@ struct StaticMix {
         var lowerByHistory = [[Double]](repeating: [0, 0], count: vocabulary)
         for (n, k) in bigrams.enumerated() {
             let u = Int32(k >> 32), w = Int32(k & 0xFFFF_FFFF)
-            bigramScores[n] = mix.mixScore(w, u)
+            bigramScores[n] = scored(w, u)
             for m in 0..<2 { lowerByHistory[Int(u)][m] += unigramP[m][Int(w)] }
             if bigramBackoff[k] == nil {
                 let b = (0..<2).map { m in mix.modelWid[m][Int(u)] >= 0 && mix.modelWid[m][Int(w)] >= 0 ? bigramB[m][k] ?? 1 : 1 }
@@ -173,7 +208,7 @@ struct StaticMix {
         emit("")
         emit("\\1-grams:")
         for wid in 0..<vocabulary {
-            emit("\(f(mix.mixScore(Int32(wid))))\t\(mix.words[wid])\t\(f(log(unigramBackoff[wid])))")
+            emit("\(f(scored(Int32(wid))))\t\(mix.words[wid])\t\(f(log(unigramBackoff[wid])))")
         }
         emit("")
         emit("\\2-grams:")

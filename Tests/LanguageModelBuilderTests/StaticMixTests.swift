@@ -114,7 +114,7 @@ import PocketSphinx
         var domain: String { folder.appendingPathComponent("domain.lm.bin").path }
         var general: String { folder.appendingPathComponent("general.lm.bin").path }
         var mix: String { folder.appendingPathComponent("mix.arpa").path }
-        init(exponent: Double = 1) throws {
+        init(exponent: Double = 1, hesitationsAsDecoded: Bool = false) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("staticmix-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for (name, text) in [("domain", StaticMixTests.domainARPA), ("general", StaticMixTests.generalARPA)] {
@@ -123,7 +123,7 @@ import PocketSphinx
                 try RehearseLM.convert(arpa, to: folder.appendingPathComponent(name + ".lm.bin").path)
             }
             _ = try StaticMix.write(domain: domain, general: general, domainWeight: 0.6, exponent: exponent,
-                                    arpaPath: mix, header: ["test"])
+                                    arpaPath: mix, header: ["test"], hesitationsAsDecoded: hesitationsAsDecoded)
         }
     }
 
@@ -227,6 +227,27 @@ import PocketSphinx
             }
         }
         #expect(largest > 0.01, "these sentences back off where the models' weights differ, so they differ somewhere")
+    }
+
+    @Test("a hesitation keeps what the decoder's run-time mix gives it, more than the linear mix would; other words do not move")
+    func hesitationsKeepTheirBonus() throws {
+        let f = try Fixture(hesitationsAsDecoded: true)
+        defer { try? FileManager.default.removeItem(at: f.folder) }
+        let domain = try SphinxModel(path: f.domain), general = try SphinxModel(path: f.general)
+        let written = Arpa(try String(contentsOfFile: f.mix, encoding: .utf8))
+        let hesitations = written.entries.keys.filter { $0.last == "um" }
+        #expect(!hesitations.isEmpty)
+        for words in hesitations {
+            let linear = Self.mixed(words, domain: domain, general: general)
+            let decoder = Self.mixed(words, domain: domain, general: general, exponent: StaticMix.hesitationWeight)
+            #expect(abs(written.log10Probability(of: words) - decoder) < 2e-4, "\(words)")
+            #expect(decoder > linear + 0.01, "\(words): the decoder's view of the mix is nearer the larger model")
+        }
+        for words in written.entries.keys where words.last != "um" && words.last != "<s>" {
+            let linear = Self.mixed(words, domain: domain, general: general)
+            guard linear > -98 else { continue }
+            #expect(abs(written.log10Probability(of: words) - linear) < 2e-4, "\(words)")
+        }
     }
 
     @Test("with the decoder's language weight the set mixes p^L, and the exponent option writes that")
