@@ -137,7 +137,7 @@ public struct AnswerAnalyzer: Sendable {
             text: text, clauses: clauses, structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
             services: services, ownership: ownership, speakingSeconds: timed ? pacing.speakingSeconds : nil,
             targetSeconds: question?.targetSeconds, followUpCoverage: followUpCoverage,
-            questionCoverage: questionCoverage, prompt: question?.prompt,
+            questionCoverage: questionCoverage, promptStems: question.map { Set(KeyPointMatcher.text($0.prompt).stems) },
             separatingDimension: followUpAnswer?.namesRealDifference,
             firstAnswer: firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) },
             bareServices: flags.bareServices,

@@ -196,12 +196,18 @@ public struct KeyPointMatcher: Sendable {
         for i in text.stems.indices where text.sentenceEnd[i] || i == text.stems.count - 1 {
             let sentence = start...i
             start = i + 1
-            let content = sentence.map { text.stems[$0] }.filter { $0.count > 2 && !notPointWords.contains($0) }
-            guard content.count >= Self.echoMinimumWords,
-                  Double(content.filter(promptStems.contains).count) / Double(content.count) >= Self.echoShare else { continue }
+            guard saysBack(text.stems[sentence], prompt: promptStems) else { continue }
             for j in sentence { masked.stems[j] = Self.echoMask }
         }
         return masked
+    }
+
+    /// Whether a run of stems says the prompt back: at least `echoMinimumWords` content words,
+    /// `echoShare` of them the prompt's.
+    func saysBack(_ stems: ArraySlice<String>, prompt: Set<String>) -> Bool {
+        let content = stems.filter { $0.count > 2 && !notPointWords.contains($0) }
+        return content.count >= Self.echoMinimumWords
+            && Double(content.filter(prompt.contains).count) / Double(content.count) >= Self.echoShare
     }
 
     static let echoMinimumWords = 4

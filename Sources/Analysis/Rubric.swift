@@ -176,8 +176,8 @@ struct RubricInput {
     /// For follow-ups: how the answer covered the follow-up's own points, and the first question's.
     var followUpCoverage: ContentCoverage?
     var questionCoverage: ContentCoverage?
-    /// The question's prompt, when there is one.
-    var prompt: String?
+    /// The stems of the question's prompt, when there is one.
+    var promptStems: Set<String>?
     /// For "why X and not Y": whether the separating dimension was named.
     var separatingDimension: Bool?
     /// The first answer's words, when a follow-up answer is judged with it.
@@ -199,9 +199,8 @@ enum RubricJudge {
         let matcher = KeyPointMatcher(rules: book.matching)
         var results: [AnswerReport.CriterionResult] = []
         var firstEvidence: [String: Int] = [:]
-        let promptStems = input.prompt.map { Set(KeyPointMatcher.text($0).stems) }
         for c in rubric.criteria {
-            if let wanted = c.onlyIfPromptHas, let promptStems,
+            if let wanted = c.onlyIfPromptHas, let promptStems = input.promptStems,
                !wanted.contains(where: { promptStems.contains(KeyPointMatcher.stem($0)) }) { continue }
             var (share, at) = measure(c, input: input, matcher: matcher)
             if let other = c.halfWithout, results.contains(where: { $0.id == other && $0.points == 0 }) { share = min(share, 0.5) }
@@ -239,13 +238,10 @@ enum RubricJudge {
     /// Cue hits outside clauses that only say the question back (`KeyPointMatcher.withoutEchoes`):
     /// "the release process has to catch a bad version" names no requirement when the prompt said it.
     static func own(_ hits: [Int], _ input: RubricInput, _ matcher: KeyPointMatcher) -> [Int] {
-        guard let prompt = input.prompt, !hits.isEmpty else { return hits }
-        let promptStems = Set(KeyPointMatcher.text(prompt).stems)
+        guard let promptStems = input.promptStems, !hits.isEmpty else { return hits }
         return hits.filter { hit in
             guard let clause = input.clauses.first(where: { $0.tokenRange.contains(hit) }) else { return true }
-            let content = input.text.stems[clause.tokenRange].filter { $0.count > 2 && !matcher.notPointWords.contains($0) }
-            guard content.count >= KeyPointMatcher.echoMinimumWords else { return true }
-            return Double(content.filter(promptStems.contains).count) / Double(content.count) < KeyPointMatcher.echoShare
+            return !matcher.saysBack(input.text.stems[clause.tokenRange], prompt: promptStems)
         }
     }
 
@@ -254,8 +250,8 @@ enum RubricJudge {
     static func namesOption(near token: Int, _ input: RubricInput, _ matcher: KeyPointMatcher) -> Bool {
         let clause = input.clauses.first { $0.tokenRange.contains(token) }
         if let clause, clause.tokens.contains(ServiceCatalog.placeholder) { return true }
-        guard let prompt = input.prompt else { return clause == nil }
-        let options = Set(KeyPointMatcher.text(prompt).stems).subtracting(matcher.notPointWords)
+        guard let promptStems = input.promptStems else { return clause == nil }
+        let options = promptStems.subtracting(matcher.notPointWords)
             .subtracting(optionStopStems).filter { $0.count > 2 }
         let end = min(input.text.stems.count, max(clause?.tokenRange.upperBound ?? 0, token + 8))
         return input.text.stems[token..<end].contains { options.contains($0) }

@@ -64,11 +64,16 @@ final class SphinxMixScorer {
     /// The set's score of `word` after `history` (set word ids, oldest first) as a natural log,
     /// with the exponent applied (log of λ·p_dom^L + (1 − λ)·p_gen^L).
     func mixScore(_ word: Int32, _ history: Int32...) -> Double { score(set, word, history) }
+    func mixScore(_ word: Int32, after history: [Int32]) -> Double { score(set, word, history) }
 
     /// One model's weighted score (L · ln p), word and history given as *set* word ids; a word
     /// the model lacks scores `-infinity`, and a history stops at the first word it lacks, as
     /// the set does.
     func modelScore(_ model: Int, _ word: Int32, _ history: Int32...) -> Double {
+        modelScore(model, word, after: history)
+    }
+
+    func modelScore(_ model: Int, _ word: Int32, after history: [Int32]) -> Double {
         let map = modelWid[model]
         let w = map[Int(word)]
         if w < 0 { return -.infinity }

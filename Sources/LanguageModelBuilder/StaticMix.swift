@@ -55,21 +55,10 @@ struct StaticMix {
         // Hesitations scored as the run-time mix scores them (linear models only).
         let hesitations = hesitationsAsDecoded ? Set(FillerMerger.hesitations.map { mix.setWid($0) }.filter { $0 >= 0 }) : []
         func scored(_ w: Int32, _ history: Int32...) -> Double {
-            let linear: Double
-            switch history.count {
-            case 0: linear = mix.mixScore(w)
-            case 1: linear = mix.mixScore(w, history[0])
-            default: linear = mix.mixScore(w, history[0], history[1])
-            }
+            let linear = mix.mixScore(w, after: history)
             guard L == 1, hesitations.contains(w) else { return linear }
             let W = Self.hesitationWeight
-            let s = (0..<2).map { m -> Double in
-                switch history.count {
-                case 0: return mix.modelScore(m, w)
-                case 1: return mix.modelScore(m, w, history[0])
-                default: return mix.modelScore(m, w, history[0], history[1])
-                }
-            }
+            let s = (0..<2).map { mix.modelScore($0, w, after: history) }
             let top = s.max()!
             guard top.isFinite else { return linear }
             let sum = (0..<2).reduce(0.0) { $0 + lambda[$1] * exp(W * (s[$1] - top)) }
