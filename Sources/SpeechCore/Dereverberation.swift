@@ -171,7 +171,7 @@ public struct WPE: Sendable {
         if count > delay + 1 {
             re.withUnsafeMutableBufferPointer { r in
                 im.withUnsafeMutableBufferPointer { m in
-                    var work = BinWork(taps: taps, frames: count)
+                    let work = BinWork(taps: taps, frames: count)
                     for f in 0..<bins {
                         work.dereverberate(re: r.baseAddress! + f * count, im: m.baseAddress! + f * count,
                                            delay: delay, iterations: configuration.iterations)
@@ -194,24 +194,34 @@ public struct WPE: Sendable {
 }
 
 /// Scratch space for one bin's filter: the weighted correlation matrix of the delayed frames
-/// (Hermitian, upper half used), its right-hand side, the weights and the filter.
-private struct BinWork {
+/// (Hermitian, upper half used), its right-hand side, the weights and the filter. Raw buffers,
+/// reused bin after bin: the correlation loop is most of WPE's time, and with arrays it took a
+/// third longer (`perf`, a 25 s reverberant answer, 40 taps: 5.0k samples against 3.7k).
+private final class BinWork {
     let taps: Int, frames: Int
-    var rr: [Double], ri: [Double]      // K×K
-    var pr: [Double], pi: [Double]      // K
-    var weight: [Double]                // per frame: 1 / power of the current estimate
-    var yr: [Double], yi: [Double]      // the current estimate
+    let rr: UnsafeMutablePointer<Double>, ri: UnsafeMutablePointer<Double>      // K×K
+    let pr: UnsafeMutablePointer<Double>, pi: UnsafeMutablePointer<Double>      // K
+    let weight: UnsafeMutablePointer<Double>                                    // per frame: 1 / power of the current estimate
+    let yr: UnsafeMutablePointer<Double>, yi: UnsafeMutablePointer<Double>      // the current estimate
 
     init(taps: Int, frames: Int) {
         self.taps = taps; self.frames = frames
-        rr = .init(repeating: 0, count: taps * taps); ri = rr
-        pr = .init(repeating: 0, count: taps); pi = pr
-        weight = .init(repeating: 0, count: frames)
-        yr = weight; yi = weight
+        func zeros(_ n: Int) -> UnsafeMutablePointer<Double> {
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: n)
+            p.initialize(repeating: 0, count: n)
+            return p
+        }
+        rr = zeros(taps * taps); ri = zeros(taps * taps)
+        pr = zeros(taps); pi = zeros(taps)
+        weight = zeros(frames); yr = zeros(frames); yi = zeros(frames)
+    }
+
+    deinit {
+        for p in [rr, ri, pr, pi, weight, yr, yi] { p.deallocate() }
     }
 
     /// Replaces the bin's frames (`re`, `im`, `frames` long) by the dereverberated ones.
-    mutating func dereverberate(re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>,
+    func dereverberate(re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>,
                                 delay: Int, iterations: Int) {
         let K = taps, T = frames
         var mean = 0.0
@@ -263,7 +273,7 @@ private struct BinWork {
 
     /// Solves R g = p in place (g into pr, pi) by a Cholesky factorisation of R with a little
     /// diagonal loading; false when R is singular (a silent bin), leaving the bin as it was.
-    mutating func solve() -> Bool {
+    func solve() -> Bool {
         let K = taps
         var trace = 0.0
         for i in 0..<K { trace += rr[i * K + i] }
@@ -312,7 +322,7 @@ private struct BinWork {
             }
             pr[i] = sr / rr[i * K + i]; pi[i] = si / rr[i * K + i]
         }
-        return pr.allSatisfy(\.isFinite) && pi.allSatisfy(\.isFinite)
+        return (0..<K).allSatisfy { pr[$0].isFinite && pi[$0].isFinite }
     }
 }
 
