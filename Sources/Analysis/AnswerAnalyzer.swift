@@ -141,7 +141,6 @@ public struct AnswerAnalyzer: Sendable {
             separatingDimension: followUpAnswer?.namesRealDifference,
             firstAnswer: firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) },
             bareServices: flags.bareServices,
-            concrete: services.count + Quantities.numberRuns(contentTexts, cues.numbers) + (questionCoverage?.hit.count ?? 0),
             namedThings: services.count + Quantities.numberRuns(contentTexts, cues.numbers))
         let rubric: AnswerReport.RubricResult? = book.flatMap { book in
             let (kind, chosenBy): (RubricKind, String) =

@@ -51,6 +51,16 @@ public struct KeyPointMatcher: Sendable {
         var sentenceEnd: [Bool]
         var start: [Double?]
         var words: [String]
+
+        /// Each sentence's token range, in order (the last runs to the end).
+        var sentences: [ClosedRange<Int>] {
+            var out: [ClosedRange<Int>] = [], start = 0
+            for i in stems.indices where sentenceEnd[i] || i == stems.count - 1 {
+                out.append(start...i)
+                start = i + 1
+            }
+            return out
+        }
     }
 
     struct Match: Hashable {
@@ -192,11 +202,8 @@ public struct KeyPointMatcher: Sendable {
     /// has to catch a bad version and roll it back automatically"). Indices stay the same.
     func withoutEchoes(of prompt: Text, in text: Text) -> Text {
         let promptStems = Set(prompt.stems)
-        var masked = text, start = 0
-        for i in text.stems.indices where text.sentenceEnd[i] || i == text.stems.count - 1 {
-            let sentence = start...i
-            start = i + 1
-            guard saysBack(text.stems[sentence], prompt: promptStems) else { continue }
+        var masked = text
+        for sentence in text.sentences where saysBack(text.stems[sentence], prompt: promptStems) {
             for j in sentence { masked.stems[j] = Self.echoMask }
         }
         return masked
@@ -224,11 +231,7 @@ public struct KeyPointMatcher: Sendable {
         })
         let need = min(rule.maxWords ?? Int.max, max(rule.minWords, Int((rule.minShare * Double(content.count)).rounded(.up))))
         guard content.count >= rule.minWords else { return nil }
-        var sentences: [ClosedRange<Int>] = [], start = 0
-        for i in text.stems.indices where text.sentenceEnd[i] || i == text.stems.count - 1 {
-            sentences.append(start...i)
-            start = i + 1
-        }
+        let sentences = text.sentences
         let span = max(1, rule.sentences ?? 1)
         for k in sentences.indices {
             let window = sentences[k].lowerBound...sentences[min(sentences.count - 1, k + span - 1)].upperBound

@@ -184,10 +184,10 @@ struct RubricInput {
     var firstAnswer: [String]?
     /// Services listed without reasons (`FlagDetector.Output.bareServices`).
     var bareServices: String? = nil
-    /// Distinct services, numbers and the question's key points said.
-    var concrete: Int = 0
-    /// Distinct services and numbers alone.
+    /// Distinct services and numbers said.
     var namedThings: Int = 0
+    /// Distinct services, numbers and the question's key points said.
+    var concrete: Int { namedThings + (questionCoverage?.hit.count ?? 0) }
 }
 
 enum RubricJudge {
@@ -240,7 +240,7 @@ enum RubricJudge {
     static func own(_ hits: [Int], _ input: RubricInput, _ matcher: KeyPointMatcher) -> [Int] {
         guard let promptStems = input.promptStems, !hits.isEmpty else { return hits }
         return hits.filter { hit in
-            guard let clause = input.clauses.first(where: { $0.tokenRange.contains(hit) }) else { return true }
+            guard let clause = clause(of: hit, input) else { return true }
             return !matcher.saysBack(input.text.stems[clause.tokenRange], prompt: promptStems)
         }
     }
@@ -248,7 +248,7 @@ enum RubricJudge {
     /// Whether the clause of a pick's cue, or the few words after it, names an option: a service,
     /// or one of the prompt's own content words ("provisioned", "on-demand", "Fargate").
     static func namesOption(near token: Int, _ input: RubricInput, _ matcher: KeyPointMatcher) -> Bool {
-        let clause = input.clauses.first { $0.tokenRange.contains(token) }
+        let clause = clause(of: token, input)
         if let clause, clause.tokens.contains(ServiceCatalog.placeholder) { return true }
         guard let promptStems = input.promptStems else { return clause == nil }
         let options = promptStems.subtracting(matcher.notPointWords)
@@ -412,8 +412,12 @@ enum RubricJudge {
         return false
     }
 
+    private static func clause(of token: Int, _ input: RubricInput) -> Clause? {
+        input.clauses.first { $0.tokenRange.contains(token) }
+    }
+
     private static func clauseRange(of token: Int, _ input: RubricInput) -> Range<Int> {
-        input.clauses.first { $0.tokenRange.contains(token) }?.tokenRange ?? token..<(token + 1)
+        clause(of: token, input)?.tokenRange ?? token..<(token + 1)
     }
 
     /// The clause around a token, at most `evidenceWords` long, centred on it when the clause is longer.
