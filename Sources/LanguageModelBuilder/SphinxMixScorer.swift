@@ -1,4 +1,5 @@
 import CPocketSphinx
+import PocketSphinx
 import Foundation
 
 /// The run-time mix as sphinxbase builds it (`ngram_model_set_init` over the domain and the
@@ -11,6 +12,8 @@ import Foundation
 /// `-lw` (6.5 by default), which is what the run-time mix really gives the search.
 final class SphinxMixScorer {
     let logmath: OpaquePointer
+    /// The set the decoder would build (`InterpolatedLanguageModel`), which owns both models.
+    private let mix: InterpolatedLanguageModel
     /// [domain, general], each owned by `set`.
     let models: [OpaquePointer]
     let set: OpaquePointer
@@ -26,23 +29,15 @@ final class SphinxMixScorer {
     init(domain: String, general: String, domainWeight: Double, exponent: Double = 1) throws {
         guard let logmath = logmath_init(1.0001, 0, 0) else { throw MixError("logmath_init failed") }
         self.logmath = logmath
-        func read(_ path: String) throws -> OpaquePointer {
-            guard let m = ngram_model_read(nil, path, NGRAM_AUTO, logmath) else { throw MixError("cannot read the language model \(path)") }
-            return m
+        do {
+            mix = try InterpolatedLanguageModel(domain: domain, general: general, domainWeight: domainWeight,
+                                                config: nil, logmath: logmath)
+        } catch {
+            logmath_free(logmath)
+            throw MixError("\(error)")
         }
-        let d = try read(domain)
-        let g: OpaquePointer
-        do { g = try read(general) } catch { ngram_model_free(d); throw error }
-        var handles: [OpaquePointer?] = [d, g]
-        var names: [UnsafeMutablePointer<CChar>?] = [strdup("domain"), strdup("general")]
-        defer { names.forEach { free($0) } }
-        var w: [Float] = [Float(domainWeight), Float(1 - domainWeight)]
-        let set = handles.withUnsafeMutableBufferPointer { m in
-            names.withUnsafeMutableBufferPointer { n in ngram_model_set_init(nil, m.baseAddress, n.baseAddress, &w, 2) }
-        }
-        guard let set else { ngram_model_free(d); ngram_model_free(g); throw MixError("ngram_model_set_init failed") }
-        self.set = set
-        models = [d, g]
+        set = mix.handle
+        models = [mix.domainModel, mix.generalModel]
         weights = [domainWeight, 1 - domainWeight]
         self.exponent = exponent
         ngram_model_apply_weights(set, Float(exponent), 1)
@@ -51,11 +46,12 @@ final class SphinxMixScorer {
         words.reserveCapacity(count)
         for wid in 0..<count { words.append(String(cString: ngram_word(set, Int32(wid)))) }
         self.words = words
-        modelWid = [d, g].map { m in words.map { ngram_wid(m, $0) } }
+        modelWid = models.map { m in words.map { ngram_wid(m, $0) } }
     }
 
     deinit {
-        ngram_model_free(set)
+        // The set (with its models) goes with `mix`; the models took their own references to
+        // the log-math table, so this one is released here.
         logmath_free(logmath)
     }
 

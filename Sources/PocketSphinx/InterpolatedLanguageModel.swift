@@ -4,11 +4,14 @@ import Foundation
 
 /// Owns one sphinxbase language model set: a domain model and a general model interpolated
 /// word by word (`ngram_model_set_init` with weights), so the decoder sees one model.
-/// The set owns the two models it was built from.
-final class InterpolatedLanguageModel {
-    let handle: OpaquePointer
+/// The set owns the two models it was built from. The decoder builds one; so does
+/// `rehearse-lm --static-mix`, which reads the same mix outside a decoder (`SphinxMixScorer`).
+package final class InterpolatedLanguageModel {
+    package let handle: OpaquePointer
 
-    init(domain: String, general: String, domainWeight: Double, config: OpaquePointer, logmath: OpaquePointer) throws(SpeechError) {
+    /// `config`: the decoder's configuration, or nil outside a decoder.
+    package init(domain: String, general: String, domainWeight: Double, config: OpaquePointer?,
+                 logmath: OpaquePointer) throws(SpeechError) {
         func read(_ path: String) throws(SpeechError) -> OpaquePointer {
             // The model takes a reference to the log-math table; the decoder keeps its own.
             guard let model = ngram_model_read(config, path, NGRAM_AUTO, logmath_retain(logmath)) else {
@@ -36,10 +39,12 @@ final class InterpolatedLanguageModel {
         }
         handle = set
         self.domainModel = domainModel
+        self.generalModel = generalModel
     }
 
-    /// The domain model inside the set (the set holds the reference).
-    let domainModel: OpaquePointer
+    /// The two models inside the set (the set holds the references).
+    package let domainModel: OpaquePointer
+    package let generalModel: OpaquePointer
 
     deinit { ngram_model_free(handle) }
 }
