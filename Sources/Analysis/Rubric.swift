@@ -24,7 +24,8 @@ public struct RubricBook: Codable, Sendable, Hashable {
         case measuredResult
         /// The speaker says "I", not only "we".
         case firstPerson
-        /// A follow-up's point made in the first `words` words.
+        /// A follow-up's point made in the first `words` words; half when it is made later and the
+        /// first sentence neither deflects (`cues`) nor retells the first answer (`factor`).
         case direct
         /// The follow-up's key points (`need` for full points).
         case followUpPoints
@@ -316,6 +317,8 @@ enum RubricJudge {
             let window = c.words ?? 30
             if let hit = input.followUpCoverage?.hit.compactMap(\.tokenIndex).min(), hit < window { return (1, hit) }
             if input.separatingDimension == true, input.text.stems.count > 0 { return (0.5, nil) }
+            if let coverage = input.followUpCoverage, !coverage.hit.isEmpty, coverage.misconceptions.isEmpty,
+               opensWithAnswer(input, deflections: c.cues ?? [], share: c.factor ?? 0.3, matcher: matcher) { return (0.5, 0) }
             return (0, nil)
         case .followUpPoints:
             if let coverage = input.followUpCoverage, coverage.total > 0 {
@@ -390,6 +393,18 @@ enum RubricJudge {
             starts.formUnion(PhraseMatcher.occurrences(of: phrase, in: text.stems, homophones: [:]))
         }
         return starts.sorted()
+    }
+
+    /// Whether the first sentence could be the answer, for an answer that makes a follow-up point
+    /// later: it neither points back to the first answer nor deflects (`deflections`: "as I said",
+    /// "good question"), and `share` of its three-word runs are not the first answer's. "Because a mandate gets compliance on paper
+    /// and risk in production" answers "why not mandate the cut?" in words no key point lists.
+    static func opensWithAnswer(_ input: RubricInput, deflections: [String], share: Double, matcher: KeyPointMatcher) -> Bool {
+        guard let first = input.text.sentences.first else { return false }
+        if cueHits(deflections, input.text, matcher).contains(where: first.contains) { return false }
+        var opening = input
+        opening.text.stems = Array(input.text.stems[first])
+        return !restating(opening, share: share)
     }
 
     /// The share of three-word runs shared with the first answer that makes a retelling (the

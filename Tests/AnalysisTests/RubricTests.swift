@@ -223,6 +223,26 @@ struct RubricTests {
         #expect((json?["rubric"] as? [String: Any])?["kind"] as? String == "followUp")
     }
 
+    @Test("an opening that answers in other words earns half of 'direct'; one that points back or deflects earns none")
+    func directInOtherWords() throws {
+        var analyzer = AnswerAnalyzer(question: Self.lambdaQuestion)
+        analyzer.followUp = (1, Self.lambdaQuestion.followUps[0])
+        analyzer.firstAnswer = Self.diagnosis
+        // The point comes after the first thirty words, so only the opening can earn 'direct'.
+        let later = " The cap is a hard ceiling on concurrent executions for that one function, set to protect the database"
+            + " from too many connections at once. Fed from SQS, the messages stay in the queue until a slot is free."
+        func direct(_ opening: String) -> Double? {
+            analyzer.analyze(text: opening + later).rubric?.criteria.first { $0.id == "direct" }?.points
+        }
+        let full = try #require(RubricBook.standard.get().rubric(.followUp)?.criteria.first { $0.id == "direct" }?.points)
+        #expect(direct("The function simply does not run for them.") == full / 2)
+        #expect(direct("As I said, the function was overwhelming the database.") == 0)
+        #expect(direct("That's a good question and it depends on the setup.") == 0)
+        #expect(direct("They are throttled.") == full)
+        // Half credit needs a point of the follow-up somewhere: an opening alone earns nothing.
+        #expect(analyzer.analyze(text: "The function simply does not run for them.").rubric?.criteria.first { $0.id == "direct" }?.points == 0)
+    }
+
     @Test("the shipped rubrics: every kind, each worth 45 points, every check known")
     func shippedRubrics() throws {
         let book = try RubricBook.standard.get()
