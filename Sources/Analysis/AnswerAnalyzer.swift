@@ -131,7 +131,7 @@ public struct AnswerAnalyzer: Sendable {
         var fit: Scorer.QuestionFit?
         if !answeringFollowUp, let q = question, let coverage = questionCoverage {
             fit = Scorer.QuestionFit(coverage: coverage, questionServices: q.services,
-                                     namedQuestionService: q.services.contains { services.contains($0) })
+                                     namedQuestionService: q.anyService ? !services.isEmpty : q.services.contains { services.contains($0) })
         }
         let input = RubricInput(
             text: text, clauses: clauses, structure: structure.findings, flags: flags.flags, evidence: flags.evidence,
@@ -141,7 +141,8 @@ public struct AnswerAnalyzer: Sendable {
             separatingDimension: followUpAnswer?.namesRealDifference,
             firstAnswer: firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) },
             bareServices: flags.bareServices,
-            namedThings: services.count + Quantities.numberRuns(contentTexts, cues.numbers))
+            namedThings: services.count + Quantities.numberRuns(contentTexts, cues.numbers),
+            storyEvents: OwnershipAnalysis.storyEvents(tokens: contentTexts, cues: cues))
         let rubric: AnswerReport.RubricResult? = book.flatMap { book in
             let (kind, chosenBy): (RubricKind, String) =
                 answeringFollowUp ? (.followUp, "follow-up")

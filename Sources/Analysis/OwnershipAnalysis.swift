@@ -7,4 +7,18 @@ enum OwnershipAnalysis {
         let asked = question?.kind == .ownership
         return .init(iCount: i, weCount: we, mostlyWe: asked && we >= 3 && we >= 2 * max(i, 1))
     }
+
+    /// How many things the speaker says they did: "I" or "we" with a verb in the past within the
+    /// next two words ("we quickly rolled back", "I took"). An answer about a service in general
+    /// ("ECS starts new tasks", "I'd recommend") tells none, however many services it names.
+    static func storyEvents(tokens: [String], cues: CompiledCues) -> Int {
+        var events = 0
+        for (i, token) in tokens.enumerated() where cues.storySubjects.contains(token) {
+            let next = tokens[(i + 1)..<min(tokens.count, i + 3)]
+            if next.contains(where: { cues.pastVerbs.contains($0) || ($0.count > 4 && $0.hasSuffix("ed") && !$0.hasSuffix("eed")) }) {
+                events += 1
+            }
+        }
+        return events
+    }
 }

@@ -134,6 +134,9 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
     public var prompt: String
     public var targetSeconds: Int
     public var services: [String]
+    /// The question is about any AWS work ("tell me about a mistake you made"): its `services`
+    /// are examples, and naming any service keeps an answer on the question.
+    public var anyService: Bool
     public var artifact: Artifact?
     public var keyPoints: [KeyPoint]
     /// Habits an interviewer marks down (not claims of fact, which are misconceptions).
@@ -142,10 +145,10 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
     public var checked: Checked?
 
     public init(id: String, role: Role, topic: String, kind: Kind, prompt: String, targetSeconds: Int,
-                services: [String] = [], artifact: Artifact? = nil, keyPoints: [KeyPoint] = [], pitfalls: [String] = [],
+                services: [String] = [], anyService: Bool = false, artifact: Artifact? = nil, keyPoints: [KeyPoint] = [], pitfalls: [String] = [],
                 followUps: [FollowUp] = [], checked: Checked? = nil) {
         self.id = id; self.role = role; self.topic = topic; self.kind = kind; self.prompt = prompt
-        self.targetSeconds = targetSeconds; self.services = services; self.artifact = artifact
+        self.targetSeconds = targetSeconds; self.services = services; self.anyService = anyService; self.artifact = artifact
         self.keyPoints = keyPoints; self.pitfalls = pitfalls; self.followUps = followUps; self.checked = checked
     }
     public init(from decoder: any Decoder) throws {
@@ -157,6 +160,7 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
         prompt = try c.decode(String.self, forKey: .prompt)
         targetSeconds = try c.decode(Int.self, forKey: .targetSeconds)
         services = try c.decodeIfPresent([String].self, forKey: .services) ?? []
+        anyService = try c.decodeIfPresent(Bool.self, forKey: .anyService) ?? false
         artifact = try c.decodeIfPresent(Artifact.self, forKey: .artifact)
         keyPoints = try c.decodeIfPresent([KeyPoint].self, forKey: .keyPoints) ?? []
         pitfalls = try c.decodeIfPresent([String].self, forKey: .pitfalls) ?? []

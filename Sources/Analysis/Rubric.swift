@@ -53,6 +53,10 @@ public struct RubricBook: Codable, Sendable, Hashable {
         /// Faults: `criterion` was judged (its prompt asks for it) and earned nothing: for a
         /// concept question that asks "when would you use it", a definition without the when.
         case missedCriterion
+        /// Faults: fewer than `need` things the speaker says they did, told in the past ("we
+        /// rolled back", "I took"; `OwnershipAnalysis.storyEvents`): how a service works, or what
+        /// one would do, told where a story was asked for.
+        case noStory
     }
 
     public struct Criterion: Codable, Sendable, Hashable {
@@ -189,6 +193,8 @@ struct RubricInput {
     var namedThings: Int = 0
     /// Distinct services, numbers and the question's key points said.
     var concrete: Int { namedThings + (questionCoverage?.hit.count ?? 0) }
+    /// Things the speaker says they did, in the past (`OwnershipAnalysis.storyEvents`).
+    var storyEvents: Int = 0
 }
 
 enum RubricJudge {
@@ -336,7 +342,7 @@ enum RubricJudge {
             }
             let words = input.text.stems.count
             return (words > 0 && words <= (c.words ?? 140) ? 1 : 0, nil)
-        case .flag, .cuesBeforeCriterion, .serviceList, .bareServices, .nothingConcrete, .cueCount, .missedCriterion, .hedges:
+        case .flag, .cuesBeforeCriterion, .serviceList, .bareServices, .nothingConcrete, .cueCount, .missedCriterion, .hedges, .noStory:
             return (0, nil)
         }
     }
@@ -375,6 +381,9 @@ enum RubricJudge {
             guard input.text.stems.count > 0, concrete < (f.minConcrete ?? 2) else { return nil }
             return concrete == 0 ? (f.pointsAreConcrete == false ? "no service or number named" : "no service, number or point of the question named")
                 : "one concrete thing in \(input.text.stems.count) words"
+        case .noStory:
+            guard input.text.stems.count > 0, input.storyEvents < (f.need ?? 2) else { return nil }
+            return input.storyEvents == 0 ? "nothing you did, told in the past" : "one thing you did, told in the past"
         case .cuesBeforeCriterion:
             guard let first = cueHits(f.cues ?? [], input.text, matcher).first else { return nil }
             if let look = f.criterion.flatMap({ firstEvidence[$0] }), look < first { return nil }

@@ -243,6 +243,23 @@ struct RubricTests {
         #expect(analyzer.analyze(text: "The function simply does not run for them.").rubric?.criteria.first { $0.id == "direct" }?.points == 0)
     }
 
+    @Test("a story question answered with how the service works tells no story and is held at 40; the story is not")
+    func noStory() throws {
+        let question = Question(id: "bad-deploy", role: .senior, topic: "containers", kind: .ownership,
+                                prompt: "Tell me about a time a container deployment went wrong. What did you change?",
+                                targetSeconds: 120, services: ["ECS"], anyService: true)
+        let analyzer = AnswerAnalyzer(question: question)
+        let tour = analyzer.analyze(text: "ECS deployments roll by default: you set minimum healthy percent and ECS replaces tasks "
+            + "within it. Blue/green with CodeDeploy shifts traffic to a second target group, and the circuit breaker can roll "
+            + "back a failing deployment, which costs a few minutes. I'd put immutable tags on ECR images and I'd set alarms.")
+        #expect(tour.rubric?.faults.contains { $0.id == "noStory" } == true)
+        #expect(tour.score.overall <= 40)
+        let story = analyzer.analyze(text: "We shipped an image that read a renamed secret, and the new ECS tasks crashed on start. "
+            + "I rolled back to the previous task definition within twenty minutes, then I turned on the circuit breaker. "
+            + "The downside was slower deploys. The next bad image rolled itself back in eight minutes.")
+        #expect(story.rubric?.faults.contains { $0.id == "noStory" } == false)
+    }
+
     @Test("the shipped rubrics: every kind, each worth 45 points, every check known")
     func shippedRubrics() throws {
         let book = try RubricBook.standard.get()

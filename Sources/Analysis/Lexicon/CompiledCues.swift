@@ -16,7 +16,7 @@ struct CompiledCues: Sendable {
     let actionSubjects, actionVerbs, weakActionVerbs, notActions, beVerbs: Set<String>
     let motionIdioms, costWords, riseWords, fallWords: Set<String>
     let impersonalChoices, reasonOpeners, alternatives, motives, hedgingFirstPerson: [[String]]
-    let firstPerson, possessives, possessiveLeads, ownershipI, ownershipWe: Set<String>
+    let firstPerson, possessives, possessiveLeads, ownershipI, ownershipWe, storySubjects, pastVerbs: Set<String>
 
     // Clauses.
     let openers, pairOpeners: Set<String>
@@ -61,6 +61,7 @@ struct CompiledCues: Sendable {
         hedgingFirstPerson = tokens(s.hedgingFirstPerson); firstPerson = set(s.firstPerson)
         possessives = set(s.possessives); possessiveLeads = set(s.possessiveLeads)
         ownershipI = set(s.ownershipI); ownershipWe = set(s.ownershipWe)
+        storySubjects = set(s.storySubjects); pastVerbs = set(s.pastVerbs)
 
         openers = set(lexicon.clauses.openers); pairOpeners = set(lexicon.clauses.pairOpeners)
         subjectStarts = SubjectStartWords(lexicon.clauses.subjectStarts)
@@ -226,7 +227,8 @@ extension Lexicon {
                          reasonOpeners: .init([]), alternatives: .init([]), motives: .init([]), costWords: .init([]),
                          riseWords: .init([]), fallWords: .init([])),
         speaker: .init(firstPerson: .init([]), hedgingFirstPerson: .init([]), possessives: .init([]),
-                       possessiveLeads: .init([]), ownershipI: .init([]), ownershipWe: .init([])),
+                       possessiveLeads: .init([]), ownershipI: .init([]), ownershipWe: .init([]),
+                       storySubjects: .init([]), pastVerbs: .init([])),
         flags: .init(definition: .init([]), firstPersonDecision: .init([]), marketing: .init([]), hedges: .init([]),
                      serviceListGlue: .init([])),
         clauses: .init(openers: .init([]), pairOpeners: .init([]),

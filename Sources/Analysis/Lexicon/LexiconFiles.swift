@@ -16,9 +16,12 @@ extension Lexicon {
         public var costWords, riseWords, fallWords: WordList
     }
 
-    /// speaker.json: first person and the I / we count.
+    /// speaker.json: first person, the I / we count, and what makes an answer a story told.
     public struct Speaker: Decodable, Sendable, Hashable {
         public var firstPerson, hedgingFirstPerson, possessives, possessiveLeads, ownershipI, ownershipWe: WordList
+        /// "I" or "we" followed by a verb in the past ("we rolled back", "I took"): something the
+        /// speaker did. Regular verbs are read from their "-ed"; `pastVerbs` lists the others.
+        public var storySubjects, pastVerbs: WordList
     }
 
     /// flags.json: phrases behind the decision-quality flags.
