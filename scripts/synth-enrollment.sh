@@ -7,7 +7,8 @@
 # -s FILE   a JSON file with "prompts" or "sentences" ([{id, text}]); default
 #           Models/enrollment/prompts.json
 # -n COUNT  only the first COUNT sentences
-# -v        flite:slt:1.0 (default), festival:cmu_us_slt_arctic_hts:1.0, festival:ked_diphone:1.0, ...
+# -v        flite:slt:1.0 (default), festival:cmu_us_slt_arctic_hts:1.0, festival:ked_diphone:1.0,
+#           espeak-ng:en-us:1.0, piper:joe:1.0 (a Piper neural voice; see synth-asr-corpus.sh), ...
 # -r ROOM   dry | room (a small reverberant room with a fan: sox reverb 50 50 40 plus brown
 #           noise about 15 dB under the speech) | reverb (the room without the fan)
 set -euo pipefail
@@ -53,6 +54,11 @@ for ((i = 0; i < count; i++)); do
     festival)
       printf '%s\n' "$text" > "$tmp/t.txt"
       text2wave -eval "(voice_$voice)" -eval "(Parameter.set 'Duration_Stretch $stretch)" "$tmp/t.txt" -o "$raw" ;;
+    espeak-ng) espeak-ng -v "$voice" -s "$(awk "BEGIN{print int(165/$stretch)}")" -w "$raw" "$text" ;;
+    piper)
+      # As in synth-asr-corpus.sh: $PIPER, $PIPER_VOICES, noise scales at 0 so a text always sounds the same.
+      printf '%s\n' "$text" | "${PIPER:-piper}" --model "${PIPER_VOICES:?set PIPER_VOICES to the folder holding en_US-$voice-medium.onnx}/en_US-$voice-medium.onnx" \
+        --length-scale "$stretch" --noise-scale 0 --noise-w-scale 0 --output-file "$raw" 2>/dev/null ;;
     *) echo "$0: unknown engine $engine" >&2; exit 1 ;;
   esac
   # 16 kHz mono, 0.4 s of lead-in and tail as a person leaves around a sentence.

@@ -39,10 +39,12 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
             "-bestpath": "yes",
         ]
         // A mix at run time is loaded below and handed to the decoder; a single model, or the
-        // mix written as one (`staticLanguageModel`), by file name.
-        if let mixed = model.staticLanguageModel {
+        // mix written as one (`staticLanguageModel`), by file name. A grammar in the model's
+        // own arguments (`-jsgf`, `-fsg`) is searched instead of any language model.
+        let grammar = model.decoderArguments["-jsgf"] != nil || model.decoderArguments["-fsg"] != nil
+        if !grammar, let mixed = model.staticLanguageModel {
             arguments["-lm"] = mixed
-        } else if model.generalLanguageModel == nil {
+        } else if !grammar, model.generalLanguageModel == nil {
             arguments["-lm"] = model.languageModel
         }
         arguments.merge(model.decoderArguments) { _, new in new }

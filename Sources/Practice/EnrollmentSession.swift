@@ -64,7 +64,11 @@ public final class EnrollmentSession {
             say("A take ends after \(String(format: "%.1f", options.silenceSeconds)) s of silence (or Enter). Ctrl-C stops; finished takes are kept.")
         }
         let checkStart = CPUTime.now()
-        let recognizer = try PocketSphinxRecognizer(model: enrollment.baseModel)
+        let grammar = store.profileFolder(name).appendingPathComponent(Enrollment.checkGrammarFile)
+        defer { unlink(grammar.path) }
+        // The check hears the sentences only (a grammar): live, and again on the whole take.
+        let checker = try TakeDecoder.checking(prompts, base: enrollment.baseModel, grammar: grammar)
+        let recognizer = try PocketSphinxRecognizer(model: checker.model)
         let recorder = LiveTakeRecorder(settings: CaptureSettings(device: options.capture.device, maxSeconds: options.maxSeconds,
                                                                   silenceSeconds: options.silenceSeconds),
                                         recognizer: recognizer, noiseReduction: enrollment.baseModel.noiseFilterConfiguration)
@@ -72,10 +76,9 @@ public final class EnrollmentSession {
         let started = Date()
         var unchecked = prompts.filter { kept.contains($0.id) && ledger.takes[$0.id] == nil }
         if !unchecked.isEmpty {
-            let decoder = try TakeDecoder(model: enrollment.baseModel)
             for prompt in unchecked {
                 let path = takesFolder.appendingPathComponent("\(prompt.id).wav").path
-                let heard = try decoder.decode(path)
+                let heard = try checker.decode(path)
                 let check = TakeCheck(prompt: prompt.words, heard: heard.words, speechSeconds: heard.speechSeconds, others: others(prompt))
                 let seconds = (try? SpeechAudioReader(path: path).format.durationSeconds) ?? 0
                 ledger.takes[prompt.id] = .init(check: check, seconds: seconds)
@@ -100,9 +103,9 @@ public final class EnrollmentSession {
                     return nil
                 }
                 if take.outcome.stopReason == .signal { unlink(temporary); return stopped(good) }
-                let words = take.words.map(\.text)
-                let speech = take.words.isEmpty ? 0 : take.words.last!.end - take.words.first!.start
-                let check = TakeCheck(prompt: prompt.words, heard: words, speechSeconds: speech, others: others(prompt))
+                // The live decode may have cut the sentence at a pause; the check hears it whole.
+                let heard = try checker.decode(temporary)
+                let check = TakeCheck(prompt: prompt.words, heard: heard.words, speechSeconds: heard.speechSeconds, others: others(prompt))
                 if check.verdict == .good {
                     let target = takesFolder.appendingPathComponent("\(prompt.id).wav").path
                     guard rename(temporary, target) == 0 else { throw VoiceError.cannotWrite(path: target, reason: String(cString: strerror(errno))) }

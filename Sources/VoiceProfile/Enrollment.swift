@@ -42,6 +42,10 @@ public struct Enrollment {
     /// from this many adaptation takes on.
     public static let mapFromTakes = 20
 
+    /// The sentences as a grammar for checking takes (`TakeDecoder.checking`), in the profile
+    /// folder while takes are checked.
+    public static let checkGrammarFile = ".check.gram"
+
     public init(store: VoiceStore, name: String, baseModel: RecognizerModel, tools: SphinxTrain) {
         self.store = store; self.name = name; self.baseModel = baseModel; self.tools = tools
     }
@@ -85,22 +89,27 @@ public struct Enrollment {
             candidates.append((AdaptedModel(method: .mllrMap, mllrMatrix: nil, acousticModel: both), nil))
         }
 
-        // The unadapted model's errors on the held-out takes are the check's own decode.
+        // Each model, the unadapted one first, decodes the held-out takes with the language
+        // model scoring uses (the check's grammar would hear every sentence read right).
         let words = heldOut.reduce(0) { $0 + $1.check.promptWords }
-        var validation: [String: VoiceProfileRecord.Errors] = [
-            AdaptationMethod.stock.rawValue: .init(errors: heldOut.reduce(0) { $0 + $1.check.errors }, words: words),
-        ]
-        var best: (AdaptedModel?, Int) = (nil, validation[AdaptationMethod.stock.rawValue]!.errors)
-        for (candidate, _) in candidates {
-            var model = baseModel
-            if let matrix = candidate.mllrMatrix { model.decoderArguments["-mllr"] = matrix.path }
-            if let dir = candidate.acousticModel { model.acousticModel = dir.path }
+        func errors(with model: RecognizerModel) throws -> Int {
             let decoder = try TakeDecoder(model: model)
             var errors = 0
             for take in heldOut {
                 let heard = try decoder.decode(take.path).words.filter { !TakeCheck.hesitations.contains($0) }
                 errors += WordAlignment(reference: take.prompt.words, hypothesis: heard).errors
             }
+            return errors
+        }
+        var validation: [String: VoiceProfileRecord.Errors] = [
+            AdaptationMethod.stock.rawValue: .init(errors: try errors(with: baseModel), words: words),
+        ]
+        var best: (AdaptedModel?, Int) = (nil, validation[AdaptationMethod.stock.rawValue]!.errors)
+        for (candidate, _) in candidates {
+            var model = baseModel
+            if let matrix = candidate.mllrMatrix { model.decoderArguments["-mllr"] = matrix.path }
+            if let dir = candidate.acousticModel { model.acousticModel = dir.path }
+            let errors = try errors(with: model)
             validation[candidate.method.rawValue] = .init(errors: errors, words: words)
             say(String(format: "  %@: %d errors in %d held-out words (unadapted: %d)", candidate.method.label, errors, words,
                        validation[AdaptationMethod.stock.rawValue]!.errors))

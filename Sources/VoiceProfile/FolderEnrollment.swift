@@ -17,7 +17,9 @@ extension Enrollment {
         }
         let takes = try store.prepare(name)
         let checkStart = CPUTime.now()
-        let decoder = try TakeDecoder(model: baseModel)
+        let grammar = store.profileFolder(name).appendingPathComponent(Self.checkGrammarFile)
+        defer { unlink(grammar.path) }
+        let decoder = try TakeDecoder.checking(prompts, base: baseModel, grammar: grammar)
         var good: [CheckedTake] = []
         var problems: [String] = []
         say("checking \(found.count) takes from \(directory.path)")

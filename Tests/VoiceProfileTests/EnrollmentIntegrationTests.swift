@@ -52,7 +52,8 @@ import TestSupport
         let (record, problems) = try enrollment.enrollFromFolder(enrollDir, prompts: Array(prompts.prefix(20))) { _ in }
         #expect(problems.count == 2)
         #expect(problems.contains { $0.hasPrefix("p03:") })
-        #expect(problems.contains { $0.hasPrefix("p09: no speech") })
+        // Steady noise: no speech to the segmenter, or sound the check hears as no sentence.
+        #expect(problems.contains { $0.hasPrefix("p09: no speech") || $0.hasPrefix("p09: heard sound, but none") })
         #expect(record.adaptedFrom.count + record.heldOut.count == 18)
         #expect(!record.adaptedFrom.contains("p03") && !record.heldOut.contains("p09"))
         #expect(record.method != .stock, "no adaptation beat the stock model on the held-out takes: \(record.validation)")

@@ -38,6 +38,17 @@ import Testing
         #expect(TakeCheck(prompt: prompt, heard: words("hello there"), speechSeconds: 1, others: others).verdict == .misread)
     }
 
+    @Test func speechThatIsNoSentenceAndABurstTooShortForTheSentenceAreRefused() {
+        // The check's grammar hears nothing in speech that is none of the sentences.
+        let unheard = TakeCheck(prompt: prompt, heard: [], speechSeconds: 2.5, others: others)
+        #expect(unheard.verdict == .misread)
+        #expect(unheard.explanation == "heard sound, but none of the sentences")
+        // A knock the grammar heard as the sentence: 0.6 s cannot hold ten words.
+        let knock = TakeCheck(prompt: prompt, heard: prompt, speechSeconds: 0.6, others: others)
+        #expect(knock.verdict == .tooShort)
+        #expect(TakeCheck(prompt: prompt, heard: prompt, speechSeconds: 2.2, others: others).verdict == .good)
+    }
+
     @Test func aPoorlyHeardReadingThatFitsNoOtherSentenceIsKept() {
         // What a reverberant room does to a correct reading under the unadapted model.
         let c = TakeCheck(prompt: prompt, heard: words("we saw her stations and dynamodb was a sort"), speechSeconds: 3, others: others)
