@@ -16,6 +16,13 @@ public struct KeyPointMatcher: Sendable {
         /// "use a role instead of root access keys" recommends no root keys. Several words are
         /// matched as a sequence starting at the candidate word.
         public var misconceptionNegators: [String]?
+        /// Of those, the ones that also reject a claim when they come before the name it is
+        /// about ("instead of assuming the global database replicates synchronously"), within
+        /// `misconceptionNegationWindow` words. Not "wrong" ("if it goes wrong on RDS, …").
+        public var rejectersBeforeName: [String]?
+        /// Words that start a new clause, which such a rejection does not reach past: "rather
+        /// than a Compute one, since Compute Savings Plans don't cover Fargate" states the claim.
+        public var clauseBreaks: [String]?
         /// Words right after a claim that make it conditional, so not the absolute wrong belief:
         /// "it is enough only when nothing denies".
         public var claimQualifiers: [String]?
@@ -72,6 +79,8 @@ public struct KeyPointMatcher: Sendable {
     private let negators: Set<String>
     private let notNegation: Set<[String]>
     private let rejecters: [[String]]
+    private let nameRejecters: [[String]]
+    private let clauseBreaks: Set<String>
     private let qualifiers: [[String]]
     /// Stems left out of an any-order match, stems that keep a phrase in order, and stems that
     /// are not a point's own words (prepared once from the rules).
@@ -84,6 +93,8 @@ public struct KeyPointMatcher: Sendable {
         negators = Set(rules.negators)
         notNegation = Set(rules.notNegation.map { $0.split(separator: " ").map(String.init) })
         rejecters = (rules.misconceptionNegators ?? []).map { $0.split(separator: " ").map(String.init) }
+        nameRejecters = (rules.rejectersBeforeName ?? []).map { $0.split(separator: " ").map(String.init) }
+        clauseBreaks = Set(rules.clauseBreaks ?? [])
         qualifiers = (rules.claimQualifiers ?? []).map { $0.split(separator: " ").map(String.init) }
         anyOrderSkips = Set((rules.anyOrderSkips ?? []).map(Self.stem))
         inOrderOnly = Set((rules.inOrderOnly ?? []).map(Self.stem))
@@ -330,6 +341,9 @@ public struct KeyPointMatcher: Sendable {
                 // "Security groups never keep state": a negator between the name and the claim.
                 if nearest.range.upperBound < says.lowerBound,
                    (nearest.range.upperBound + 1..<says.lowerBound).contains(where: { negates(at: $0, in: text, misconception: true) }) { continue }
+                // "Instead of assuming the global database replicates synchronously": a rejection
+                // just before the name reaches the claim made about it.
+                if nearest.range.upperBound < says.lowerBound, rejected(before: nearest.range.lowerBound, in: text, window: window) { continue }
                 if range.lowerBound < best?.range.lowerBound ?? Int.max { best = Match(range: range, negated: false) }
             }
         }
@@ -347,6 +361,17 @@ public struct KeyPointMatcher: Sendable {
             k -= 1
         }
         return candidates.contains { negates(at: $0, in: text, misconception: misconception) }
+    }
+
+    /// One of `rejectersBeforeName` in the `window` words before `start`, within its sentence
+    /// and clause.
+    private func rejected(before start: Int, in text: Text, window: Int) -> Bool {
+        var k = start - 1
+        while k >= 0, k >= start - window, !text.sentenceEnd[k], !clauseBreaks.contains(text.words[k]) {
+            if nameRejecters.contains(where: { r in k + r.count <= text.words.count && Array(text.words[k..<k + r.count]) == r }) { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// Whether the word at `k` negates (or, for a misconception, rejects) what follows it.

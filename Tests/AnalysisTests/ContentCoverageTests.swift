@@ -177,9 +177,13 @@ struct ContentCoverageTests {
                          "It's a myth that security groups are stateless.",
                          "A common mistake is calling security groups stateless.",
                          "It's stateless.",
-                         "Network ACLs sit at the subnet: they are stateless for every security group behind them."] {
+                         "Network ACLs sit at the subnet: they are stateless for every security group behind them.",
+                         "Instead of assuming the security groups there are stateless, check the flow logs.",
+                         "Rather than treating security groups as stateless, trust the return path."] {
             #expect(!matcher.states(Self.claimOnly, sentence: sentence), "\(sentence)")
         }
+        // A rejection reaches the name after it within its clause only.
+        #expect(matcher.states(Self.claimOnly, sentence: "Rather than a NACL rule, since security groups are stateless, you add both directions."))
     }
 
     @Test("a claim made conditional right after it ('only when') is not the absolute wrong belief")
