@@ -13,7 +13,7 @@ struct Enroll: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Enroll your voice: read sentences aloud so the recognizer adapts to your voice, microphone and room.",
         discussion: """
-        Shows one sentence at a time and records it; a take in which too few of the sentence's words are heard, or no speech at all, is asked again. Then the acoustic model is adapted with sphinxtrain (MLLR, MAP or both, whichever does best on takes held out from the adaptation; the unadapted model is kept when none is better). The new voice becomes the one scoring uses (`rehearse voices`). Ctrl-C keeps the finished takes; run the same command to go on.
+        Shows one sentence at a time and records it; a take that is not heard as that sentence (another sentence, no speech, or too little sound for its words) is asked again. Then the acoustic model is adapted with sphinxtrain (MLLR, MAP or both, whichever does best on takes held out from the adaptation; the unadapted model is kept when even the best is clearly worse on them). The new voice becomes the one scoring uses (`rehearse voices`). Ctrl-C keeps the finished takes; run the same command to go on.
 
         Examples:
           rehearse enroll --name alex
