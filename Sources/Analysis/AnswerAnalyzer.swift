@@ -124,8 +124,13 @@ public struct AnswerAnalyzer: Sendable {
         let questionCoverage = question.flatMap { q in
             matcher.map { ContentCoverage.measure(q.keyPoints, prompt: q.prompt, text: text, matcher: $0) }
         }
+        // A follow-up's points are earned outside sentences that retell the first answer.
+        let firstWords = firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) }
         let followUpCoverage = followUp.flatMap { f in
-            matcher.map { ContentCoverage.measure(f.followUp.keyPoints, prompt: f.followUp.text, text: text, matcher: $0) }
+            matcher.map {
+                ContentCoverage.measure(f.followUp.keyPoints, prompt: f.followUp.text, text: text, matcher: $0,
+                                        retelling: firstWords.map { ($0, book.map(RubricJudge.restateShare) ?? 0.3) })
+            }
         }
         let answeringFollowUp = followUp != nil || followUpTo != nil
         var fit: Scorer.QuestionFit?
@@ -139,7 +144,7 @@ public struct AnswerAnalyzer: Sendable {
             targetSeconds: question?.targetSeconds, followUpCoverage: followUpCoverage,
             questionCoverage: questionCoverage, promptStems: question.map { Set(KeyPointMatcher.text($0.prompt).stems) },
             separatingDimension: followUpAnswer?.namesRealDifference,
-            firstAnswer: firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) },
+            firstAnswer: firstWords,
             bareServices: flags.bareServices,
             namedThings: services.count + Quantities.numberRuns(contentTexts, cues.numbers),
             storyEvents: OwnershipAnalysis.storyEvents(tokens: contentTexts, cues: cues))

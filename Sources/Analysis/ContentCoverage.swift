@@ -48,11 +48,15 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
         misconceptions = try c.decodeIfPresent([MisconceptionHit].self, forKey: .misconceptions) ?? []
     }
 
+    /// `retelling`: the first answer's words and the share of a sentence's three-word runs that
+    /// makes it a retelling, when this answers a follow-up.
     static func measure(_ keyPoints: [KeyPoint], prompt: String?, text: KeyPointMatcher.Text,
-                        matcher: KeyPointMatcher) -> ContentCoverage {
+                        matcher: KeyPointMatcher, retelling: (first: [String], share: Double)? = nil) -> ContentCoverage {
         let promptText = prompt.map(KeyPointMatcher.text)
-        // Key points are earned outside sentences that only say the question back.
-        let own = promptText.map { matcher.withoutEchoes(of: $0, in: text) } ?? text
+        // Key points are earned outside sentences that only say the question back, or retell
+        // the first answer; a wrong claim counts wherever it is said.
+        var own = promptText.map { matcher.withoutEchoes(of: $0, in: text) } ?? text
+        if let retelling { own = matcher.withoutRetelling(of: retelling.first, in: own, share: retelling.share) }
         var hit: [Hit] = [], missed: [String] = [], wrong: [MisconceptionHit] = []
         for keyPoint in keyPoints {
             var stated = false

@@ -228,6 +228,21 @@ public struct KeyPointMatcher: Sendable {
             && Double(content.filter(prompt.contains).count) / Double(content.count) >= Self.echoShare
     }
 
+    /// `text` with the sentences that retell `first` (the first answer, when this one answers a
+    /// follow-up) masked out: `share` or more of a sentence's three-word runs are the first
+    /// answer's. Indices stay the same.
+    func withoutRetelling(of first: [String], in text: Text, share: Double) -> Text {
+        func runs(_ s: [String]) -> [[String]] { s.count < 3 ? [] : (0...(s.count - 3)).map { Array(s[$0..<$0 + 3]) } }
+        let theirs = Set(runs(first.map(Self.stem)))
+        var masked = text
+        for sentence in text.sentences {
+            let mine = runs(Array(text.stems[sentence]))
+            guard !mine.isEmpty, Double(mine.filter(theirs.contains).count) / Double(mine.count) >= share else { continue }
+            for j in sentence { masked.stems[j] = Self.echoMask }
+        }
+        return masked
+    }
+
     static let echoMinimumWords = 4
     static let echoShare = 0.6
     static let echoMask = "_echo_"

@@ -260,6 +260,17 @@ struct RubricTests {
         #expect(story.rubric?.faults.contains { $0.id == "noStory" } == false)
     }
 
+    @Test("a follow-up's points said only in a sentence that retells the first answer are not earned")
+    func retoldPointsAreNotEarned() throws {
+        var analyzer = AnswerAnalyzer(question: Self.lambdaQuestion)
+        analyzer.followUp = (1, Self.lambdaQuestion.followUps[0])
+        analyzer.firstAnswer = Self.diagnosis + " Anything over the cap is throttled and the messages stay in the queue for later."
+        let retold = analyzer.analyze(text: "Like before: anything over the cap is throttled and the messages stay in the queue for later.")
+        #expect(retold.coverage?.hit.isEmpty == true)
+        let own = analyzer.analyze(text: "They are throttled. Fed from SQS, those messages wait and are retried later, so nothing is lost.")
+        #expect(own.coverage?.hit.count == 2)
+    }
+
     @Test("the shipped rubrics: every kind, each worth 45 points, every check known")
     func shippedRubrics() throws {
         let book = try RubricBook.standard.get()
