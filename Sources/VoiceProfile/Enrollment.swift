@@ -86,8 +86,12 @@ public struct Enrollment {
         let counts = try workspace.accumulate(training, model: base, name: "counts")
         var candidates: [(AdaptedModel, URL?)] = []
         let mllr = try workspace.solveMLLR(counts: counts, model: base, name: "mllr")
-        candidates.append((AdaptedModel(method: .mllr, mllrMatrix: mllr, acousticModel: nil), nil))
-        if adaptTakes.count >= Self.mapFromTakes {
+        // With enough takes for MAP, MLLR alone is not decoded: it was never the best of the three
+        // in six enrollments of five voices (docs/voices.md), and each candidate decoded is a
+        // quarter of the adaptation's CPU.
+        if adaptTakes.count < Self.mapFromTakes {
+            candidates.append((AdaptedModel(method: .mllr, mllrMatrix: mllr, acousticModel: nil), nil))
+        } else {
             let map = try workspace.mapAdapt(counts: counts, model: base, name: "map")
             candidates.append((AdaptedModel(method: .map, mllrMatrix: nil, acousticModel: map), nil))
             let shifted = try workspace.transformedModel(base, mllr: mllr, name: "mllr-base")
