@@ -20,8 +20,10 @@ public struct KeyPointMatcher: Sendable {
         /// about ("instead of assuming the global database replicates synchronously"), within
         /// `misconceptionNegationWindow` words. Not "wrong" ("if it goes wrong on RDS, …").
         public var rejectersBeforeName: [String]?
-        /// Words that start a new clause, which such a rejection does not reach past: "rather
-        /// than a Compute one, since Compute Savings Plans don't cover Fargate" states the claim.
+        /// Words that start a new clause, which such a rejection does not reach past ("rather
+        /// than a Compute one, since Compute Savings Plans don't cover Fargate" states the claim),
+        /// and past which a name after a claim is not its subject when the claim's own clause
+        /// names something before it.
         public var clauseBreaks: [String]?
         /// Words right after a claim that make it conditional, so not the absolute wrong belief:
         /// "it is enough only when nothing denies".
@@ -332,9 +334,18 @@ public struct KeyPointMatcher: Sendable {
                     return r.upperBound + 2 < text.words.count && Self.auxiliaries.contains(next)
                         && sentence[r.upperBound + 2] == here && negates(at: r.upperBound + 2, in: text, misconception: false)
                 }
+                // "A five oh three means the targets are overloaded, and a five oh two means …": with a
+                // name before the claim in its own clause, a name after it past a clause break
+                // ("and", "while") belongs to the next clause.
+                func breakBetween(_ a: Int, _ b: Int) -> Bool { (a..<b).contains { clauseBreaks.contains(text.words[$0]) } }
+                let namedBefore = mentions.contains {
+                    sentence[$0.range.lowerBound] == here && $0.range.upperBound < says.lowerBound
+                        && !breakBetween($0.range.upperBound + 1, says.lowerBound)
+                }
                 let same = mentions.filter {
                     sentence[$0.range.lowerBound] == here && (!pointsBack || $0.range.upperBound < says.lowerBound)
                         && !deniedAfter($0.range)
+                        && !(namedBefore && $0.range.lowerBound > says.upperBound && breakBetween(says.upperBound + 1, $0.range.lowerBound))
                 }
                 let nearest: (range: ClosedRange<Int>, subject: Bool)?
                 if same.isEmpty {

@@ -179,7 +179,8 @@ struct ContentCoverageTests {
                          "It's stateless.",
                          "Network ACLs sit at the subnet: they are stateless for every security group behind them.",
                          "Instead of assuming the security groups there are stateless, check the flow logs.",
-                         "Rather than treating security groups as stateless, trust the return path."] {
+                         "Rather than treating security groups as stateless, trust the return path.",
+                         "Network ACLs on that subnet are basically stateless and security groups track connections."] {
             #expect(!matcher.states(Self.claimOnly, sentence: sentence), "\(sentence)")
         }
         // A rejection reaches the name after it within its clause only.
