@@ -12,6 +12,7 @@ public enum BankLint {
             if q.keyPoints.isEmpty { report("question", "no key points") }
             if q.followUps.count < 2 { report("question", "\(q.followUps.count) follow-up(s); at least 2") }
             check(q.keyPoints, prompt: q.prompt, label: "key point", report)
+            together(q.keyPoints, prompt: q.prompt, report)
             for (n, f) in q.followUps.enumerated() {
                 let label = "follow-up \(n + 1)"
                 if f.kind == nil { report(label, "no kind (mechanism, measurement, alternative, change or scale)") }
@@ -68,6 +69,19 @@ public enum BankLint {
                         report(mat, "the key point's own right example states it: \"\(sentence)\"")
                     }
                 }
+            }
+        }
+
+        /// The misconceptions' noMatch sentences read as one answer to the question: each passes
+        /// alone, but a claim can borrow a name from the sentence before or after, or from the
+        /// prompt, as it would in a real answer made of right sentences.
+        func together(_ points: [KeyPoint], prompt: String, _ report: (String, String) -> Void) {
+            let sentences = points.flatMap { $0.misconceptions.flatMap(\.examples.noMatch) }
+            guard !sentences.isEmpty else { return }
+            let answer = sentences.map { $0.hasSuffix(".") || $0.hasSuffix("?") ? $0 : $0 + "." }.joined(separator: " ")
+            let coverage = ContentCoverage.measure(points, prompt: prompt, text: KeyPointMatcher.text(answer), matcher: matcher)
+            for wrong in coverage.misconceptions {
+                report("key points", "their misconceptions' noMatch examples, read together, state \"\(wrong.claim)\" at \"\(wrong.said)\"")
             }
         }
 

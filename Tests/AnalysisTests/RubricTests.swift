@@ -325,4 +325,21 @@ struct BankExampleTests {
         #expect(problems.contains { $0.contains("no \"checked\"") })
         #expect(problems.contains { $0.contains("0 follow-up(s)") })
     }
+
+    @Test("the lint reads a question's noMatch examples together: a claim that borrows a name from the sentence before is caught")
+    func lintReadsExamplesTogether() throws {
+        func question(_ noMatch: [String]) -> Question {
+            var claim = ContentCoverageTests.claimOnly
+            claim.examples = .init(match: ["security groups are stateless"], noMatch: noMatch)
+            let kp = KeyPoint(point: "Security groups are stateful.", phrases: ["stateful"], misconceptions: [claim],
+                              examples: .init(match: ["they are stateful"], noMatch: ["nacls"]))
+            return Question(id: "sg", role: .beginner, topic: "vpc", kind: .concept, prompt: "What do security groups do?",
+                            targetSeconds: 60, keyPoints: [kp])
+        }
+        let rules = try RubricBook.standard.get().matching
+        let borrowed = BankLint.problems(in: QuestionBank(questions: [question(["Security groups sit on the instance.", "It's stateless."])]), rules: rules)
+        #expect(borrowed.contains { $0.contains("read together, state \"Security groups are stateless.\"") })
+        let apart = BankLint.problems(in: QuestionBank(questions: [question(["Security groups sit on the instance.", "A network ACL is stateless."])]), rules: rules)
+        #expect(!apart.contains { $0.contains("read together") })
+    }
 }
