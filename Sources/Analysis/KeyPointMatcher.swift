@@ -234,15 +234,19 @@ public struct KeyPointMatcher: Sendable {
     /// follow-up) masked out: `share` or more of a sentence's three-word runs are the first
     /// answer's. Indices stay the same.
     func withoutRetelling(of first: [String], in text: Text, share: Double) -> Text {
-        func runs(_ s: [String]) -> [[String]] { s.count < 3 ? [] : (0...(s.count - 3)).map { Array(s[$0..<$0 + 3]) } }
-        let theirs = Set(runs(first.map(Self.stem)))
+        let theirs = Set(Self.threeWordRuns(first.map(Self.stem)))
         var masked = text
         for sentence in text.sentences {
-            let mine = runs(Array(text.stems[sentence]))
+            let mine = Self.threeWordRuns(Array(text.stems[sentence]))
             guard !mine.isEmpty, Double(mine.filter(theirs.contains).count) / Double(mine.count) >= share else { continue }
             for j in sentence { masked.stems[j] = Self.echoMask }
         }
         return masked
+    }
+
+    /// Every run of three words in a row: what "retelling" is counted in.
+    static func threeWordRuns(_ s: [String]) -> [[String]] {
+        s.count < 3 ? [] : (0...(s.count - 3)).map { Array(s[$0..<$0 + 3]) }
     }
 
     static let echoMinimumWords = 4
@@ -394,18 +398,21 @@ public struct KeyPointMatcher: Sendable {
     private func rejected(before start: Int, in text: Text, window: Int) -> Bool {
         var k = start - 1
         while k >= 0, k >= start - window, !text.sentenceEnd[k], !clauseBreaks.contains(text.words[k]) {
-            if nameRejecters.contains(where: { r in k + r.count <= text.words.count && Array(text.words[k..<k + r.count]) == r }) { return true }
+            if Self.startsOne(of: nameRejecters, at: k, in: text) { return true }
             k -= 1
         }
         return false
     }
 
+    /// Whether one of `phrases` (each a run of words) starts at word `k`.
+    private static func startsOne(of phrases: [[String]], at k: Int, in text: Text) -> Bool {
+        phrases.contains { r in k + r.count <= text.words.count && Array(text.words[k..<k + r.count]) == r }
+    }
+
     /// Whether the word at `k` negates (or, for a misconception, rejects) what follows it.
     private func negates(at k: Int, in text: Text, misconception: Bool) -> Bool {
         let w = text.words[k]
-        if misconception, rejecters.contains(where: { r in
-            k + r.count <= text.words.count && Array(text.words[k..<k + r.count]) == r
-        }) { return true }
+        if misconception, Self.startsOne(of: rejecters, at: k, in: text) { return true }
         guard negators.contains(w) || w.hasSuffix("n't") else { return false }
         return !(k + 1 < text.words.count && notNegation.contains([w, text.words[k + 1]]))
     }

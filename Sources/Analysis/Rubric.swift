@@ -427,10 +427,8 @@ enum RubricJudge {
     /// follow-up's phrases did not foresee looks the same.)
     static func restating(_ input: RubricInput, share: Double) -> Bool {
         if let first = input.firstAnswer, !first.isEmpty {
-            func runs(_ s: [String]) -> Set<[String]> {
-                s.count < 3 ? [] : Set((0...(s.count - 3)).map { Array(s[$0..<$0 + 3]) })
-            }
-            let mine = runs(input.text.stems), theirs = runs(first.map(KeyPointMatcher.stem))
+            let mine = Set(KeyPointMatcher.threeWordRuns(input.text.stems))
+            let theirs = Set(KeyPointMatcher.threeWordRuns(first.map(KeyPointMatcher.stem)))
             if !mine.isEmpty, Double(mine.intersection(theirs).count) / Double(mine.count) >= share { return true }
         }
         return false

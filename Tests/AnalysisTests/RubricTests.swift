@@ -204,11 +204,17 @@ struct RubricTests {
         #expect(forced.analyze(text: StructureTests.strong).rubric?.kind == .concept)
     }
 
+    /// An analyzer judging answers to the Lambda question's first follow-up, after `first`.
+    static func answeringFollowUp(after first: String) -> AnswerAnalyzer {
+        var analyzer = AnswerAnalyzer(question: lambdaQuestion)
+        analyzer.followUp = (1, lambdaQuestion.followUps[0])
+        analyzer.firstAnswer = first
+        return analyzer
+    }
+
     @Test("a direct answer to a follow-up is judged as a follow-up answer; a retelling is named")
     func followUpAnswer() throws {
-        var analyzer = AnswerAnalyzer(question: Self.lambdaQuestion)
-        analyzer.followUp = (1, Self.lambdaQuestion.followUps[0])
-        analyzer.firstAnswer = Self.diagnosis
+        let analyzer = Self.answeringFollowUp(after: Self.diagnosis)
         let direct = analyzer.analyze(text: "They're throttled. Because the function is fed from SQS, the throttled messages stay in the queue "
             + "and are retried later once the visibility timeout runs out, so nothing is lost; the cost is latency during spikes.")
         #expect(direct.rubric?.kind == .followUp)
@@ -225,9 +231,7 @@ struct RubricTests {
 
     @Test("an opening that answers in other words earns half of 'direct'; one that points back or deflects earns none")
     func directInOtherWords() throws {
-        var analyzer = AnswerAnalyzer(question: Self.lambdaQuestion)
-        analyzer.followUp = (1, Self.lambdaQuestion.followUps[0])
-        analyzer.firstAnswer = Self.diagnosis
+        let analyzer = Self.answeringFollowUp(after: Self.diagnosis)
         // The point comes after the first thirty words, so only the opening can earn 'direct'.
         let later = " The cap is a hard ceiling on concurrent executions for that one function, set to protect the database"
             + " from too many connections at once. Fed from SQS, the messages stay in the queue until a slot is free."
@@ -262,9 +266,7 @@ struct RubricTests {
 
     @Test("a follow-up's points said only in a sentence that retells the first answer are not earned")
     func retoldPointsAreNotEarned() throws {
-        var analyzer = AnswerAnalyzer(question: Self.lambdaQuestion)
-        analyzer.followUp = (1, Self.lambdaQuestion.followUps[0])
-        analyzer.firstAnswer = Self.diagnosis + " Anything over the cap is throttled and the messages stay in the queue for later."
+        let analyzer = Self.answeringFollowUp(after: Self.diagnosis + " Anything over the cap is throttled and the messages stay in the queue for later.")
         let retold = analyzer.analyze(text: "Like before: anything over the cap is throttled and the messages stay in the queue for later.")
         #expect(retold.coverage?.hit.isEmpty == true)
         let own = analyzer.analyze(text: "They are throttled. Fed from SQS, those messages wait and are retried later, so nothing is lost.")
