@@ -215,11 +215,16 @@ public struct KeyPointMatcher: Sendable {
     /// has to catch a bad version and roll it back automatically"). Indices stay the same.
     func withoutEchoes(of prompt: Text, in text: Text) -> Text {
         let promptStems = Set(prompt.stems)
-        var masked = text
-        for sentence in text.sentences where saysBack(text.stems[sentence], prompt: promptStems) {
-            for j in sentence { masked.stems[j] = Self.echoMask }
+        return Self.masking(text) { saysBack(text.stems[$0], prompt: promptStems) }
+    }
+
+    /// `text` with the sentences `masked` picks replaced by `echoMask`, indices kept.
+    private static func masking(_ text: Text, where masked: (ClosedRange<Int>) -> Bool) -> Text {
+        var out = text
+        for sentence in text.sentences where masked(sentence) {
+            for j in sentence { out.stems[j] = echoMask }
         }
-        return masked
+        return out
     }
 
     /// Whether a run of stems says the prompt back: at least `echoMinimumWords` content words,
@@ -235,13 +240,10 @@ public struct KeyPointMatcher: Sendable {
     /// answer's. Indices stay the same.
     func withoutRetelling(of first: [String], in text: Text, share: Double) -> Text {
         let theirs = Set(Self.threeWordRuns(first.map(Self.stem)))
-        var masked = text
-        for sentence in text.sentences {
+        return Self.masking(text) { sentence in
             let mine = Self.threeWordRuns(Array(text.stems[sentence]))
-            guard !mine.isEmpty, Double(mine.filter(theirs.contains).count) / Double(mine.count) >= share else { continue }
-            for j in sentence { masked.stems[j] = Self.echoMask }
+            return !mine.isEmpty && Double(mine.filter(theirs.contains).count) / Double(mine.count) >= share
         }
-        return masked
     }
 
     /// Every run of three words in a row: what "retelling" is counted in.
@@ -279,7 +281,7 @@ public struct KeyPointMatcher: Sendable {
     private func qualified(after end: Int, in text: Text) -> Bool {
         for k in (end + 1)..<min(text.words.count, end + 4) {
             if text.sentenceEnd[k - 1] { return false }
-            if qualifiers.contains(where: { q in k + q.count <= text.words.count && Array(text.words[k..<k + q.count]) == q }) { return true }
+            if Self.startsOne(of: qualifiers, at: k, in: text) { return true }
         }
         return false
     }

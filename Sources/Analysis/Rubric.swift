@@ -406,14 +406,13 @@ enum RubricJudge {
 
     /// Whether the first sentence could be the answer, for an answer that makes a follow-up point
     /// later: it neither points back to the first answer nor deflects (`deflections`: "as I said",
-    /// "good question"), and `share` of its three-word runs are not the first answer's. "Because a mandate gets compliance on paper
-    /// and risk in production" answers "why not mandate the cut?" in words no key point lists.
+    /// "good question"), nor retells the first answer (`share` of its three-word runs). "Because
+    /// a mandate gets compliance on paper and risk in production" answers "why not mandate the
+    /// cut?" in words no key point lists.
     static func opensWithAnswer(_ input: RubricInput, deflections: [String], share: Double, matcher: KeyPointMatcher) -> Bool {
         guard let first = input.text.sentences.first else { return false }
         if cueHits(deflections, input.text, matcher).contains(where: first.contains) { return false }
-        var opening = input
-        opening.text.stems = Array(input.text.stems[first])
-        return !restating(opening, share: share)
+        return !retells(Array(input.text.stems[first]), first: input.firstAnswer, share: share)
     }
 
     /// The share of three-word runs shared with the first answer that makes a retelling (the
@@ -426,12 +425,15 @@ enum RubricJudge {
     /// question's points and none of the follow-up's is not enough: a right answer in words the
     /// follow-up's phrases did not foresee looks the same.)
     static func restating(_ input: RubricInput, share: Double) -> Bool {
-        if let first = input.firstAnswer, !first.isEmpty {
-            let mine = Set(KeyPointMatcher.threeWordRuns(input.text.stems))
-            let theirs = Set(KeyPointMatcher.threeWordRuns(first.map(KeyPointMatcher.stem)))
-            if !mine.isEmpty, Double(mine.intersection(theirs).count) / Double(mine.count) >= share { return true }
-        }
-        return false
+        retells(input.text.stems, first: input.firstAnswer, share: share)
+    }
+
+    /// Whether `share` or more of the distinct three-word runs of `stems` are `first`'s.
+    private static func retells(_ stems: [String], first: [String]?, share: Double) -> Bool {
+        guard let first, !first.isEmpty else { return false }
+        let mine = Set(KeyPointMatcher.threeWordRuns(stems))
+        let theirs = Set(KeyPointMatcher.threeWordRuns(first.map(KeyPointMatcher.stem)))
+        return !mine.isEmpty && Double(mine.intersection(theirs).count) / Double(mine.count) >= share
     }
 
     private static func clause(of token: Int, _ input: RubricInput) -> Clause? {

@@ -123,8 +123,7 @@ public struct Enrollment {
             if let dir = candidate.acousticModel { model.acousticModel = dir.path }
             let errors = try errors(with: model)
             validation[candidate.method.rawValue] = .init(errors: errors, words: words)
-            say(String(format: "  %@: %d errors in %d held-out words (unadapted: %d)", candidate.method.label, errors, words,
-                       validation[AdaptationMethod.stock.rawValue]!.errors))
+            say(String(format: "  %@: %d errors in %d held-out words (unadapted: %d)", candidate.method.label, errors, words, stockErrors))
             if errors < best.1 { best = (candidate, errors) }
         }
         // Eight takes are too few to tell a few errors apart: the best adaptation is kept unless
