@@ -64,14 +64,13 @@ public final class EnrollmentSession {
             say("A take ends after \(String(format: "%.1f", options.silenceSeconds)) s of silence (or Enter). Ctrl-C stops; finished takes are kept.")
         }
         let checkStart = CPUTime.now()
-        let grammar = store.profileFolder(name).appendingPathComponent(Enrollment.checkGrammarFile)
-        defer { unlink(grammar.path) }
-        // The check hears the sentences only (a grammar): live, and again on the whole take.
-        let checker = try TakeDecoder.checking(prompts, base: enrollment.baseModel, grammar: grammar)
-        let recognizer = try PocketSphinxRecognizer(model: checker.model)
+        // The check hears the sentences only (a grammar): live, and again on the whole take, with
+        // the same decoder (the live decode has finished when a take is checked).
+        let checker = try TakeDecoder.checking(prompts, base: enrollment.baseModel,
+                                               grammar: store.profileFolder(name).appendingPathComponent(Enrollment.checkGrammarFile))
         let recorder = LiveTakeRecorder(settings: CaptureSettings(device: options.capture.device, maxSeconds: options.maxSeconds,
                                                                   silenceSeconds: options.silenceSeconds),
-                                        recognizer: recognizer, noiseReduction: enrollment.baseModel.noiseFilterConfiguration)
+                                        recognizer: checker.recognizer, noiseReduction: enrollment.baseModel.noiseFilterConfiguration)
         let keys = KeyInput()
         let started = Date()
         var unchecked = prompts.filter { kept.contains($0.id) && ledger.takes[$0.id] == nil }

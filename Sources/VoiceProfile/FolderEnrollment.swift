@@ -17,9 +17,8 @@ extension Enrollment {
         }
         let takes = try store.prepare(name)
         let checkStart = CPUTime.now()
-        let grammar = store.profileFolder(name).appendingPathComponent(Self.checkGrammarFile)
-        defer { unlink(grammar.path) }
-        let decoder = try TakeDecoder.checking(prompts, base: baseModel, grammar: grammar)
+        let decoder = try TakeDecoder.checking(prompts, base: baseModel,
+                                               grammar: store.profileFolder(name).appendingPathComponent(Self.checkGrammarFile))
         var good: [CheckedTake] = []
         var problems: [String] = []
         say("checking \(found.count) takes from \(directory.path)")

@@ -106,8 +106,11 @@ public struct WordAlignment: Sendable {
 /// starts from the decoder's state as created).
 public final class TakeDecoder {
     public let model: RecognizerModel
-    private let recognizer: PocketSphinxRecognizer
+    /// Also usable for a live decode between `decode` calls (enrollment's live line).
+    public let recognizer: PocketSphinxRecognizer
     private let segmentation: UtteranceSegmenter.Configuration
+    /// The checking grammar this decoder wrote; removed with it.
+    private var grammarFile: String?
 
     public init(model: RecognizerModel, segmentation: UtteranceSegmenter.Configuration = .init()) throws {
         self.model = model
@@ -115,11 +118,16 @@ public final class TakeDecoder {
         self.recognizer = try PocketSphinxRecognizer(model: model)
     }
 
+    deinit {
+        if let grammarFile { unlink(grammarFile) }
+    }
+
     /// The decoder that checks takes: `base`'s acoustic model and dictionary searching only the
     /// enrollment sentences (a JSGF grammar written to `grammar`), each take decoded as one
     /// utterance. A sentence read is heard as that sentence even where the room makes the full
     /// model mishear it, another sentence read is heard as the other one, and the search is a
-    /// few hundred words instead of the whole language model: about a twentieth of the CPU.
+    /// few hundred words instead of the whole language model: about a twentieth of the CPU. The
+    /// grammar file lives as long as the decoder.
     public static func checking(_ prompts: [EnrollmentPrompt], base: RecognizerModel, grammar: URL) throws -> TakeDecoder {
         let text = "#JSGF V1.0;\ngrammar enrollment;\npublic <sentence> = "
             + prompts.map { $0.words.joined(separator: " ") }.joined(separator: "\n    | ") + " ;\n"
@@ -134,7 +142,14 @@ public final class TakeDecoder {
         model.decoderArguments["-jsgf"] = grammar.path
         var whole = UtteranceSegmenter.Configuration()
         whole.splitSilence = checkSplitSilence
-        return try TakeDecoder(model: model, segmentation: whole)
+        do {
+            let decoder = try TakeDecoder(model: model, segmentation: whole)
+            decoder.grammarFile = grammar.path
+            return decoder
+        } catch {
+            unlink(grammar.path)
+            throw error
+        }
     }
 
     /// A pause inside a sentence read aloud is shorter than this; the grammar needs the whole sentence.
