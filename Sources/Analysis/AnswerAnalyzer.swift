@@ -122,7 +122,7 @@ public struct AnswerAnalyzer: Sendable {
         }
         let text = KeyPointMatcher.text(sentences)
         let questionCoverage = question.flatMap { q in
-            matcher.map { ContentCoverage.measure(q.keyPoints, prompt: q.prompt, text: text, matcher: $0) }
+            matcher.map { ContentCoverage.measure(q.keyPoints, prompt: q.prompt, text: text, matcher: $0, phraseWords: true) }
         }
         // A follow-up's points are earned outside sentences that retell the first answer.
         let firstWords = firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) }

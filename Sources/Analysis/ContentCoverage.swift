@@ -49,9 +49,12 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
     }
 
     /// `retelling`: the first answer's words and the share of a sentence's three-word runs that
-    /// makes it a retelling, when this answers a follow-up.
+    /// makes it a retelling, when this answers a follow-up. `phraseWords`: a point may also be
+    /// made in its phrases' words (`PointWords.withPhraseWords`); first answers only, since a
+    /// follow-up answer is short and in the follow-up's own words whether it is right or wrong.
     static func measure(_ keyPoints: [KeyPoint], prompt: String?, text: KeyPointMatcher.Text,
-                        matcher: KeyPointMatcher, retelling: (first: [String], share: Double)? = nil) -> ContentCoverage {
+                        matcher: KeyPointMatcher, retelling: (first: [String], share: Double)? = nil,
+                        phraseWords: Bool = false) -> ContentCoverage {
         let promptText = prompt.map(KeyPointMatcher.text)
         // Key points are earned outside sentences that only say the question back, or retell
         // the first answer; a wrong claim counts wherever it is said.
@@ -70,7 +73,8 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
             if !stated, let (phrase, match) = matcher.firstMatch(of: keyPoint.phrases, in: own, except: promptText) {
                 hit.append(Hit(point: keyPoint.point, phrase: phrase, start: text.start[match.range.lowerBound],
                                tokenIndex: match.range.lowerBound))
-            } else if !stated, let match = matcher.pointWordsMatch(keyPoint.point, in: own, prompt: promptText) {
+            } else if !stated, let match = matcher.pointWordsMatch(keyPoint.point, in: own, prompt: promptText)
+                        ?? (phraseWords ? matcher.phraseWordsMatch(keyPoint.point, phrases: keyPoint.phrases, in: own, prompt: promptText) : nil) {
                 let said = text.words[match.range].joined(separator: " ")
                 hit.append(Hit(point: keyPoint.point, phrase: "in other words: \(said)", start: text.start[match.range.lowerBound],
                                tokenIndex: match.range.lowerBound))

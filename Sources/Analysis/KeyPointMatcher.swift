@@ -48,6 +48,15 @@ public struct KeyPointMatcher: Sendable {
             public var maxWords: Int?
             /// How many sentences in a row may share the words (people split a point in two).
             public var sentences: Int?
+            /// The same test over the point's words and its phrases' words together: one sentence
+            /// with this many of them, at least one from a phrase, makes the point ("a customer
+            /// emailed support three hours in" for "support ticket", "hours before" and "customers
+            /// reported"). Nil: not tried.
+            public var withPhraseWords: Int?
+            /// How many of them must come from the phrases (default 1).
+            public var fromPhrases: Int?
+            /// Words that carry no topic ("what", "was", "before"), left out of that test.
+            public var functionWords: [String]?
         }
         /// One-word phrases too common to be evidence of a key point (the bank lint rejects them).
         public var genericWords: [String]
@@ -271,6 +280,28 @@ public struct KeyPointMatcher: Sendable {
             let window = sentences[k].lowerBound...sentences[min(sentences.count - 1, k + span - 1)].upperBound
             let said = window.filter { content.contains(text.stems[$0]) }
             guard Set(said.map { text.stems[$0] }).count >= need, let first = said.first, let last = said.last,
+                  !negated([first], in: text, window: rules.negationWindow) else { continue }
+            return Match(range: first...last, negated: false)
+        }
+        return nil
+    }
+
+    /// The point made in other words drawn from its phrases too (`PointWords.withPhraseWords`):
+    /// one sentence with that many distinct content words of the point and its phrases, one
+    /// of them a phrase's, none of them the prompt's; where, or nil.
+    func phraseWordsMatch(_ point: String, phrases: [String], in text: Text, prompt: Text?) -> Match? {
+        guard let rule = rules.pointWords, let need = rule.withPhraseWords else { return nil }
+        let skip = notPointWords.union(Set(prompt?.stems ?? [])).union((rule.functionWords ?? []).map(Self.stem))
+        func content(_ s: String) -> Set<String> {
+            Set(Self.compile(s).filter { $0.count > 2 && !skip.contains($0) && !($0.first?.isNumber ?? false) })
+        }
+        let fromPhrases = phrases.reduce(into: Set<String>()) { $0.formUnion(content($1)) }
+        let vocabulary = content(point).union(fromPhrases)
+        guard vocabulary.count >= need, !fromPhrases.isEmpty else { return nil }
+        for sentence in text.sentences {
+            let said = sentence.filter { vocabulary.contains(text.stems[$0]) }
+            let distinct = Set(said.map { text.stems[$0] })
+            guard distinct.count >= need, distinct.intersection(fromPhrases).count >= (rule.fromPhrases ?? 1), let first = said.first, let last = said.last,
                   !negated([first], in: text, window: rules.negationWindow) else { continue }
             return Match(range: first...last, negated: false)
         }

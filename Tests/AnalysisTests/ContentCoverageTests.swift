@@ -46,7 +46,8 @@ struct ContentCoverageTests {
 
     @Test("a phrase's words must come in order, with at most two others between")
     func orderAndGaps() throws {
-        let far = AnswerAnalyzer(question: question).analyze(text: "The table of all the routes and a gateway.")
+        // (Two of the point's words only: three would make it in other words, in any order.)
+        let far = AnswerAnalyzer(question: question).analyze(text: "The table of all the routes was long.")
         #expect(far.coverage?.hit.isEmpty == true)
         let near = AnswerAnalyzer(question: question).analyze(text: "The route in the table pointed nowhere.")
         #expect(near.coverage?.hit.map(\.phrase) == ["route table"])
@@ -78,6 +79,31 @@ struct ContentCoverageTests {
         #expect(denied.hit.first?.phrase.hasPrefix("in other words") == true)
         let negated = try #require(AnswerAnalyzer(question: q).analyze(
             text: "It doesn't show which hop is slow in metrics or give a trace per request.").coverage)
+        #expect(negated.hit.isEmpty)
+    }
+
+    @Test("a key point made in its phrases' words: three in one sentence, two of them a phrase's, none the prompt's")
+    func pointInPhraseWords() throws {
+        var q = question
+        q.keyPoints = [.init(point: "Gives the detection timeline: who reported it, how long before the team knew.",
+                             phrases: ["customers reported", "support ticket", "hours before"])]
+        let said = try #require(AnswerAnalyzer(question: q).analyze(
+            text: "A customer emailed support about three hours in, and nobody on call knew.").coverage)
+        #expect(said.hit.first?.phrase.hasPrefix("in other words") == true)
+        // Two of them are not enough, nor three spread over sentences.
+        let two = try #require(AnswerAnalyzer(question: q).analyze(text: "A customer emailed support.").coverage)
+        #expect(two.hit.isEmpty)
+        let spread = try #require(AnswerAnalyzer(question: q).analyze(
+            text: "A customer was unhappy. Support got busy. It took hours.").coverage)
+        #expect(spread.hit.isEmpty)
+        // The prompt's own words do not count: restating the question earns nothing.
+        var asked = q
+        asked.prompt = "Tell me about a time customers found a problem through support before you did."
+        let echo = try #require(AnswerAnalyzer(question: asked).analyze(
+            text: "A customer emailed support about three hours in.").coverage)
+        #expect(echo.hit.isEmpty)
+        let negated = try #require(AnswerAnalyzer(question: q).analyze(
+            text: "No customer emailed support about it for hours.").coverage)
         #expect(negated.hit.isEmpty)
     }
 
