@@ -50,6 +50,12 @@ public struct RubricBook: Codable, Sendable, Hashable {
         /// Faults: `need` or more hedges ("probably", "I think", "maybe"), and at least one in
         /// every `words` words: facts guessed at rather than known. Holds the score at `ceiling`.
         case hedges
+        /// Faults: `need` or more sentences that each guess at a cause (`cues`: "probably", "maybe",
+        /// "sometimes") and make a change for it (`actions`: "restart", "redeploy", "bump") without
+        /// anything that would show the cause (`looks`: "logs", "metric", "confirm"): fixes tried
+        /// in turn instead of a diagnosis. A right answer says what it would see before it changes
+        /// anything, so at most one of its sentences reads like that.
+        case guessAndFix
         /// Faults: `criterion` was judged (its prompt asks for it) and earned nothing: for a
         /// concept question that asks "when would you use it", a definition without the when.
         case missedCriterion
@@ -101,6 +107,9 @@ public struct RubricBook: Codable, Sendable, Hashable {
         /// nothingConcrete: whether the question's key points count as concrete (true when absent).
         /// A story's points ("the context you had then") can be met in words that name nothing.
         public var pointsAreConcrete: Bool?
+        /// guessAndFix: changes made for a guessed cause, and what would show the cause.
+        public var actions: [String]?
+        public var looks: [String]?
         /// A list in the book's `cueLists` whose cues this fault reads as well as its own.
         public var cueList: String?
         /// The highest overall score an answer with this fault can get.
@@ -342,7 +351,8 @@ enum RubricJudge {
             }
             let words = input.text.stems.count
             return (words > 0 && words <= (c.words ?? 140) ? 1 : 0, nil)
-        case .flag, .cuesBeforeCriterion, .serviceList, .bareServices, .nothingConcrete, .cueCount, .missedCriterion, .hedges, .noStory:
+        case .flag, .cuesBeforeCriterion, .serviceList, .bareServices, .nothingConcrete, .cueCount, .missedCriterion, .hedges, .noStory,
+             .guessAndFix:
             return (0, nil)
         }
     }
@@ -384,6 +394,14 @@ enum RubricJudge {
         case .noStory:
             guard input.text.stems.count > 0, input.storyEvents < (f.need ?? 2) else { return nil }
             return input.storyEvents == 0 ? "nothing you did, told in the past" : "one thing you did, told in the past"
+        case .guessAndFix:
+            let guesses = Set(cueHits(f.cues ?? [], input.text, matcher)), actions = Set(cueHits(f.actions ?? [], input.text, matcher))
+            let looks = Set(cueHits(f.looks ?? [], input.text, matcher))
+            let blind = input.text.sentences.filter { s in
+                s.contains(where: guesses.contains) && s.contains(where: actions.contains) && !s.contains(where: looks.contains)
+            }
+            guard blind.count >= (f.need ?? 2), let first = blind.first?.first(where: actions.contains) else { return nil }
+            return quote(around: first, input)
         case .cuesBeforeCriterion:
             guard let first = cueHits(f.cues ?? [], input.text, matcher).first else { return nil }
             if let look = f.criterion.flatMap({ firstEvidence[$0] }), look < first { return nil }

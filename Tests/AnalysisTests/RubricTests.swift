@@ -173,6 +173,25 @@ struct RubricTests {
         #expect(AnswerAnalyzer(question: q).analyze(text: specific).rubric?.faults.contains { $0.id == "nothingConcrete" } == false)
     }
 
+    @Test("fixes tried in turn for guessed causes are held at 40; the same causes each with what would show them are not")
+    func guessAndFix() throws {
+        let analyzer = AnswerAnalyzer(question: Self.lambdaQuestion)
+        let tries = "It's probably a cold start, so I'd turn on provisioned concurrency. Or maybe the function needs more memory, "
+            + "so I'd double it. If that doesn't work I'd check the duration metric and set an alarm on it."
+        let guessed = analyzer.analyze(text: tries)
+        let fault = try #require(guessed.rubric?.faults.first { $0.id == "guessAndFix" })
+        #expect(fault.ceiling == 40)
+        #expect(guessed.score.overall <= 40)
+        // The same two causes, each with what would show it before the change: a diagnosis.
+        let shown = "It could be a cold start: the init duration in the logs would show it, and then I'd turn on provisioned "
+            + "concurrency. Or maybe the function needs more memory: if the max memory used in the report line is at the limit, "
+            + "I'd double it. I'd set an alarm on the duration metric."
+        #expect(analyzer.analyze(text: shown).rubric?.faults.contains { $0.id == "guessAndFix" } == false)
+        // One guessed fix alone is not the fault.
+        let once = "First I'd open the duration metric and the logs. It's probably a downstream call, so I'd add a client timeout."
+        #expect(analyzer.analyze(text: once).rubric?.faults.contains { $0.id == "guessAndFix" } == false)
+    }
+
     @Test("an answer that guesses at its facts is held at 40; the same facts stated plainly are not; a long answer needs more hedges")
     func guesswork() throws {
         let q = Question(id: "ts-guess", role: .mid, topic: "dynamodb", kind: .troubleshooting,
