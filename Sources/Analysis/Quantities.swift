@@ -21,10 +21,12 @@ enum Quantities {
 
     /// True when `tokens` hold a number followed within three tokens by a unit, or a
     /// multiplier word on its own ("halved", "doubled").
-    static func hasMeasurement(_ tokens: ArraySlice<String>, _ words: NumberWords = CompiledCues.standard.numbers) -> Bool {
+    /// `durations`: whether "within a minute" alone counts (it times an outcome, or a scene).
+    static func hasMeasurement(_ tokens: ArraySlice<String>, _ words: NumberWords = CompiledCues.standard.numbers,
+                               durations: Bool = true) -> Bool {
         let list = Array(tokens)
         if words.magnitudes.contains(where: { PhraseMatcher.contains($0, in: list) }) { return true }
-        if hasDuration(list, words) { return true }
+        if durations, hasDuration(list, words) { return true }
         for (i, t) in list.enumerated() where isNumber(t, words) {
             let before = i > 0 ? list[i - 1] : ""
             let after = i + 1 < list.count ? list[i + 1] : ""
@@ -40,6 +42,11 @@ enum Quantities {
             // "99.99" uptime figures or "from 800 to 120": a bare figure in a comparison counts.
             if t.contains(".") { return true }
             if i + 2 < list.count, list[i + 1] == "to", isNumber(list[i + 2], words) { return true }
+            // "one in fifty": a rate. "down from about forty": the figure it was.
+            if i + 2 < list.count, list[i + 1] == "in", isNumber(list[i + 2], words) { return true }
+            var lead = i - 1
+            if lead >= 0, words.approximators.contains(list[lead]) { lead -= 1 }
+            if lead >= 1, list[lead] == "from", words.fromLeads.contains(list[lead - 1]) { return true }
         }
         return hasMisheardMeasurement(list, words)
     }
@@ -51,10 +58,15 @@ enum Quantities {
         for (i, t) in list.enumerated() {
             if t == "from" {
                 let window = list[(i + 1)..<min(list.count, i + 6)]
-                guard let to = window.firstIndex(where: { $0 == "to" }), to > i + 1, to + 1 < list.count,
-                      isNumber(list[to + 1], words) || words.homophones.contains(list[to + 1])
-                        || words.fromToEnds.contains(list[to + 1]) else { continue }
-                if list[(i + 1)..<to].contains(where: { isNumber($0, words) || words.homophones.contains($0) }) { return true }
+                guard let to = window.firstIndex(where: { $0 == "to" }), to > i + 1, to + 1 < list.count else { continue }
+                // "to maybe one in fifty": the figure may follow an approximator.
+                let end = to + 1 < list.count - 1 && words.approximators.contains(list[to + 1]) ? to + 2 : to + 1
+                guard isNumber(list[end], words) || words.homophones.contains(list[end])
+                        || words.fromToEnds.contains(list[end]) else { continue }
+                // "from a few a week to none": a vague amount may start it when a figure or a floor ends it.
+                let vague = !words.homophones.contains(list[end])
+                if list[(i + 1)..<to].contains(where: { isNumber($0, words) || words.homophones.contains($0)
+                        || (vague && words.comparisonStarts.contains($0)) }) { return true }
             }
             if words.homophones.contains(t), !words.homophonesNotBeforeUnit.contains(t), i + 1 < list.count,
                words.unitsAfterNumberOnly.contains(list[i + 1]) {

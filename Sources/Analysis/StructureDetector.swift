@@ -32,6 +32,8 @@ enum StructureDetector {
     static let minimumContextTokens = 4
     /// Marketing phrases in one clause that make it brochure copy rather than a story.
     static let brochureRun = 3
+    /// How many clauses at the start may hold a result said before the decision.
+    static let resultFirstClauses = 3
 
     static func hasFirstPerson(_ tokens: [String], _ cues: CompiledCues) -> Bool {
         !firstPersonTokens(tokens, cues).isEmpty
@@ -164,7 +166,13 @@ enum StructureDetector {
         for i in clauses.indices {
             for part in AnswerPart.allCases where score(i, part) >= cues.threshold {
                 if part == .result {
-                    if let firstChoice, i < firstChoice { continue }
+                    // Before the decision is the situation, unless the answer opens on its measured
+                    // outcome ("Our nightly batch now finishes in a third of the time…") and tells
+                    // the story after: a figure that did not rise in the first few clauses ("within
+                    // an hour" there times the scene: "within an hour we got a billing alert").
+                    if let firstChoice, i < firstChoice, !(i < resultFirstClauses
+                        && Quantities.hasMeasurement(clauses[i].tokens[...], cues.numbers, durations: false)
+                        && !costRose(clauses[i].tokens, cues)) { continue }
                     if score(i, .tradeoff) >= score(i, .result) { continue }
                 }
                 byPart[part, default: []].append(i)

@@ -139,6 +139,13 @@ enum LexiconLint {
         for x in durations.counterExamples where Quantities.hasMeasurement(tokens(x)[...], cues.numbers) {
             out.append("numbers.durations: counterexample \"\(x)\" is a measure")
         }
+        let comparisons = lexicon.numbers.comparisons
+        for x in comparisons.examples where !Quantities.hasMeasurement(tokens(x)[...], cues.numbers) {
+            out.append("numbers.comparisons: \"\(x)\" is not a measure")
+        }
+        for x in comparisons.counterExamples where Quantities.hasMeasurement(tokens(x)[...], cues.numbers) {
+            out.append("numbers.comparisons: counterexample \"\(x)\" is a measure")
+        }
 
         // A subject and its verb start a clause in the examples and not in the counterexamples.
         let starts = lexicon.clauses.subjectStarts

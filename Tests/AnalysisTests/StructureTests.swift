@@ -25,6 +25,18 @@ struct StructureTests {
         for part in AnswerPart.allCases { #expect(r.structure[part].present, "\(part)") }
     }
 
+    @Test("an answer may open on its measured outcome; a scene timed 'within an hour' before the decision is not one")
+    func resultFirst() {
+        let first = analyzer.analyze(text: "I cut our dev account bill by about a third in my first month. The test instances ran "
+            + "all night although nobody used them. I set up a scheduler to stop them at seven in the evening. The catch is "
+            + "that someone working late finds their box stopped.")
+        #expect(first.structure.result.present)
+        #expect(first.flags.measurableResult)
+        let scene = analyzer.analyze(text: "Someone pushed an access key to a public repo and within an hour we got a billing "
+            + "alert. We deleted the key and the instances that night. The catch is that we lost the test data on them.")
+        #expect(!scene.structure.result.present)
+    }
+
     @Test("each part can be missing", arguments: AnswerPart.allCases)
     func missing(part: AnswerPart) {
         let sentences: [AnswerPart: String] = [

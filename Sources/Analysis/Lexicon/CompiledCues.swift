@@ -161,6 +161,7 @@ struct NumberWords: Sendable {
     let floor: String
     let magnitudes, durationArticles: [[String]]
     let durationLeads, durationUnits: Set<String>
+    let fromLeads, comparisonStarts, approximators: Set<String>
 
     init(_ n: Lexicon.Numbers) {
         numberWords = Set(n.numberWords.phrases); units = Set(n.units.phrases); notUnitsAlone = Set(n.notUnitsAlone.phrases)
@@ -171,6 +172,8 @@ struct NumberWords: Sendable {
         durationArticles = n.durations.articles.map(PhraseMatcher.split).sorted { $0.count > $1.count }
         durationLeads = Set(n.durations.leads); durationUnits = Set(n.durations.units)
         homophones = Set(n.numberHomophones.words); homophonesNotBeforeUnit = Set(n.numberHomophones.notBeforeUnit)
+        fromLeads = Set(n.comparisons.fromLeads); comparisonStarts = Set(n.comparisons.starts)
+        approximators = Set(n.comparisons.approximators)
     }
 }
 
@@ -244,7 +247,8 @@ extension Lexicon {
         numbers: .init(numberWords: .init([]), units: .init([]), notUnitsAlone: .init([]), multipliers: .init([]),
                        unitsAfterNumberOnly: .init([]), fractions: .init(words: [], leads: [], notBefore: []),
                        floor: .init(word: "", leads: [], fromToEnds: []), numberHomophones: .init(words: [], notBeforeUnit: []),
-                       magnitudes: .init([]), durations: .init(leads: [], articles: [], units: [], examples: [], counterExamples: [])),
+                       magnitudes: .init([]), durations: .init(leads: [], articles: [], units: [], examples: [], counterExamples: []),
+                       comparisons: .init(fromLeads: [], starts: [], approximators: [], examples: [], counterExamples: [])),
         services: .init(services: [], notRaisedInLanguageModel: .init([])),
         pronunciations: .init(letters: [:], words: [:], spelledAcronyms: [], alphanumericTokens: [], units: [:],
                               umPhones: "", neverWritten: []),

@@ -112,6 +112,11 @@ extension Lexicon {
             public var examples, counterExamples: [String]
         }
         public struct Homophones: Decodable, Sendable, Hashable { public var words, notBeforeUnit: [String] }
+        /// "down from about forty", "from a few a week to none", "one in fifty".
+        public struct Comparisons: Decodable, Sendable, Hashable {
+            public var fromLeads, starts, approximators: [String]
+            public var examples, counterExamples: [String]
+        }
         public var numberWords, units, notUnitsAlone, multipliers, unitsAfterNumberOnly: WordList
         public var fractions: Fractions
         public var floor: Floor
@@ -119,6 +124,7 @@ extension Lexicon {
         /// Multiples without a digit ("order of magnitude").
         public var magnitudes: WordList
         public var durations: Durations
+        public var comparisons: Comparisons
     }
 
     /// services.json: AWS services, their spoken and written forms, and how rehearse-lm writes them.
