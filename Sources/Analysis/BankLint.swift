@@ -11,6 +11,10 @@ public enum BankLint {
             if q.checked == nil { report("question", "no \"checked\" date and source") }
             if q.keyPoints.isEmpty { report("question", "no key points") }
             if q.followUps.count < 2 { report("question", "\(q.followUps.count) follow-up(s); at least 2") }
+            // The score's off-question check compares these with the services an answer names.
+            for name in q.services where !ServiceCatalog.canonicalNames.contains(name) {
+                report("services", "\"\(name)\" is not a service name of Models/lexicon/services.json")
+            }
             check(q.keyPoints, prompt: q.prompt, label: "key point", report)
             together(q.keyPoints, prompt: q.prompt, report)
             for (n, f) in q.followUps.enumerated() {

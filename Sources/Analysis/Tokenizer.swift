@@ -7,8 +7,17 @@ enum Tokenizer {
 
     static func tokens(from words: [Word]) -> [Token] {
         var tokens: [Token] = []
+        let split = words.map { Self.split($0.text) }
+        let units = CompiledCues.standard.numbers.units
         for (index, word) in words.enumerated() {
-            let pieces = split(word.text)
+            // A typed figure is read as it is said ("504" is "five oh four"), as the recognizer
+            // writes it and the bank's phrases are written.
+            let raw = split[index]
+            var pieces: [String] = []
+            for (n, piece) in raw.enumerated() {
+                let next = n + 1 < raw.count ? raw[n + 1] : index + 1 < split.count ? split[index + 1].first ?? "" : ""
+                pieces += SpokenDigits.words(piece, beforeUnit: units.contains(next)) ?? [piece]
+            }
             for (n, piece) in pieces.enumerated() {
                 let last = n == pieces.count - 1
                 tokens.append(Token(text: piece, wordIndex: index, start: word.start, end: word.end,

@@ -107,6 +107,24 @@ struct ContentCoverageTests {
         #expect(negated.hit.isEmpty)
     }
 
+    @Test("typed figures are read as they are said: codes and ports digit by digit, quantities before a unit")
+    func typedFigures() throws {
+        #expect(SpokenDigits.words("504", beforeUnit: false) == ["five", "oh", "four"])
+        #expect(SpokenDigits.words("443", beforeUnit: false) == ["four", "four", "three"])
+        #expect(SpokenDigits.words("500", beforeUnit: false) == ["five", "hundred"])
+        #expect(SpokenDigits.words("250", beforeUnit: true) == ["two", "hundred", "and", "fifty"])
+        #expect(SpokenDigits.words("3306", beforeUnit: false) == ["thirty", "three", "oh", "six"])
+        #expect(SpokenDigits.words("3500", beforeUnit: true) == ["three", "thousand", "five", "hundred"])
+        #expect(SpokenDigits.words("99.99", beforeUnit: false) == ["ninety", "nine", "point", "nine", "nine"])
+        #expect(SpokenDigits.words("s3", beforeUnit: false) == nil)
+        var q = question
+        q.keyPoints = [.init(point: "A 504 means the target did not answer in time.", phrases: ["five oh four", "twenty nine seconds"])]
+        let typed = try #require(AnswerAnalyzer(question: q).analyze(text: "The 504 came after 29 seconds.").coverage)
+        #expect(typed.hit.count == 1)
+        let other = try #require(AnswerAnalyzer(question: q).analyze(text: "The 502 came after 30 seconds.").coverage)
+        #expect(other.hit.isEmpty)
+    }
+
     @Test("a point in other words may run over two sentences in a row, not over three")
     func pointOverTwoSentences() throws {
         var q = question
