@@ -407,6 +407,10 @@ public struct KeyPointMatcher: Sendable {
                 // "Instead of assuming the global database replicates synchronously": a rejection
                 // just before the name reaches the claim made about it.
                 if nearest.range.upperBound < says.lowerBound, rejected(before: nearest.range.lowerBound, in: text, window: window) { continue }
+                // "A one minute RPO rules out backup and restore": a rejection between the claim and a
+                // name said after it.
+                if nearest.range.lowerBound > says.upperBound,
+                   rejected(before: nearest.range.lowerBound, in: text, window: nearest.range.lowerBound - says.upperBound - 1) { continue }
                 if range.lowerBound < best?.range.lowerBound ?? Int.max { best = Match(range: range, negated: false) }
             }
         }

@@ -397,8 +397,10 @@ enum RubricJudge {
         case .guessAndFix:
             let guesses = Set(cueHits(f.cues ?? [], input.text, matcher)), actions = Set(cueHits(f.actions ?? [], input.text, matcher))
             let looks = Set(cueHits(f.looks ?? [], input.text, matcher))
+            // A look counts before the change it leads to: "I'd bump the memory and see if that stops it" tries.
             let blind = input.text.sentences.filter { s in
-                s.contains(where: guesses.contains) && s.contains(where: actions.contains) && !s.contains(where: looks.contains)
+                guard s.contains(where: guesses.contains), let change = s.first(where: actions.contains) else { return false }
+                return !s.contains { looks.contains($0) && $0 < change }
             }
             guard blind.count >= (f.need ?? 2), let first = blind.first?.first(where: actions.contains) else { return nil }
             return quote(around: first, input)

@@ -229,6 +229,11 @@ struct ContentCoverageTests {
         }
         // A rejection reaches the name after it within its clause only.
         #expect(matcher.states(Self.claimOnly, sentence: "Rather than a NACL rule, since security groups are stateless, you add both directions."))
+        // A rejection between the claim and a name said after it.
+        let backups = Misconception(claim: "Backups meet a one-minute RPO.", correction: "They are hours apart.", phrases: [],
+                                    bound: .init(subject: ["backup and restore", "backups"], says: ["one minute rpo"], others: []))
+        #expect(matcher.states(backups, sentence: "A one minute rpo is easy with backup and restore."))
+        #expect(!matcher.states(backups, sentence: "A one minute rpo rules out backup and restore."))
     }
 
     @Test("a claim made conditional right after it ('only when') is not the absolute wrong belief")

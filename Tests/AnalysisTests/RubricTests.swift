@@ -176,8 +176,8 @@ struct RubricTests {
     @Test("fixes tried in turn for guessed causes are held at 40; the same causes each with what would show them are not")
     func guessAndFix() throws {
         let analyzer = AnswerAnalyzer(question: Self.lambdaQuestion)
-        let tries = "It's probably a cold start, so I'd turn on provisioned concurrency. Or maybe the function needs more memory, "
-            + "so I'd double it. If that doesn't work I'd check the duration metric and set an alarm on it."
+        let tries = "It's probably a cold start, so I'd turn on provisioned concurrency and see if that helps. Or maybe the "
+            + "function needs more memory, so I'd double it. If that doesn't work I'd check the duration metric and set an alarm on it."
         let guessed = analyzer.analyze(text: tries)
         let fault = try #require(guessed.rubric?.faults.first { $0.id == "guessAndFix" })
         #expect(fault.ceiling == 40)
