@@ -25,6 +25,9 @@ public struct KeyPointMatcher: Sendable {
         /// and past which a name after a claim is not its subject when the claim's own clause
         /// names something before it.
         public var clauseBreaks: [String]?
+        /// Openings of a new clause ("and it", "but the") that a negation before them does not
+        /// reach past, for a claim: "nothing to run, and it bills by the hour" states it.
+        public var negationEnds: [String]?
         /// Words right after a claim that make it conditional, so not the absolute wrong belief:
         /// "it is enough only when nothing denies".
         public var claimQualifiers: [String]?
@@ -93,6 +96,7 @@ public struct KeyPointMatcher: Sendable {
     private let nameRejecters: [[String]]
     private let clauseBreaks: Set<String>
     private let qualifiers: [[String]]
+    private let negationEnds: [[String]]
     /// Stems left out of an any-order match, stems that keep a phrase in order, and stems that
     /// are not a point's own words (prepared once from the rules).
     private let anyOrderSkips: Set<String>
@@ -107,6 +111,7 @@ public struct KeyPointMatcher: Sendable {
         nameRejecters = (rules.rejectersBeforeName ?? []).map { $0.split(separator: " ").map(String.init) }
         clauseBreaks = Set(rules.clauseBreaks ?? [])
         qualifiers = (rules.claimQualifiers ?? []).map { $0.split(separator: " ").map(String.init) }
+        negationEnds = (rules.negationEnds ?? []).map { $0.split(separator: " ").map(String.init) }
         anyOrderSkips = Set((rules.anyOrderSkips ?? []).map(Self.stem))
         inOrderOnly = Set((rules.inOrderOnly ?? []).map(Self.stem))
         notPointWords = Set(((rules.anyOrderSkips ?? []) + rules.genericWords + rules.negators).map(Self.stem))
@@ -402,8 +407,11 @@ public struct KeyPointMatcher: Sendable {
                 guard let nearest, nearest.subject else { continue }
                 let range = min(nearest.range.lowerBound, says.lowerBound)...max(nearest.range.upperBound, says.upperBound)
                 // "Security groups never keep state": a negator between the name and the claim.
+                // Not one in an earlier clause: "Athena is SQL on S3, nothing to run, and it bills by the hour".
                 if nearest.range.upperBound < says.lowerBound,
-                   (nearest.range.upperBound + 1..<says.lowerBound).contains(where: { negates(at: $0, in: text, misconception: true) }) { continue }
+                   (nearest.range.upperBound + 1..<says.lowerBound).contains(where: {
+                       negates(at: $0, in: text, misconception: true)
+                           && !($0 + 1..<says.lowerBound).contains { Self.startsOne(of: negationEnds, at: $0, in: text) } }) { continue }
                 // "Instead of assuming the global database replicates synchronously": a rejection
                 // just before the name reaches the claim made about it.
                 if nearest.range.upperBound < says.lowerBound, rejected(before: nearest.range.lowerBound, in: text, window: window) { continue }
@@ -425,6 +433,8 @@ public struct KeyPointMatcher: Sendable {
         var k = positions[0] - 1
         while k >= 0, k >= positions[0] - window, !text.sentenceEnd[k] {
             candidates.append(k)
+            // A claim's negation is in its own clause: "nothing to run, and it bills by the hour".
+            if misconception, Self.startsOne(of: negationEnds, at: k, in: text) { break }
             k -= 1
         }
         return candidates.contains { negates(at: $0, in: text, misconception: misconception) }

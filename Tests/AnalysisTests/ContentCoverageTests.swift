@@ -234,6 +234,12 @@ struct ContentCoverageTests {
                                     bound: .init(subject: ["backup and restore", "backups"], says: ["one minute rpo"], others: []))
         #expect(matcher.states(backups, sentence: "A one minute rpo is easy with backup and restore."))
         #expect(!matcher.states(backups, sentence: "A one minute rpo rules out backup and restore."))
+        // A negation in an earlier clause does not reach a claim after "and it".
+        let hourly = Misconception(claim: "Athena bills by the hour.", correction: "By data scanned.", phrases: [],
+                                   bound: .init(subject: ["athena"], says: ["bills by the hour"], others: []))
+        #expect(matcher.states(hourly, sentence: "Athena is SQL on S3, nothing to run, and it bills by the hour."))
+        #expect(!matcher.states(hourly, sentence: "Athena never bills by the hour."))
+        #expect(!matcher.states(hourly, sentence: "Athena is not something that bills by the hour."))
     }
 
     @Test("a claim made conditional right after it ('only when') is not the absolute wrong belief")
