@@ -70,6 +70,8 @@ public struct KeyPointMatcher: Sendable {
         var stems: [String]
         /// True where a sentence ends after the token (typed punctuation).
         var sentenceEnd: [Bool]
+        /// True where a typed comma (or any phrase break) follows the token; none in speech.
+        var phraseEnd: [Bool] = []
         var start: [Double?]
         var words: [String]
 
@@ -121,7 +123,7 @@ public struct KeyPointMatcher: Sendable {
 
     static func text(_ tokens: [Token]) -> Text {
         Text(stems: tokens.map { stem($0.text) }, sentenceEnd: tokens.map(\.sentenceEnd),
-             start: tokens.map(\.start), words: tokens.map(\.text))
+             phraseEnd: tokens.map(\.breakAfter), start: tokens.map(\.start), words: tokens.map(\.text))
     }
 
     /// Plain text as the analyzer would see it typed (fillers are not removed: callers that care pass tokens).
@@ -380,6 +382,9 @@ public struct KeyPointMatcher: Sendable {
                 // name before the claim in its own clause, a name after it past a clause break
                 // ("and", "while") belongs to the next clause.
                 func breakBetween(_ a: Int, _ b: Int) -> Bool { (a..<b).contains { clauseBreaks.contains(text.words[$0]) } }
+                // A typed comma right before a name opens that name's own clause: "Lambda is billed
+                // while it waits, Step Functions bills per transition".
+                func afterComma(_ r: ClosedRange<Int>) -> Bool { r.lowerBound > 0 && text.phraseEnd[r.lowerBound - 1] }
                 let namedBefore = mentions.contains {
                     sentence[$0.range.lowerBound] == here && $0.range.upperBound < says.lowerBound
                         && !breakBetween($0.range.upperBound + 1, says.lowerBound)
@@ -387,7 +392,8 @@ public struct KeyPointMatcher: Sendable {
                 let same = mentions.filter {
                     sentence[$0.range.lowerBound] == here && (!pointsBack || $0.range.upperBound < says.lowerBound)
                         && !deniedAfter($0.range)
-                        && !(namedBefore && $0.range.lowerBound > says.upperBound && breakBetween(says.upperBound + 1, $0.range.lowerBound))
+                        && !(namedBefore && $0.range.lowerBound > says.upperBound
+                             && (breakBetween(says.upperBound + 1, $0.range.lowerBound) || afterComma($0.range)))
                 }
                 let nearest: (range: ClosedRange<Int>, subject: Bool)?
                 if same.isEmpty {

@@ -240,6 +240,11 @@ struct ContentCoverageTests {
         #expect(matcher.states(hourly, sentence: "Athena is SQL on S3, nothing to run, and it bills by the hour."))
         #expect(!matcher.states(hourly, sentence: "Athena never bills by the hour."))
         #expect(!matcher.states(hourly, sentence: "Athena is not something that bills by the hour."))
+        // A typed comma right before another name opens its clause: the claim is about the first.
+        let billed = Misconception(claim: "Step Functions bills by duration.", correction: "Per state transition.", phrases: [],
+                                   bound: .init(subject: ["step functions"], says: ["billed while it waits"], others: ["lambda"]))
+        #expect(!matcher.states(billed, sentence: "Lambda is billed while it waits, Step Functions bills per transition."))
+        #expect(matcher.states(billed, sentence: "Step Functions is billed while it waits, like Lambda."))
     }
 
     @Test("a claim made conditional right after it ('only when') is not the absolute wrong belief")
