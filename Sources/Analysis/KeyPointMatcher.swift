@@ -71,7 +71,7 @@ public struct KeyPointMatcher: Sendable {
         /// True where a sentence ends after the token (typed punctuation).
         var sentenceEnd: [Bool]
         /// True where a typed comma (or any phrase break) follows the token; none in speech.
-        var phraseEnd: [Bool] = []
+        var phraseEnd: [Bool]
         var start: [Double?]
         var words: [String]
 

@@ -107,7 +107,8 @@ public struct RubricBook: Codable, Sendable, Hashable {
         /// nothingConcrete: whether the question's key points count as concrete (true when absent).
         /// A story's points ("the context you had then") can be met in words that name nothing.
         public var pointsAreConcrete: Bool?
-        /// guessAndFix: changes made for a guessed cause, and what would show the cause.
+        /// guessAndFix: changes made for a guessed cause, and what would show the cause (besides
+        /// the cues of the fault's `criterion`, read with them when the book loads).
         public var actions: [String]?
         public var looks: [String]?
         /// A list in the book's `cueLists` whose cues this fault reads as well as its own.
@@ -143,6 +144,14 @@ public struct RubricBook: Codable, Sendable, Hashable {
         }
         for (kind, rubric) in rubrics {
             for (i, fault) in rubric.faults.enumerated() {
+                // What would show a cause is also what confirms one: a guessAndFix fault reads its
+                // `criterion`'s cues as looks.
+                if fault.check == .guessAndFix, let id = fault.criterion {
+                    guard let criterion = rubric.criteria.first(where: { $0.id == id }) else {
+                        throw QuestionBankError(file: url.path, reason: "\(kind) fault \"\(fault.id)\" names criterion \"\(id)\", which the rubric does not have")
+                    }
+                    rubrics[kind]?.faults[i].looks = (fault.looks ?? []) + (criterion.cues ?? [])
+                }
                 guard let name = fault.cueList else { continue }
                 guard let list = cueLists?[name] else {
                     throw QuestionBankError(file: url.path, reason: "\(kind) fault \"\(fault.id)\" names cue list \"\(name)\", which cueLists does not have")

@@ -319,6 +319,25 @@ struct RubricTests {
         #expect(throws: QuestionBankError.self) { try RubricBook(contentsOf: url) }
         do { _ = try RubricBook(contentsOf: url) } catch { #expect("\(error)".contains("noSuchList")) }
     }
+
+    @Test("a guessed fix reads its criterion's cues as looks; naming a criterion the rubric lacks is a one-line error")
+    func guessAndFixLooks() throws {
+        let book = try RubricBook.standard.get()
+        let rubric = try #require(book.rubric(.troubleshooting))
+        let fault = try #require(rubric.faults.first { $0.check == .guessAndFix })
+        let confirm = try #require(rubric.criteria.first { $0.id == fault.criterion })
+        #expect(Set(confirm.cues ?? []).isSubset(of: Set(fault.looks ?? [])))
+        let models = try #require(ModelsDirectory.locate())
+        let text = try String(contentsOf: models.appendingPathComponent("rubrics.json"), encoding: .utf8)
+        #expect(text.contains("\"criterion\": \"confirm\""))
+        let broken = text.replacingOccurrences(of: "\"criterion\": \"confirm\"", with: "\"criterion\": \"noSuchCriterion\"")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rubrics-\(UUID().uuidString).json")
+        try broken.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        do { _ = try RubricBook(contentsOf: url); Issue.record("a missing criterion loaded") } catch {
+            #expect("\(error)".contains("noSuchCriterion"))
+        }
+    }
 }
 
 /// Every example sentence in the shipped bank through the real matcher, and the bank's lint.
