@@ -159,4 +159,84 @@ struct DereverberationTests {
         #expect(reduction >= 1.0, "late tail only \(reduction) dB lower in blocks")
         #expect(front.summary.dereverbedUtterances == 1)
     }
+    /// One bin's WPE written out as the formula: R = Σ w x(t−D−i) conj x(t−D−j) over the
+    /// frames, p = Σ w x(t−D−i) conj x(t), (R + load·I) g = p by Gaussian elimination,
+    /// y(t) = x(t) − Σ conj(g_k) x(t−D−k), the weights from the previous estimate's power.
+    static func referenceBin(_ x: [(Double, Double)], taps K: Int, delay D: Int, iterations: Int) -> [(Double, Double)] {
+        let T = x.count
+        func at(_ u: Int) -> (Double, Double) { u >= 0 ? x[u] : (0, 0) }
+        func mul(_ a: (Double, Double), _ b: (Double, Double)) -> (Double, Double) { (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0) }
+        func conj(_ a: (Double, Double)) -> (Double, Double) { (a.0, -a.1) }
+        let mean = x.reduce(0) { $0 + $1.0 * $1.0 + $1.1 * $1.1 } / Double(T)
+        let floor = max(mean * 1e-3, 1e-10)
+        var y = x
+        for _ in 0..<iterations {
+            let w = y.map { 1 / max($0.0 * $0.0 + $0.1 * $0.1, floor) }
+            var R = [[(Double, Double)]](repeating: [(Double, Double)](repeating: (0, 0), count: K), count: K)
+            var p = [(Double, Double)](repeating: (0, 0), count: K)
+            for t in D..<T {
+                for i in 0..<K {
+                    let a = at(t - D - i)
+                    let ap = mul(a, conj(x[t]))
+                    p[i].0 += w[t] * ap.0; p[i].1 += w[t] * ap.1
+                    for j in 0..<K {
+                        let v = mul(a, conj(at(t - D - j)))
+                        R[i][j].0 += w[t] * v.0; R[i][j].1 += w[t] * v.1
+                    }
+                }
+            }
+            let load = (0..<K).reduce(0) { $0 + R[$1][$1].0 } / Double(K) * 1e-4
+            for i in 0..<K { R[i][i].0 += load }
+            // Gaussian elimination with partial pivoting on [R | p].
+            for c in 0..<K {
+                let pivot = (c..<K).max { hypot(R[$0][c].0, R[$0][c].1) < hypot(R[$1][c].0, R[$1][c].1) }!
+                R.swapAt(c, pivot); p.swapAt(c, pivot)
+                let d = R[c][c], dd = d.0 * d.0 + d.1 * d.1
+                for r in (c + 1)..<max(c + 1, K) {
+                    let f = mul(R[r][c], (d.0 / dd, -d.1 / dd))
+                    for k in c..<K { let m = mul(f, R[c][k]); R[r][k].0 -= m.0; R[r][k].1 -= m.1 }
+                    let m = mul(f, p[c]); p[r].0 -= m.0; p[r].1 -= m.1
+                }
+            }
+            var g = [(Double, Double)](repeating: (0, 0), count: K)
+            for r in stride(from: K - 1, through: 0, by: -1) {
+                var s = p[r]
+                for k in (r + 1)..<max(r + 1, K) { let m = mul(R[r][k], g[k]); s.0 -= m.0; s.1 -= m.1 }
+                let d = R[r][r], dd = d.0 * d.0 + d.1 * d.1
+                g[r] = mul(s, (d.0 / dd, -d.1 / dd))
+            }
+            for t in 0..<T {
+                var s = (0.0, 0.0)
+                if t >= D { for k in 0..<K { let m = mul(conj(g[k]), at(t - D - k)); s.0 += m.0; s.1 += m.1 } }
+                y[t] = (x[t].0 - s.0, x[t].1 - s.1)
+            }
+        }
+        return y
+    }
+
+    @Test("one bin's tiled WPE gives what the formula gives", arguments: [(40, 2, 300), (7, 3, 120), (5, 2, 9), (1, 1, 50)])
+    func binMatchesFormula(shape: (Int, Int, Int)) {
+        let (K, D, T) = shape
+        var rng = SplitMix64(seed: UInt64(K * 1000 + T))
+        // A reverberant-looking bin: each frame partly the ones before it, with varying power.
+        var x: [(Double, Double)] = []
+        for t in 0..<T {
+            let gain = 1 + 50 * abs(sin(Double(t) / 7))
+            var v = (gain * rng.gaussian(), gain * rng.gaussian())
+            if t >= 3 { v.0 += 0.5 * x[t - 3].0 - 0.2 * x[t - 3].1; v.1 += 0.5 * x[t - 3].1 + 0.2 * x[t - 3].0 }
+            x.append(v)
+        }
+        let expected = Self.referenceBin(x, taps: K, delay: D, iterations: 2)
+        var re = x.map(\.0), im = x.map(\.1)
+        re.withUnsafeMutableBufferPointer { r in
+            im.withUnsafeMutableBufferPointer { m in
+                BinWork(taps: K, frames: T).dereverberate(re: r.baseAddress!, im: m.baseAddress!, delay: D, iterations: 2)
+            }
+        }
+        let scale = x.reduce(0) { max($0, hypot($1.0, $1.1)) }
+        let worst = (0..<T).reduce(0) { max($0, hypot(re[$1] - expected[$1].0, im[$1] - expected[$1].1)) }
+        #expect(worst <= scale * 1e-8, "largest difference \(worst) against frames up to \(scale)")
+        // And it did something: the output is not the input.
+        #expect((0..<T).contains { abs(re[$0] - x[$0].0) > scale * 1e-3 })
+    }
 }
