@@ -205,16 +205,20 @@ public struct NoiseReducer: Sendable {
 
     /// A whole utterance: dereverberated when the room is reverberant, filtered when there is a
     /// steady floor to filter against, otherwise returned exactly as it came.
-    public mutating func clean(_ samples: [Int16]) -> [Int16] {
-        var samples = samples
-        if let dereverb, isReverberant {
-            samples = dereverb.clean(samples)
-            dereverbedUtterances += 1
+    public mutating func clean(_ samples: [Int16]) -> [Int16] { plan().run(samples) }
+
+    /// What will be done to the next whole utterance, decided from the room and the noise as
+    /// heard so far (and counted in `summary`); the work itself (`FrontEndStep.run`) can then
+    /// run on the thread that decodes the utterance.
+    public mutating func plan() -> FrontEndStep {
+        let reverberant = dereverb != nil && isReverberant
+        if reverberant { dereverbedUtterances += 1 }
+        var noise: (NoiseFilter.Configuration, [Double])? = nil
+        if let configuration, let spectrum = tracker.noisePower {
+            noise = (configuration, spectrum)
+            filteredUtterances += 1
         }
-        guard let configuration, let spectrum = tracker.noisePower else { return samples }
-        var filter = NoiseFilter(configuration: configuration)
-        filteredUtterances += 1
-        return filter.process(samples, noise: spectrum) + filter.finish(noise: spectrum)
+        return FrontEndStep(dereverb: reverberant ? dereverb : nil, noise: noise)
     }
 
     /// Opens an utterance that arrives piece by piece.
@@ -242,6 +246,20 @@ public struct NoiseReducer: Sendable {
         if filter.filtered { filteredUtterances += 1 }
         open = nil
         return rest
+    }
+}
+
+/// The front end's work on one whole utterance, as `NoiseReducer.plan()` decided it: WPE when
+/// the room measured reverberant, then the noise filter against the spectrum heard so far.
+public struct FrontEndStep: Sendable {
+    let dereverb: Dereverberator?
+    let noise: (NoiseFilter.Configuration, [Double])?
+
+    public func run(_ samples: [Int16]) -> [Int16] {
+        let samples = dereverb?.clean(samples) ?? samples
+        guard let (configuration, spectrum) = noise else { return samples }
+        var filter = NoiseFilter(configuration: configuration)
+        return filter.process(samples, noise: spectrum) + filter.finish(noise: spectrum)
     }
 }
 

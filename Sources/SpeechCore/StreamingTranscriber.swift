@@ -70,10 +70,10 @@ public final class StreamingTranscriber {
         return words
     }
 
+    /// What the front end does to the utterance is decided here, in order; the work itself
+    /// (WPE, the noise filter) runs in the utterance's lane, so parallel lanes share it.
     private func enqueue(_ utterance: Utterance) throws(SpeechError) {
-        var heard = utterance
-        heard.samples = noise.clean(utterance.samples)
-        let job = Lane.Job(heard: heard, recorded: utterance.samples, noiseFloor: segmenter.vad.noiseFloor)
+        let job = Lane.Job(utterance: utterance, frontEnd: noise.plan(), noiseFloor: segmenter.vad.noiseFloor)
         let lane = laneIndex(for: utterance.startSample)
         utterancesDecoded += 1
         speechSamples += utterance.samples.count
@@ -90,9 +90,10 @@ public final class StreamingTranscriber {
 /// on a thread of its own.
 private final class Lane: @unchecked Sendable {
     struct Job {
-        var heard: Utterance           // what the recognizer hears (noise-filtered)
-        var recorded: [Int16]          // the same audio as recorded, for word edges
+        var utterance: Utterance       // as recorded (word edges are checked against it)
+        var frontEnd: FrontEndStep     // what makes it what the recognizer hears
         var noiseFloor: Double?
+        var recorded: [Int16] { utterance.samples }
     }
 
     private let recognizer: any Transcribing
@@ -162,8 +163,10 @@ private final class Lane: @unchecked Sendable {
     }
 
     private func decode(_ job: Job) throws(SpeechError) -> [RecognizedWord] {
-        WordEdges.tighten(try recognizer.transcribe(job.heard), levels: EnergyVAD.frameLevels(job.recorded),
-                          utteranceStart: job.heard.startSeconds, noiseFloor: job.noiseFloor)
+        var heard = job.utterance
+        heard.samples = job.frontEnd.run(job.recorded)
+        return WordEdges.tighten(try recognizer.transcribe(heard), levels: EnergyVAD.frameLevels(job.recorded),
+                                 utteranceStart: heard.startSeconds, noiseFloor: job.noiseFloor)
     }
 
     private func work() {
