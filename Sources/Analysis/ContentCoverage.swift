@@ -11,10 +11,6 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
         @NullEncoded public var start: Double? = nil
         /// Where in the answer's content words (not in the JSON).
         var tokenIndex: Int? = nil
-        /// How many more of the point's own words its sentence says besides the phrase
-        /// (`KeyPointMatcher.support`): a point said with its reason, not a topic named in
-        /// passing. A point made in other words counts the point's words it said (not in the JSON).
-        var support: Int = 0
 
         enum CodingKeys: String, CodingKey { case point, phrase, start }
     }
@@ -76,13 +72,12 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
             }
             if !stated, let (phrase, match) = matcher.firstMatch(of: keyPoint.phrases, in: own, except: promptText) {
                 hit.append(Hit(point: keyPoint.point, phrase: phrase, start: text.start[match.range.lowerBound],
-                               tokenIndex: match.range.lowerBound,
-                               support: matcher.support(of: match, point: keyPoint.point, phrases: keyPoint.phrases, in: own, prompt: promptText)))
+                               tokenIndex: match.range.lowerBound))
             } else if !stated, let match = matcher.pointWordsMatch(keyPoint.point, in: own, prompt: promptText)
                         ?? (phraseWords ? matcher.phraseWordsMatch(keyPoint.point, phrases: keyPoint.phrases, in: own, prompt: promptText) : nil) {
                 let said = text.words[match.range].joined(separator: " ")
                 hit.append(Hit(point: keyPoint.point, phrase: "in other words: \(said)", start: text.start[match.range.lowerBound],
-                               tokenIndex: match.range.lowerBound, support: Set(own.stems[match.range]).count))
+                               tokenIndex: match.range.lowerBound))
             } else {
                 missed.append(keyPoint.point)
             }

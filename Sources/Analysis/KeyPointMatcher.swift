@@ -315,21 +315,6 @@ public struct KeyPointMatcher: Sendable {
         return nil
     }
 
-    /// How many distinct words of a key point (its own and its phrases', not the prompt's, not
-    /// function words) the sentence of `match` says outside the match: "the grace period is
-    /// sensible" names the point's topic (none), "the group ignores failed checks until the grace
-    /// period ends" makes it (three).
-    func support(of match: Match, point: String, phrases: [String], in text: Text, prompt: Text?) -> Int {
-        let skip = notPointWords.union(Set(prompt?.stems ?? [])).union((rules.pointWords?.functionWords ?? []).map(Self.stem))
-        func content(_ s: String) -> Set<String> {
-            Set(Self.compile(s).filter { $0.count > 2 && !skip.contains($0) && !($0.first?.isNumber ?? false) })
-        }
-        let vocabulary = phrases.reduce(content(point)) { $0.union(content($1)) }
-            .subtracting(text.stems[match.range])
-        guard let sentence = text.sentences.first(where: { $0.contains(match.range.lowerBound) }) else { return 0 }
-        return Set(sentence.filter { !match.range.contains($0) }.map { text.stems[$0] }).intersection(vocabulary).count
-    }
-
     /// A qualifier ("only when", "unless") within the three words after a claim.
     private func qualified(after end: Int, in text: Text) -> Bool {
         for k in (end + 1)..<min(text.words.count, end + 4) {

@@ -27,9 +27,7 @@ public struct RubricBook: Codable, Sendable, Hashable {
         /// A follow-up's point made in the first `words` words; half when it is made later and the
         /// first sentence neither deflects (`cues`) nor retells the first answer (`factor`).
         case direct
-        /// The follow-up's key points (`need` for full points). A point whose sentence says
-        /// `explainedWith` more of the point's own words counts twice: made with its reason, not
-        /// a topic named in passing.
+        /// The follow-up's key points (`need` for full points).
         case followUpPoints
         /// Not a retelling of the first answer: less than `factor` of its three-word runs in it.
         case notRestating
@@ -88,9 +86,6 @@ public struct RubricBook: Codable, Sendable, Hashable {
         /// namedAlternative: words that keep an answer's short first clause from being a pick
         /// ("Glue is…" defines; "Glue to start" picks).
         public var notInLead: [String]?
-        /// followUpPoints: how many more of a point's own words its sentence must say for the
-        /// point to count twice (nil: every point counts once).
-        public var explainedWith: Int?
         public var advice: String
     }
 
@@ -344,8 +339,6 @@ enum RubricJudge {
             return (input.ownership.iCount > 0 ? 1 : input.ownership.weCount > 0 ? 0.5 : 0, nil)
         case .direct:
             let window = c.words ?? 30
-            // "Like I said, …" or "Good question, …" points back or stalls, however soon a point follows.
-            if opensDeflecting(input, deflections: c.cues ?? [], matcher: matcher) { return (0, nil) }
             if let hit = input.followUpCoverage?.hit.compactMap(\.tokenIndex).min(), hit < window { return (1, hit) }
             if input.separatingDimension == true, input.text.stems.count > 0 { return (0.5, nil) }
             if let coverage = input.followUpCoverage, !coverage.hit.isEmpty, coverage.misconceptions.isEmpty,
@@ -355,8 +348,7 @@ enum RubricJudge {
             if let coverage = input.followUpCoverage, coverage.total > 0 {
                 guard coverage.misconceptions.isEmpty else { return (0, nil) }
                 let needed = min(need, Double(coverage.total))
-                let made = coverage.hit.reduce(0.0) { n, hit in n + (c.explainedWith.map { hit.support >= $0 } == true ? 2 : 1) }
-                return (min(1, made / needed), coverage.hit.compactMap(\.tokenIndex).min())
+                return (min(1, Double(coverage.hit.count) / needed), coverage.hit.compactMap(\.tokenIndex).min())
             }
             if let dimension = input.separatingDimension { return (dimension ? 1 : 0, nil) }
             return (0, nil)
@@ -448,14 +440,8 @@ enum RubricJudge {
     /// cut?" in words no key point lists.
     static func opensWithAnswer(_ input: RubricInput, deflections: [String], share: Double, matcher: KeyPointMatcher) -> Bool {
         guard let first = input.text.sentences.first else { return false }
-        if opensDeflecting(input, deflections: deflections, matcher: matcher) { return false }
+        if cueHits(deflections, input.text, matcher).contains(where: first.contains) { return false }
         return !retells(Array(input.text.stems[first]), first: input.firstAnswer, share: share)
-    }
-
-    /// Whether the first sentence points back to the first answer or deflects (`deflections`).
-    static func opensDeflecting(_ input: RubricInput, deflections: [String], matcher: KeyPointMatcher) -> Bool {
-        guard let first = input.text.sentences.first else { return false }
-        return cueHits(deflections, input.text, matcher).contains(where: first.contains)
     }
 
     /// The share of three-word runs shared with the first answer that makes a retelling (the

@@ -266,27 +266,6 @@ struct RubricTests {
         #expect(analyzer.analyze(text: "The function simply does not run for them.").rubric?.criteria.first { $0.id == "direct" }?.points == 0)
     }
 
-    @Test("a follow-up point said with its own words around it counts twice; the same phrase named in passing counts once")
-    func explainedPointCountsTwice() throws {
-        let analyzer = Self.answeringFollowUp(after: Self.diagnosis)
-        let criterion = try #require(RubricBook.standard.get().rubric(.followUp)?.criteria.first { $0.id == "points" })
-        #expect(criterion.explainedWith != nil)
-        func points(_ answer: String) -> Double? {
-            analyzer.analyze(text: answer).rubric?.criteria.first { $0.id == "points" }?.points
-        }
-        // One point, made with its reason: the messages wait in the queue, come back after the timeout and are retried.
-        #expect(points("Those messages stay in the queue until the visibility timeout runs out, and then they are retried later.")
-                == criterion.points)
-        // The same point's phrase as a topic in passing.
-        #expect(points("Honestly it depends on the team, I would look at the visibility timeout at some point.")
-                == criterion.points / 2)
-        // "As I said" opens by pointing back, however soon a point follows.
-        #expect(analyzer.analyze(text: "As I said, they are throttled and it is fine.").rubric?.criteria
-                    .first { $0.id == "direct" }?.points == 0)
-        #expect(analyzer.analyze(text: "They are throttled and it is fine.").rubric?.criteria
-                    .first { $0.id == "direct" }?.points == 12)
-    }
-
     @Test("a story question answered with how the service works tells no story and is held at 40; the story is not")
     func noStory() throws {
         let question = Question(id: "bad-deploy", role: .senior, topic: "containers", kind: .ownership,
