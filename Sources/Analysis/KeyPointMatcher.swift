@@ -63,6 +63,15 @@ public struct KeyPointMatcher: Sendable {
         }
         /// One-word phrases too common to be evidence of a key point (the bank lint rejects them).
         public var genericWords: [String]
+        /// Things that are not services but have names of several words, each with the ways it is
+        /// said ("task role", "task execution role"). With the service catalog's names
+        /// (Models/lexicon/services.json) they keep a name in a phrase from matching inside a
+        /// longer name of another thing: see `splitsName`.
+        public var names: [Name]?
+        public struct Name: Codable, Sendable, Hashable {
+            public var name: String
+            public var forms: [String]
+        }
     }
 
     /// The answer (or a sentence) made ready for matching.
@@ -104,8 +113,26 @@ public struct KeyPointMatcher: Sendable {
     private let anyOrderSkips: Set<String>
     private let inOrderOnly: Set<String>
     let notPointWords: Set<String>
+    /// Every name known, the catalog's services and `Rules.names`: by first stem, longest first.
+    private let nameForms: [String: [NameForm]]
+
+    struct NameForm: Sendable, Hashable {
+        var stems: [String]
+        var name: String
+    }
+
+    /// A name said in a run of stems: where, and which thing it names.
+    struct NameSpan: Hashable {
+        var range: ClosedRange<Int>
+        var name: String
+    }
 
     public init(rules: Rules) {
+        self.init(rules: rules, services: CompiledCues.standard.services.forms)
+    }
+
+    /// `services`: the catalog's names and their forms (the standard lexicon's unless a test says).
+    init(rules: Rules, services: [(name: String, forms: [String])]) {
         self.rules = rules
         negators = Set(rules.negators)
         notNegation = Set(rules.notNegation.map { $0.split(separator: " ").map(String.init) })
@@ -117,6 +144,65 @@ public struct KeyPointMatcher: Sendable {
         anyOrderSkips = Set((rules.anyOrderSkips ?? []).map(Self.stem))
         inOrderOnly = Set((rules.inOrderOnly ?? []).map(Self.stem))
         notPointWords = Set(((rules.anyOrderSkips ?? []) + rules.genericWords + rules.negators).map(Self.stem))
+        var table: [String: [NameForm]] = [:]
+        for (name, forms) in services + (rules.names ?? []).map({ ($0.name, $0.forms) }) {
+            for form in forms {
+                let stems = Self.compile(form)
+                guard let first = stems.first, table[first]?.contains(NameForm(stems: stems, name: name)) != true else { continue }
+                table[first, default: []].append(NameForm(stems: stems, name: name))
+            }
+        }
+        for key in table.keys { table[key]!.sort { $0.stems.count > $1.stems.count } }
+        nameForms = table
+    }
+
+    // MARK: Names
+
+    /// The names said in `stems[range]`, read as the catalog reads services: left to right, the
+    /// longest form first ("task execution role" is one name, not "task" then "execution role").
+    func names(in stems: [String], _ range: ClosedRange<Int>) -> [NameSpan] {
+        var out: [NameSpan] = []
+        var i = range.lowerBound
+        while i <= range.upperBound {
+            if let form = (nameForms[stems[i]] ?? []).first(where: {
+                i + $0.stems.count - 1 <= range.upperBound && Array(stems[i..<i + $0.stems.count]) == $0.stems
+            }) {
+                out.append(NameSpan(range: i...(i + form.stems.count - 1), name: form.name))
+                i += form.stems.count
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Whether a name of several words in a phrase (`name`, found at `positions` in `text`,
+    /// sorted) was matched across other words that make, with its own, the name of another
+    /// thing: "task role" across "task execution role", "aws managed key" across "aws customer
+    /// managed key". Words between that name nothing, or the same thing ("vpc interface
+    /// endpoint" for "vpc endpoint"), do not split it.
+    func splitsName(_ name: String, at positions: [Int], in text: Text) -> Bool {
+        guard let first = positions.first, let last = positions.last, last - first + 1 > positions.count else { return false }
+        // Read from the sentence's start, so the reading is the one the whole sentence gets.
+        var start = first
+        while start > 0, !text.sentenceEnd[start - 1] { start -= 1 }
+        var end = last
+        while end < text.stems.count - 1, !text.sentenceEnd[end] { end += 1 }
+        let own = Set(positions)
+        return names(in: text.stems, start...end).contains { said in
+            said.name != name && said.range.contains { own.contains($0) }
+                && said.range.contains { $0 > first && $0 < last && !own.contains($0) }
+        }
+    }
+
+    /// Whether any name of several words in `phrase` (compiled) is split where `positions`
+    /// (one per phrase word, in the phrase's order; -1 for a word not looked for) found it.
+    private func splitsAName(_ phrase: [String], at positions: [Int], in text: Text) -> Bool {
+        guard !nameForms.isEmpty, !phrase.isEmpty else { return false }
+        return names(in: phrase, 0...(phrase.count - 1)).contains { n in
+            let found = Set(n.range.map { positions[$0] }.filter { $0 >= 0 }).sorted()
+            return found.count > 1 && splitsName(n.name, at: found, in: text)
+        }
     }
 
     // MARK: Preparing text
@@ -183,7 +269,7 @@ public struct KeyPointMatcher: Sendable {
                 positions.append(next)
                 at = next
             }
-            if !positions.isEmpty { out.append(positions) }
+            if !positions.isEmpty, !splitsAName(phrase, at: positions, in: text) { out.append(positions) }
         }
         return out
     }
@@ -217,7 +303,8 @@ public struct KeyPointMatcher: Sendable {
                 if seen.count == content.count || text.sentenceEnd[k] { break }
                 k += 1
             }
-            guard seen.count == content.count else { continue }
+            guard seen.count == content.count,
+                  !splitsAName(phrase, at: phrase.map { seen[$0] ?? -1 }, in: text) else { continue }
             let positions = seen.values.sorted()
             let match = Match(range: positions[0]...positions.last!, negated: negated(positions, in: text, window: rules.negationWindow))
             if !match.negated { return match }
@@ -337,12 +424,26 @@ public struct KeyPointMatcher: Sendable {
     /// phrase inside a name ("read" in "read replica") does not count.
     func statement(of claim: Misconception.Claim, in text: Text, asked: Text? = nil) -> Match? {
         let window = rules.misconceptionNegationWindow ?? rules.negationWindow
-        var mentions: [(range: ClosedRange<Int>, subject: Bool)] = []
+        var found: [(words: [Int], subject: Bool)] = []
         for (names, isSubject) in [(claim.subject, true), (claim.others, false)] {
             for name in names {
-                for p in occurrences(Self.compile(name), in: text) { mentions.append((p[0]...p.last!, isSubject)) }
+                for p in occurrences(Self.compile(name), in: text) { found.append((p, isSubject)) }
             }
         }
+        // The longer name said is the one meant, as the catalog reads services: a subject said
+        // inside one of the others ("nat" in "nat instance"), or found around one ("task role"
+        // around the "execution role" of "task execution role"), names that other, not the
+        // subject; and the reverse. Only a name said as one run of words wins so.
+        func yields(_ a: (words: [Int], subject: Bool)) -> Bool {
+            let span = a.words[0]...a.words.last!, own = Set(a.words)
+            return found.contains { b in
+                guard b.subject != a.subject, b.words.last! - b.words[0] + 1 == b.words.count else { return false }
+                let whole = b.words[0]...b.words.last!
+                if whole != span, whole.contains(span.lowerBound), whole.contains(span.upperBound) { return true }
+                return whole.contains { own.contains($0) } && whole.contains { span.contains($0) && !own.contains($0) }
+            }
+        }
+        let mentions: [(range: ClosedRange<Int>, subject: Bool)] = found.filter { !yields($0) }.map { ($0.words[0]...$0.words.last!, $0.subject) }
         // What the question names: a subject there (and none of the others) is what an answer
         // that names nothing is about.
         let askedAbout = asked.map { q in

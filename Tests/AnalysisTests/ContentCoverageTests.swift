@@ -247,6 +247,34 @@ struct ContentCoverageTests {
         #expect(matcher.states(billed, sentence: "Step Functions is billed while it waits, like Lambda."))
     }
 
+    @Test("a name in a phrase is not matched inside a longer name of another thing")
+    func longerNameIsAnotherThing() throws {
+        let matcher = KeyPointMatcher(rules: try RubricBook.standard.get().matching)
+        // As the bank writes it (containers-mid-task-cannot-start): by phrase and by claim, each alone.
+        let byPhrase = Misconception(claim: "Add ECR permissions to the task role.", correction: "Pulls use the execution role.",
+                                     phrases: ["task role needs ecr", "add ecr to the task role"])
+        let byClaim = Misconception(claim: "Add ECR permissions to the task role.", correction: "Pulls use the execution role.", phrases: [],
+                                    bound: .init(subject: ["task role"], says: ["needs ecr", "ecr permissions"],
+                                                 others: ["execution role", "network"]))
+        for m in [byPhrase, byClaim] {
+            #expect(!matcher.states(m, sentence: "The task execution role needs ECR pull permissions."), "\(m.phrases)")
+            #expect(!matcher.states(m, sentence: "Then permissions: the task execution role needs ECR access."), "\(m.phrases)")
+            #expect(matcher.states(m, sentence: "The task role needs ECR permissions."), "\(m.phrases)")
+        }
+        // Words between that name nothing, or the same thing, still let the name match.
+        #expect(matcher.states(byPhrase, sentence: "Add ECR permissions to the task role."))
+        #expect(matcher.states(byPhrase, sentence: "Just add ECR to the ECS task role."))
+        #expect(matcher.matches(["vpc endpoint"], sentence: "Create a VPC interface endpoint for ECR."))
+        // A second pair, for a key point: an AWS managed key is not a customer managed one.
+        #expect(matcher.matches(["aws managed key"], sentence: "It uses the AWS managed key by default."))
+        #expect(!matcher.matches(["aws managed key"], sentence: "It uses an AWS KMS customer managed key."))
+        // And for a claim, the longer of two names said is the one meant: "nat" in "nat instance".
+        let patching = Misconception(claim: "You patch a NAT gateway yourself.", correction: "AWS manages it.", phrases: [],
+                                     bound: .init(subject: ["nat gateway", "nat"], says: ["patch the os yourself"], others: ["nat instance"]))
+        #expect(!matcher.states(patching, sentence: "You patch the OS yourself on a NAT instance."))
+        #expect(matcher.states(patching, sentence: "You patch the OS yourself on a NAT gateway."))
+    }
+
     @Test("a claim made conditional right after it ('only when') is not the absolute wrong belief")
     func qualifiedClaim() throws {
         let matcher = KeyPointMatcher(rules: try RubricBook.standard.get().matching)
