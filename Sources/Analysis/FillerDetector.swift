@@ -53,6 +53,9 @@ enum FillerDetector {
     static func isFillerLike(_ t: [Token], at i: Int, _ words: FillerWords) -> Bool {
         let prev = i > 0 ? t[i - 1] : nil
         let next = i + 1 < t.count ? t[i + 1].text : nil
+        // "like I said", "like we discussed": "as", wherever it stands.
+        if let next, i + 2 < t.count, !t[i].breakAfter, !t[i + 1].breakAfter,
+           words.likeAsConjunction.contains(next + " " + t[i + 2].text) { return false }
         // "a blunt deny, like blocking a bad IP range": an example ("such as"), comma or not,
         // unless the sentence restarts on it ("and like going…") or "like" carries a comma itself.
         if let prev, let next, !t[i].breakAfter, !words.restarts.contains(prev.text), words.hesitations[prev.text] == nil,

@@ -118,6 +118,8 @@ struct FillerWords: Sendable {
     let youKnowNotAfter, iMeanNotAfter, iMeanPartOfClauseAfter, iMeanExplainingNext: Set<String>
     let clauseSubjects: Set<String>
     let likeCopulas, likeGovernors, comparisonStarters, pastTenseVerbs, numberStarters, likeFillerNext, restarts: Set<String>
+    /// "i said", "we discussed": after "like", it means "as".
+    let likeAsConjunction: Set<String>
     let suchAsSuffixes: [String]
     let suchAsNotWords: Set<String>
 
@@ -133,7 +135,7 @@ struct FillerWords: Sendable {
         likeCopulas = Set(f.like.copulas); likeGovernors = Set(f.like.governors.phrases)
         comparisonStarters = Set(f.like.comparisonStarters.phrases); pastTenseVerbs = Set(f.like.pastTenseVerbs.phrases)
         numberStarters = Set(f.like.numberStarters.phrases); likeFillerNext = Set(f.like.fillerNext.phrases)
-        restarts = Set(f.like.restarts.phrases)
+        restarts = Set(f.like.restarts.phrases); likeAsConjunction = Set(f.like.asConjunction.phrases)
         suchAsSuffixes = f.like.suchAs.suffixes; suchAsNotWords = Set(f.like.suchAs.notWords)
     }
 }
@@ -241,7 +243,7 @@ extension Lexicon {
         fillers: .init(hesitations: [], discourse: [], youKnow: .init(notAfter: [], examples: [], counterExamples: []),
                        iMean: .init(notAfter: [], partOfClauseAfter: [], explainingNext: [], examples: [], counterExamples: []),
                        like: .init(copulas: [], suchAs: .init(suffixes: [], notWords: []), governors: .init([]), comparisonStarters: .init([]), pastTenseVerbs: .init([]),
-                                   numberStarters: .init([]), fillerNext: .init([]), restarts: .init([]), examples: [],
+                                   numberStarters: .init([]), fillerNext: .init([]), restarts: .init([]), asConjunction: .init([]), examples: [],
                                    counterExamples: []),
                        clauseSubjects: .init([])),
         numbers: .init(numberWords: .init([]), units: .init([]), notUnitsAlone: .init([]), multipliers: .init([]),

@@ -83,6 +83,8 @@ extension Lexicon {
             public var copulas: [String]
             public var suchAs: SuchAs
             public var governors, comparisonStarters, pastTenseVerbs, numberStarters, fillerNext, restarts: WordList
+            /// "like I said": two-word openings after which "like" means "as".
+            public var asConjunction: WordList
             public var examples, counterExamples: [String]
         }
         public var hesitations: [Hesitation]
