@@ -113,13 +113,8 @@ public struct KeyPointMatcher: Sendable {
     private let anyOrderSkips: Set<String>
     private let inOrderOnly: Set<String>
     let notPointWords: Set<String>
-    /// Every name known, the catalog's services and `Rules.names`: by first stem, longest first.
-    private let nameForms: [String: [NameForm]]
-
-    struct NameForm: Sendable, Hashable {
-        var stems: [String]
-        var name: String
-    }
+    /// Every name known, the catalog's services and `Rules.names`, as stems.
+    private let nameForms: NameTable
 
     /// A name said in a run of stems: where, and which thing it names.
     struct NameSpan: Hashable {
@@ -144,16 +139,9 @@ public struct KeyPointMatcher: Sendable {
         anyOrderSkips = Set((rules.anyOrderSkips ?? []).map(Self.stem))
         inOrderOnly = Set((rules.inOrderOnly ?? []).map(Self.stem))
         notPointWords = Set(((rules.anyOrderSkips ?? []) + rules.genericWords + rules.negators).map(Self.stem))
-        var table: [String: [NameForm]] = [:]
-        for (name, forms) in services + (rules.names ?? []).map({ ($0.name, $0.forms) }) {
-            for form in forms {
-                let stems = Self.compile(form)
-                guard let first = stems.first, table[first]?.contains(NameForm(stems: stems, name: name)) != true else { continue }
-                table[first, default: []].append(NameForm(stems: stems, name: name))
-            }
-        }
-        for key in table.keys { table[key]!.sort { $0.stems.count > $1.stems.count } }
-        nameForms = table
+        nameForms = NameTable((services + (rules.names ?? []).map { ($0.name, $0.forms) }).flatMap { name, forms in
+            forms.map { (words: Self.compile($0), name: name) }
+        })
     }
 
     // MARK: Names
@@ -164,11 +152,9 @@ public struct KeyPointMatcher: Sendable {
         var out: [NameSpan] = []
         var i = range.lowerBound
         while i <= range.upperBound {
-            if let form = (nameForms[stems[i]] ?? []).first(where: {
-                i + $0.stems.count - 1 <= range.upperBound && Array(stems[i..<i + $0.stems.count]) == $0.stems
-            }) {
-                out.append(NameSpan(range: i...(i + form.stems.count - 1), name: form.name))
-                i += form.stems.count
+            if let form = nameForms.longest(at: i, in: stems, before: range.upperBound + 1) {
+                out.append(NameSpan(range: i...(i + form.count - 1), name: form.name))
+                i += form.count
             } else {
                 i += 1
             }

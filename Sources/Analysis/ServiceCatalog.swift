@@ -32,13 +32,10 @@ public enum ServiceCatalog {
         var i = 0
         while i < tokens.count {
             var matched = false
-            for (form, name) in index.byFirstToken[tokens[i]] ?? [] where i + form.count <= tokens.count {
-                if Array(tokens[i..<i + form.count]) == form {
-                    found.append(Mention(name: name, tokenRange: i..<i + form.count))
-                    i += form.count
-                    matched = true
-                    break
-                }
+            if let form = index.table.longest(at: i, in: tokens, before: tokens.count) {
+                found.append(Mention(name: form.name, tokenRange: i..<i + form.count))
+                i += form.count
+                matched = true
             }
             // "catalog it with glue", not "glue code": an everyday word names a service only in context.
             if !matched, let bare = index.bare[tokens[i]],

@@ -190,13 +190,38 @@ struct ImpliedCues: Sendable {
     }
 }
 
+/// Names of several words looked up by their first word, longest form first, so a text is read
+/// the way a listener reads it: "s3 glacier" is Glacier, not S3 then a stray word. The service
+/// catalog reads tokens with it; the key-point matcher reads stems.
+struct NameTable: Sendable {
+    private var byFirst: [String: [(words: [String], name: String)]] = [:]
+
+    init(_ entries: [(words: [String], name: String)]) {
+        for entry in entries {
+            guard let first = entry.words.first else { continue }
+            byFirst[first, default: []].append(entry)
+        }
+        for key in byFirst.keys { byFirst[key]!.sort { $0.words.count > $1.words.count } }
+    }
+
+    var isEmpty: Bool { byFirst.isEmpty }
+
+    /// The longest form that starts at `words[i]` and ends before `end`: its length and name.
+    func longest(at i: Int, in words: [String], before end: Int) -> (count: Int, name: String)? {
+        for form in byFirst[words[i]] ?? [] where i + form.words.count <= end {
+            if words[i..<i + form.words.count].elementsEqual(form.words) { return (form.words.count, form.name) }
+        }
+        return nil
+    }
+}
+
 /// Services by the first token of each form, longest form first.
 struct ServiceIndex: Sendable {
     let names: [String]
     /// Features named like services ("Security Groups"), which no service dump counts.
     let features: Set<String>
     let forms: [(name: String, forms: [String])]
-    let byFirstToken: [String: [([String], String)]]
+    let table: NameTable
     /// One-word everyday forms ("glue") and the neighbours that make them the everyday word.
     let bare: [String: (name: String, notBefore: Set<String>, notAfter: Set<String>)]
 
@@ -204,16 +229,9 @@ struct ServiceIndex: Sendable {
         names = s.services.map(\.name)
         features = Set(s.services.filter { $0.feature == true }.map(\.name))
         forms = s.services.map { ($0.name, $0.forms) }
-        var table: [String: [([String], String)]] = [:]
-        for service in s.services {
-            for spelling in service.forms {
-                let tokens = spelling.split(separator: " ").flatMap { Tokenizer.split(String($0)) }
-                guard let first = tokens.first else { continue }
-                table[first, default: []].append((tokens, service.name))
-            }
-        }
-        for key in table.keys { table[key]!.sort { $0.0.count > $1.0.count } }
-        byFirstToken = table
+        table = NameTable(s.services.flatMap { service in
+            service.forms.map { (words: $0.split(separator: " ").flatMap { Tokenizer.split(String($0)) }, name: service.name) }
+        })
         var bare: [String: (name: String, notBefore: Set<String>, notAfter: Set<String>)] = [:]
         for service in s.services {
             for b in service.bareForms ?? [] { bare[b.form] = (service.name, Set(b.notBefore), Set(b.notAfter)) }
