@@ -14,6 +14,9 @@ public struct AnswerAnalyzer: Sendable {
     public var kind: RubricKind?
     /// Rubrics and key-point matching rules; nil reads Models/rubrics.json (`RubricBook.standard`).
     public var rubrics: RubricBook?
+    /// Wrong beliefs checked whatever the question; nil reads Models/misconceptions.json
+    /// (`CommonMisconceptions.standard`).
+    public var commonMisconceptions: CommonMisconceptions?
     /// The words the rules read. Setting it recompiles them.
     public var lexicon: Lexicon {
         didSet { cues = CompiledCues(lexicon); lexiconProblem = nil }
@@ -121,18 +124,34 @@ public struct AnswerAnalyzer: Sendable {
             for i in sentences.indices.dropFirst() where (silenceBefore[i] ?? 0) >= long { sentences[i - 1].sentenceEnd = true }
         }
         let text = KeyPointMatcher.text(sentences)
-        let questionCoverage = question.flatMap { q in
+        var questionCoverage = question.flatMap { q in
             matcher.map { ContentCoverage.measure(q.keyPoints, prompt: q.prompt, text: text, matcher: $0, phraseWords: true) }
         }
         // A follow-up's points are earned outside sentences that retell the first answer.
         let firstWords = firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) }
-        let followUpCoverage = followUp.flatMap { f in
+        var followUpCoverage = followUp.flatMap { f in
             matcher.map {
                 ContentCoverage.measure(f.followUp.keyPoints, prompt: f.followUp.text, text: text, matcher: $0,
                                         retelling: firstWords.map { ($0, book.map(RubricJudge.restateShare) ?? 0.3) })
             }
         }
         let answeringFollowUp = followUp != nil || followUpTo != nil
+        // Wrong beliefs that are wrong whatever was asked, added to the coverage the report shows;
+        // with no question, a coverage of them alone.
+        var commonProblem: String?
+        let common: CommonMisconceptions = commonMisconceptions ?? {
+            switch CommonMisconceptions.standard {
+            case .success(let c): return c
+            case .failure(let e): commonProblem = e.description; return CommonMisconceptions()
+            }
+        }()
+        if let matcher, !common.misconceptions.isEmpty {
+            let shown = answeringFollowUp ? followUpCoverage : questionCoverage
+            let added = (shown ?? ContentCoverage(hit: [], missed: [])).adding(common, text: text, matcher: matcher)
+            if shown != nil || !added.misconceptions.isEmpty {
+                if answeringFollowUp { followUpCoverage = added } else { questionCoverage = added }
+            }
+        }
         var fit: Scorer.QuestionFit?
         if !answeringFollowUp, let q = question, let coverage = questionCoverage {
             fit = Scorer.QuestionFit(coverage: coverage, questionServices: q.services,
@@ -181,6 +200,7 @@ public struct AnswerAnalyzer: Sendable {
         var allWarnings = warnings
         if rubricProblem != nil || book == nil { allWarnings.append("no rubric, so the answer's content was not judged: \(rubricProblem ?? "Models/rubrics.json missing")") }
         if let lexiconProblem { allWarnings.append("no lexicon, so nothing was scored: \(lexiconProblem)") }
+        if let commonProblem { allWarnings.append("common wrong beliefs not checked: \(commonProblem)") }
         if content.isEmpty { allWarnings.append("no speech detected") }
 
         return AnswerReport(

@@ -112,4 +112,47 @@ public enum BankLint {
             }
         }
     }
+
+    /// The common list (Models/misconceptions.json): each belief is a `bound` claim whose phrases
+    /// name its subject, since it is checked in answers to any question; its examples pass; and
+    /// none is stated by a sentence the bank gives as right (every key point's `match` examples,
+    /// first answers' and follow-ups').
+    public static func problems(in common: CommonMisconceptions, bank: QuestionBank, rules: KeyPointMatcher.Rules) -> [String] {
+        let matcher = KeyPointMatcher(rules: rules)
+        let right = bank.questions.flatMap { q in
+            (q.keyPoints + q.followUps.flatMap(\.keyPoints)).flatMap { kp in kp.examples.match.map { (q.id, $0) } }
+        }
+        let texts = right.map { ($0.0, $0.1, KeyPointMatcher.text($0.1)) }
+        var out: [String] = []
+        for (i, m) in common.misconceptions.enumerated() {
+            func report(_ problem: String) { out.append("\(CommonMisconceptions.fileName) › \(i + 1) \"\(m.claim)\": \(problem)") }
+            if m.checked == nil { report("no \"checked\" date and source") }
+            guard let claim = m.bound, !claim.subject.isEmpty, !claim.says.isEmpty else {
+                report("needs a claim (bound) with a subject and what it says: it is checked whatever the question"); continue
+            }
+            let subjects = claim.subject.map(KeyPointMatcher.compile)
+            for p in m.phrases where !subjects.contains(where: { !matcher.occurrences($0, in: KeyPointMatcher.text(p)).isEmpty }) {
+                report("phrase \"\(p)\" names none of its subjects, so it would count in an answer about anything")
+            }
+            let names = (claim.subject + claim.others).map(KeyPointMatcher.compile)
+            for says in claim.says {
+                if let name = names.first(where: { !matcher.occurrences($0, in: KeyPointMatcher.text(says)).isEmpty }) {
+                    report("claim \"\(says)\" contains the name \"\(name.joined(separator: " "))\", so it can never count")
+                }
+            }
+            if m.examples.match.count < 2 || m.examples.noMatch.count < 2 {
+                report("needs at least two \"match\" and two \"noMatch\" examples")
+            }
+            for sentence in m.examples.match where !matcher.states(m, sentence: sentence) {
+                report("example should state it but does not: \"\(sentence)\"")
+            }
+            for sentence in m.examples.noMatch where matcher.states(m, sentence: sentence) {
+                report("example should not state it but does: \"\(sentence)\"")
+            }
+            for (id, sentence, text) in texts where matcher.statement(of: m, in: text) != nil {
+                report("a right example of \(id) states it: \"\(sentence)\"")
+            }
+        }
+        return out
+    }
 }

@@ -21,9 +21,35 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
         public var said: String
         public var claim: String
         public var correction: String
-        /// The key point it got wrong.
+        /// The key point it got wrong; for a claim from the common list, what it is about.
         public var point: String
         @NullEncoded public var start: Double? = nil
+        /// From the common list (Models/misconceptions.json), not the question's own.
+        public var common: Bool = false
+        /// Where in the answer's content words (not in the JSON).
+        var range: ClosedRange<Int>? = nil
+
+        enum CodingKeys: String, CodingKey { case said, claim, correction, point, start, common }
+
+        init(text: KeyPointMatcher.Text, range: ClosedRange<Int>, claim: String, correction: String, point: String,
+             common: Bool = false) {
+            let lo = max(0, range.lowerBound - 2), hi = min(text.words.count, range.upperBound + 3)
+            said = text.words[lo..<hi].joined(separator: " ")
+            self.claim = claim; self.correction = correction; self.point = point
+            start = text.start[range.lowerBound]
+            self.common = common; self.range = range
+        }
+
+        /// Reports stored before the common list have no `common`.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            said = try c.decode(String.self, forKey: .said)
+            claim = try c.decode(String.self, forKey: .claim)
+            correction = try c.decode(String.self, forKey: .correction)
+            point = try c.decode(String.self, forKey: .point)
+            start = try c.decode(NullEncoded<Double>.self, forKey: .start).wrappedValue
+            common = try c.decodeIfPresent(Bool.self, forKey: .common) ?? false
+        }
     }
 
     public var hit: [Hit]
@@ -66,9 +92,7 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
             for m in keyPoint.misconceptions {
                 guard let match = matcher.statement(of: m, in: text, asked: promptText) else { continue }
                 stated = true
-                let lo = max(0, match.range.lowerBound - 2), hi = min(text.words.count, match.range.upperBound + 3)
-                wrong.append(.init(said: text.words[lo..<hi].joined(separator: " "), claim: m.claim,
-                                   correction: m.correction, point: keyPoint.point, start: text.start[match.range.lowerBound]))
+                wrong.append(.init(text: text, range: match.range, claim: m.claim, correction: m.correction, point: keyPoint.point))
             }
             if !stated, let (phrase, match) = matcher.firstMatch(of: keyPoint.phrases, in: own, except: promptText) {
                 hit.append(Hit(point: keyPoint.point, phrase: phrase, start: text.start[match.range.lowerBound],

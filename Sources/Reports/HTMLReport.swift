@@ -293,7 +293,8 @@ public struct HTMLReport {
         let wrong = c.misconceptions.map { w in
             "<li class=\"bad\"><b>Wrong:</b> <q>\(esc(w.said))</q> → \(esc(w.correction))</li>"
         }
-        return card("Key points: \(c.hit.count) of \(c.total)", "<ul class=\"flags\">" + (wrong + hit + missed).joined() + "</ul>")
+        return card(c.total > 0 ? "Key points: \(c.hit.count) of \(c.total)" : "Wrong claims",
+                    "<ul class=\"flags\">" + (wrong + hit + missed).joined() + "</ul>")
     }
 
     /// The rubric the answer was judged by: each criterion with its evidence or what to add, then faults.

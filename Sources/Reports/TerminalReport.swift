@@ -79,9 +79,9 @@ public struct TerminalReport {
             out.append(wrap("  " + style.yellow("name it: ") + TerminalText.field(implied.advice), indent: 4))
         }
         out.append(wrap(label("Flags") + flagSummary(r), indent: 10))
-        if let c = r.coverage, c.total > 0 {
+        if let c = r.coverage, c.total > 0 || !c.misconceptions.isEmpty {
             out.append("")
-            out.append(style.bold("Key points") + "  \(c.hit.count) of \(c.total)")
+            out.append(c.total > 0 ? style.bold("Key points") + "  \(c.hit.count) of \(c.total)" : style.bold("Wrong claims"))
             for h in c.hit { out.append(wrap("  \(style.green("✓")) \(h.point) " + style.dim("(\"\(h.phrase)\")"), indent: 4)) }
             for m in c.missed { out.append(wrap("  \(style.red("✗")) \(m)", indent: 4)) }
             for w in c.misconceptions {
