@@ -36,17 +36,21 @@ struct EvalRubric: ParsableCommand {
     @Flag(help: "List every pair or answer that misses its target.")
     var misses = false
 
+    @Flag(help: "Leave out the common wrong beliefs (Models/misconceptions.json), to see what they add.")
+    var noCommon = false
+
     func run() throws {
         let models = ModelsDirectory.locate()
         let bank = try Resources.questionBank(in: models)
         let alternatives = try Resources.analyzer(questionID: nil).alternatives
         let rubrics = try RubricBook.standard.get()
+        let common = noCommon ? CommonMisconceptions() : try CommonMisconceptions.standard.get()
         let split = RubricEvaluation.Split(rawValue: self.split.rawValue)!
         /// One set of pairs: its table, and the pairs that miss the issue's targets.
         struct Targets { var label: String, margin: Int, strongAtLeast: Int, weakAtMost: Int, summary: String }
         func report(_ file: String, _ t: Targets) throws {
             let set = try RubricEvaluation.load([RubricEvaluation.Pair].self, from: file)
-            let results = try RubricEvaluation.score(pairs: set, bank: bank, alternatives: alternatives, split: split, rubrics: rubrics)
+            let results = try RubricEvaluation.score(pairs: set, bank: bank, alternatives: alternatives, split: split, rubrics: rubrics, common: common)
             print("# \(file) (\(split.rawValue)): \(t.label); targets: \(t.summary)")
             print(RubricEvaluation.table(results, margin: t.margin))
             let falseAlarms = results.filter { !$0.strongCalledWrong.isEmpty }
@@ -70,13 +74,15 @@ struct EvalRubric: ParsableCommand {
         }
         for misconceptions in misconceptions {
             let set = try RubricEvaluation.load([RubricEvaluation.MisconceptionAnswer].self, from: misconceptions)
-            let results = try RubricEvaluation.score(misconceptions: set, bank: bank, alternatives: alternatives, split: split, rubrics: rubrics)
+            let results = try RubricEvaluation.score(misconceptions: set, bank: bank, alternatives: alternatives, split: split,
+                                                    rubrics: rubrics, common: common)
             let claims = results.reduce(0) { $0 + $1.answer.claims.count }
             let called = results.reduce(0) { $0 + min($1.calledOut, $1.answer.claims.count) }
             let flagged = results.filter { $0.calledOut > 0 }.count
+            let byCommon = results.reduce(0) { $0 + $1.calledOutCommon }
             let over = results.filter { $0.score > 35 }
             print("# \(misconceptions) (\(split.rawValue)): answers stating wrong claims; targets: each called out, none above 35")
-            print("answers \(results.count), with a claim called out \(flagged), claims \(claims), called out \(called), above 35: \(over.count), max score \(results.map(\.score).max() ?? 0)")
+            print("answers \(results.count), with a claim called out \(flagged), claims \(claims), called out \(called) (\(byCommon) by the common list), above 35: \(over.count), max score \(results.map(\.score).max() ?? 0)")
             if misses {
                 for r in results where r.calledOut == 0 || r.score > 35 {
                     print("  miss \(r.answer.question): score \(r.score), called out \(r.calledOut) of \(r.answer.claims.count): \(r.answer.claims.joined(separator: " | "))")

@@ -43,14 +43,16 @@ public enum RubricEvaluation {
     static func keep(_ split: String, _ wanted: Split) -> Bool { wanted == .all || split == wanted.rawValue }
 
     /// Scores both answers of every pair (first answers, or follow-up answers when the pair names one).
+    /// `common` nil reads Models/misconceptions.json, as a report does.
     public static func score(pairs: [Pair], bank: QuestionBank, alternatives: AlternativesMap, split: Split,
-                             rubrics: RubricBook) throws -> [PairResult] {
+                             rubrics: RubricBook, common: CommonMisconceptions? = nil) throws -> [PairResult] {
         try pairs.filter { keep($0.split, split) }.map { pair in
             guard let q = bank.question(id: pair.question) else {
                 throw QuestionBankError(file: "labelled set", reason: "no question \"\(pair.question)\" in the bank")
             }
             var analyzer = AnswerAnalyzer(question: q, alternatives: alternatives)
             analyzer.rubrics = rubrics
+            analyzer.commonMisconceptions = common
             var group = q.kind.rawValue
             if let n = pair.followUp {
                 guard let f = q.followUp(n) else {
@@ -88,20 +90,24 @@ public enum RubricEvaluation {
         public var answer: MisconceptionAnswer
         public var score: Int
         public var calledOut: Int
+        /// Of those, the ones from the common list (Models/misconceptions.json).
+        public var calledOutCommon: Int = 0
         public var credited: [String]
     }
 
     public static func score(misconceptions: [MisconceptionAnswer], bank: QuestionBank, alternatives: AlternativesMap,
-                             split: Split, rubrics: RubricBook) throws -> [MisconceptionResult] {
+                             split: Split, rubrics: RubricBook, common: CommonMisconceptions? = nil) throws -> [MisconceptionResult] {
         try misconceptions.filter { keep($0.split, split) }.map { a in
             guard let q = bank.question(id: a.question) else {
                 throw QuestionBankError(file: "labelled set", reason: "no question \"\(a.question)\" in the bank")
             }
             var analyzer = AnswerAnalyzer(question: q, alternatives: alternatives)
             analyzer.rubrics = rubrics
+            analyzer.commonMisconceptions = common
             let report = analyzer.analyze(text: a.text)
-            return MisconceptionResult(answer: a, score: report.score.overall,
-                                       calledOut: report.coverage?.misconceptions.count ?? 0,
+            let wrong = report.coverage?.misconceptions ?? []
+            return MisconceptionResult(answer: a, score: report.score.overall, calledOut: wrong.count,
+                                       calledOutCommon: wrong.filter(\.common).count,
                                        credited: report.coverage?.hit.map(\.point) ?? [])
         }
     }
