@@ -472,13 +472,24 @@ public struct KeyPointMatcher: Sendable {
                 // A typed comma right before a name opens that name's own clause: "Lambda is billed
                 // while it waits, Step Functions bills per transition".
                 func afterComma(_ r: ClosedRange<Int>) -> Bool { r.lowerBound > 0 && text.phraseEnd[r.lowerBound - 1] }
+                // "Strongly consistent reads cost double, and you can't use them on a GSI": a subject
+                // after the claim with a negator before it in its own clause is denied the claim.
+                func negatedBefore(_ r: ClosedRange<Int>) -> Bool {
+                    guard r.lowerBound > says.upperBound else { return false }
+                    var k = r.lowerBound - 1
+                    while k > says.upperBound, !clauseBreaks.contains(text.words[k]), !text.phraseEnd[k] {
+                        if negates(at: k, in: text, misconception: false) { return true }
+                        k -= 1
+                    }
+                    return false
+                }
                 let namedBefore = mentions.contains {
                     sentence[$0.range.lowerBound] == here && $0.range.upperBound < says.lowerBound
                         && !breakBetween($0.range.upperBound + 1, says.lowerBound)
                 }
                 let same = mentions.filter {
                     sentence[$0.range.lowerBound] == here && (!pointsBack || $0.range.upperBound < says.lowerBound)
-                        && !deniedAfter($0.range)
+                        && !deniedAfter($0.range) && !($0.subject && negatedBefore($0.range))
                         && !(namedBefore && $0.range.lowerBound > says.upperBound
                              && (breakBetween(says.upperBound + 1, $0.range.lowerBound) || afterComma($0.range)))
                 }

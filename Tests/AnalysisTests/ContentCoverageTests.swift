@@ -176,7 +176,8 @@ struct ContentCoverageTests {
 
     @Test("a swapped claim is called out with its correction, earns nothing, and holds the score down")
     func swappedClaim() throws {
-        let analyzer = AnswerAnalyzer(question: Self.sgQuestion)
+        var analyzer = AnswerAnalyzer(question: Self.sgQuestion)
+        analyzer.commonMisconceptions = CommonMisconceptions()  // the question's own list only
         let wrong = "Security groups are stateless and network ACLs are stateful. Security groups have deny rules and attach to the subnet, "
             + "while network ACLs attach to the network interface. I use them whenever I need to filter traffic, for example for a web tier."
         let report = analyzer.analyze(text: wrong)
@@ -208,6 +209,14 @@ struct ContentCoverageTests {
                          "Security groups are stateless, network ACLs are not."] {
             #expect(matcher.states(Self.claimOnly, sentence: sentence), "\(sentence)")
         }
+    }
+
+    @Test("a subject named after the claim with a negator in its own clause is denied it; a negator in an earlier phrase is not")
+    func claimDeniedOfALaterName() throws {
+        let matcher = KeyPointMatcher(rules: try RubricBook.standard.get().matching)
+        #expect(!matcher.states(Self.claimOnly, sentence: "Stateless rules need a rule for return traffic, and you don't get that with a security group."))
+        #expect(!matcher.states(Self.claimOnly, sentence: "stateless filtering is cheap but you never get it from a security group"))
+        #expect(matcher.states(Self.claimOnly, sentence: "Stateless with no extra cost, that's how security groups work."))
     }
 
     @Test("a claim is not stated when its predicate belongs to the other thing, is denied, or is rejected")
