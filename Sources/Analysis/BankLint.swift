@@ -54,21 +54,8 @@ public enum BankLint {
                     if let claim = m.bound {
                         if claim.subject.isEmpty || claim.says.isEmpty { report(mat, "a claim needs a subject and what it says") }
                         lintPhrases(claim.says, at: "\(mat) claim", prompt: promptText, report)
-                        // A `says` that contains a name is inside that name wherever it is said, so it never counts.
-                        let names = (claim.subject + claim.others).map(KeyPointMatcher.compile)
-                        for says in claim.says {
-                            let text = KeyPointMatcher.text(says)
-                            if let name = names.first(where: { !matcher.occurrences($0, in: text).isEmpty }) {
-                                report(mat, "claim \"\(says)\" contains the name \"\(name.joined(separator: " "))\", so it can never count")
-                            }
-                        }
                     }
-                    for sentence in m.examples.match where !matcher.states(m, sentence: sentence) {
-                        report(mat, "example should state it but does not: \"\(sentence)\"")
-                    }
-                    for sentence in m.examples.noMatch where matcher.states(m, sentence: sentence) {
-                        report(mat, "example should not state it but does: \"\(sentence)\"")
-                    }
+                    for problem in ownProblems(of: m, matcher: matcher) { report(mat, problem) }
                     for sentence in kp.examples.match where matcher.states(m, sentence: sentence) {
                         report(mat, "the key point's own right example states it: \"\(sentence)\"")
                     }
@@ -113,6 +100,28 @@ public enum BankLint {
         }
     }
 
+    /// What a misconception's own entry can get wrong, in the bank or the common list: a `says`
+    /// that contains one of its names (it is inside that name wherever it is said, so it never
+    /// counts), and examples that do not state it, or do, as written.
+    static func ownProblems(of m: Misconception, matcher: KeyPointMatcher) -> [String] {
+        var out: [String] = []
+        if let claim = m.bound {
+            let names = (claim.subject + claim.others).map(KeyPointMatcher.compile)
+            for says in claim.says {
+                if let name = names.first(where: { !matcher.occurrences($0, in: KeyPointMatcher.text(says)).isEmpty }) {
+                    out.append("claim \"\(says)\" contains the name \"\(name.joined(separator: " "))\", so it can never count")
+                }
+            }
+        }
+        for sentence in m.examples.match where !matcher.states(m, sentence: sentence) {
+            out.append("example should state it but does not: \"\(sentence)\"")
+        }
+        for sentence in m.examples.noMatch where matcher.states(m, sentence: sentence) {
+            out.append("example should not state it but does: \"\(sentence)\"")
+        }
+        return out
+    }
+
     /// The common list (Models/misconceptions.json): each belief is a `bound` claim whose phrases
     /// name its subject, since it is checked in answers to any question; its examples pass; and
     /// none is stated by a sentence the bank gives as right (every key point's `match` examples,
@@ -134,21 +143,10 @@ public enum BankLint {
             for p in m.phrases where !subjects.contains(where: { !matcher.occurrences($0, in: KeyPointMatcher.text(p)).isEmpty }) {
                 report("phrase \"\(p)\" names none of its subjects, so it would count in an answer about anything")
             }
-            let names = (claim.subject + claim.others).map(KeyPointMatcher.compile)
-            for says in claim.says {
-                if let name = names.first(where: { !matcher.occurrences($0, in: KeyPointMatcher.text(says)).isEmpty }) {
-                    report("claim \"\(says)\" contains the name \"\(name.joined(separator: " "))\", so it can never count")
-                }
-            }
             if m.examples.match.count < 2 || m.examples.noMatch.count < 2 {
                 report("needs at least two \"match\" and two \"noMatch\" examples")
             }
-            for sentence in m.examples.match where !matcher.states(m, sentence: sentence) {
-                report("example should state it but does not: \"\(sentence)\"")
-            }
-            for sentence in m.examples.noMatch where matcher.states(m, sentence: sentence) {
-                report("example should not state it but does: \"\(sentence)\"")
-            }
+            for problem in ownProblems(of: m, matcher: matcher) { report(problem) }
             for (id, sentence, text) in texts where matcher.statement(of: m, in: text) != nil {
                 report("a right example of \(id) states it: \"\(sentence)\"")
             }
