@@ -475,13 +475,10 @@ public struct KeyPointMatcher: Sendable {
                 // "Strongly consistent reads cost double, and you can't use them on a GSI": a subject
                 // after the claim with a negator before it in its own clause is denied the claim.
                 func negatedBefore(_ r: ClosedRange<Int>) -> Bool {
-                    guard r.lowerBound > says.upperBound else { return false }
-                    var k = r.lowerBound - 1
-                    while k > says.upperBound, !clauseBreaks.contains(text.words[k]), !text.phraseEnd[k] {
-                        if negates(at: k, in: text, misconception: false) { return true }
-                        k -= 1
-                    }
-                    return false
+                    r.lowerBound > says.upperBound
+                        && inClause(before: r.lowerBound, in: text, window: r.lowerBound - says.upperBound - 1, phrase: true) {
+                            negates(at: $0, in: text, misconception: false)
+                        }
                 }
                 let namedBefore = mentions.contains {
                     sentence[$0.range.lowerBound] == here && $0.range.upperBound < says.lowerBound
@@ -547,9 +544,15 @@ public struct KeyPointMatcher: Sendable {
     /// One of `rejectersBeforeName` in the `window` words before `start`, within its sentence
     /// and clause.
     private func rejected(before start: Int, in text: Text, window: Int) -> Bool {
+        inClause(before: start, in: text, window: window) { Self.startsOne(of: nameRejecters, at: $0, in: text) }
+    }
+
+    /// Whether a word in the `window` words before `start`, within its sentence and clause (and,
+    /// with `phrase`, not past a typed comma), passes `test`.
+    private func inClause(before start: Int, in text: Text, window: Int, phrase: Bool = false, _ test: (Int) -> Bool) -> Bool {
         var k = start - 1
-        while k >= 0, k >= start - window, !text.sentenceEnd[k], !clauseBreaks.contains(text.words[k]) {
-            if Self.startsOne(of: nameRejecters, at: k, in: text) { return true }
+        while k >= 0, k >= start - window, !text.sentenceEnd[k], !clauseBreaks.contains(text.words[k]), !(phrase && text.phraseEnd[k]) {
+            if test(k) { return true }
             k -= 1
         }
         return false
