@@ -103,7 +103,7 @@ public struct AnswerAnalyzer: Sendable {
             .init(text: w.text, start: w.start, end: w.end, confidence: w.confidence, isFiller: fillerWords.contains(i))
         }
         let options = followUpTo ?? followUp?.followUp.options.map { ($0.chosen, $0.other) }
-        let followUpAnswer = options.map {
+        let followUpAnswer = options.flatMap {
             FollowUpJudge.judge(words: contentTexts, chosen: $0.0, other: $0.1, alternatives: alternatives, cues: cues)
         }
 

@@ -94,16 +94,18 @@ enum FeedbackWriter {
 }
 
 /// Scores an answer to "why X and not Y?": does it name a real dimension that separates them?
+/// Nil when `Models/alternatives.json` lists nothing that separates the two: with no
+/// dimensions to look for, no answer could be said to name one.
 public enum FollowUpJudge {
     public static func judge(words: [String], chosen: String, other: String,
-                             alternatives: AlternativesMap) -> AnswerReport.FollowUpAnswer {
+                             alternatives: AlternativesMap) -> AnswerReport.FollowUpAnswer? {
         judge(words: words, chosen: chosen, other: other, alternatives: alternatives, cues: .standard)
     }
 
     static func judge(words: [String], chosen: String, other: String, alternatives: AlternativesMap,
-                      cues: CompiledCues) -> AnswerReport.FollowUpAnswer {
+                      cues: CompiledCues) -> AnswerReport.FollowUpAnswer? {
         let pair = alternatives.alternatives(to: chosen).first { $0.other.caseInsensitiveCompare(other) == .orderedSame }?.pair
-        let dimensions = pair?.dimensions ?? []
+        guard let dimensions = pair?.dimensions, !dimensions.isEmpty else { return nil }
         var named: [String] = []
         for d in dimensions {
             let hit = d.phrases.contains { phrase in

@@ -60,5 +60,8 @@ struct CoachingTests {
         let vague = judge.analyze(text: "SQS is just better and simpler for us, honestly.")
         #expect(vague.followUpAnswer?.namesRealDifference == false)
         #expect(analyzer.analyze(text: "anything").followUpAnswer == nil)
+        // A pair the map says nothing about cannot be judged: no "no real difference named".
+        let unknown = AnswerAnalyzer(alternatives: map, followUpTo: ("Express", "Standard"))
+        #expect(unknown.analyze(text: "Idempotent steps already give us that safety, far cheaper.").followUpAnswer == nil)
     }
 }

@@ -114,6 +114,11 @@ struct CLIBadInputTests {
                         mentions: ["no-such-id", "rehearse questions"])
     }
 
+    @Test("--compare with a pair nothing separates in alternatives.json") func unknownComparePair() throws {
+        try expectError(["score", Fixtures.repo.appendingPathComponent("Audio/known-pause.wav").path, "--compare", "Express,Standard"],
+                        mentions: ["Express and Standard", "alternatives.json"])
+    }
+
     /// PocketSphinx ends the process itself on some damaged acoustic model files; the user
     /// still gets one line that names the folder, not a silent exit status.
     @Test("an acoustic model with damaged parameter files", arguments: ["means", "transition_matrices", "sendump"])
