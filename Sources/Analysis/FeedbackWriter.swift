@@ -104,8 +104,7 @@ public enum FollowUpJudge {
 
     static func judge(words: [String], chosen: String, other: String, alternatives: AlternativesMap,
                       cues: CompiledCues) -> AnswerReport.FollowUpAnswer? {
-        let pair = alternatives.alternatives(to: chosen).first { $0.other.caseInsensitiveCompare(other) == .orderedSame }?.pair
-        guard let dimensions = pair?.dimensions, !dimensions.isEmpty else { return nil }
+        guard let dimensions = alternatives.separating(chosen, other)?.dimensions else { return nil }
         var named: [String] = []
         for d in dimensions {
             let hit = d.phrases.contains { phrase in

@@ -246,6 +246,12 @@ public struct AlternativesMap: Codable, Sendable, Hashable {
         self = try JSONDecoder().decode(AlternativesMap.self, from: Data(contentsOf: url))
     }
 
+    /// The pair of `chosen` and `other` with the dimensions that separate them, if the map has
+    /// any (case-insensitive).
+    public func separating(_ chosen: String, _ other: String) -> Pair? {
+        alternatives(to: chosen).first { $0.other.caseInsensitiveCompare(other) == .orderedSame && !$0.pair.dimensions.isEmpty }?.pair
+    }
+
     /// Pairs that offer an alternative to `option`, with that alternative's name.
     public func alternatives(to option: String) -> [(other: String, pair: Pair)] {
         pairs.compactMap { pair in

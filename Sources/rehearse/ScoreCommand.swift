@@ -74,9 +74,7 @@ struct Score: ParsableCommand {
         if let pair = compare?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             let options = (ServiceCatalog.canonicalName(for: pair[0]) ?? pair[0],
                            ServiceCatalog.canonicalName(for: pair[1]) ?? pair[1])
-            guard analyzer.alternatives.alternatives(to: options.0).contains(where: {
-                $0.other.caseInsensitiveCompare(options.1) == .orderedSame && !$0.pair.dimensions.isEmpty
-            }) else {
+            guard analyzer.alternatives.separating(options.0, options.1) != nil else {
                 let known = analyzer.alternatives.pairs.prefix(3).map { $0.options.joined(separator: ",") }.joined(separator: "; ")
                 throw ValidationError("--compare: Models/alternatives.json lists nothing that separates \(options.0) and \(options.1) (it has \(analyzer.alternatives.pairs.count) pairs, e.g. \(known)); add the pair there, or leave out --compare")
             }
