@@ -104,7 +104,9 @@ struct PronunciationDictionary {
 
     /// A pronunciation built from cmudict words: an inflection of a known word, or a compound.
     func derive(_ word: String) -> String? {
-        func known(_ w: String) -> String? { entries[w]?.first ?? handWritten[w]?.first }
+        func known(_ w: String) -> String? {
+            entries[w]?.first ?? handWritten[w]?.first ?? (spelledAcronyms.contains(w) ? spell(w) : nil)
+        }
         let voiceless: Set<String> = ["P", "T", "K", "F", "TH", "S", "SH", "CH"]
         let sibilant: Set<String> = ["S", "Z", "SH", "ZH", "CH", "JH"]
         func plural(_ base: String) -> String {
@@ -131,14 +133,30 @@ struct PronunciationDictionary {
             if stem.count > 2, stem.last == stem.dropLast().last, let b = known(String(stem.dropLast())) { return b + " IH NG" }
         }
         if word.hasSuffix("er"), let b = known(String(word.dropLast(2))) ?? known(String(word.dropLast(1))) { return b + " ER" }
-        // Compounds: the longest known first part with a known (or derivable) rest.
+        // Compounds: the longest known first part with a known rest ("failover", "timestamp").
+        guard word.count >= 6 else { return nil }
         let chars = Array(word)
-        if chars.count >= 6 {
-            for cut in stride(from: chars.count - 3, through: 3, by: -1) {
-                let head = String(chars[..<cut]), tail = String(chars[cut...])
-                if let h = known(head), let t = known(tail) { return h + " " + t }
+        for cut in stride(from: chars.count - 3, through: 3, by: -1) {
+            if let h = known(String(chars[..<cut])), let t = known(String(chars[cut...])) { return h + " " + t }
+        }
+        // Longer ones, as API and metric names are written ("createloggroup", "cpucreditbalance"):
+        // the split into known words of three letters or more (or a short word such names use)
+        // with the fewest parts, at most five; among equals, the one with the longest parts.
+        let shortParts: Set<String> = ["of", "on", "in", "id", "to", "up", "by", "at", "or", "is", "no", "ip", "db", "az", "os"]
+        var best: [(parts: Int, squares: Int, pron: String)?] = Array(repeating: nil, count: chars.count + 1)
+        best[chars.count] = (0, 0, "")
+        for start in stride(from: chars.count - 2, through: 0, by: -1) {
+            for end in stride(from: chars.count, through: start + 2, by: -1) where !(start == 0 && end == chars.count) {
+                let text = String(chars[start..<end])
+                guard let rest = best[end], rest.parts < 5, text.count > 2 || shortParts.contains(text),
+                      let part = known(text) else { continue }
+                let candidate = (parts: rest.parts + 1, squares: rest.squares + text.count * text.count,
+                                 pron: rest.pron.isEmpty ? part : part + " " + rest.pron)
+                if let current = best[start], (current.parts, -current.squares) <= (candidate.parts, -candidate.squares) { continue }
+                best[start] = candidate
             }
         }
+        if let built = best[0] { return built.pron }
         return nil
     }
 

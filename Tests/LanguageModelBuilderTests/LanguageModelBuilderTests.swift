@@ -96,6 +96,22 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(text.contains("batched B AE CH T\n"))
     }
 
+    @Test("API and metric names are said as their words, not spelled letter by letter")
+    func longCompoundsAreBuiltFromWords() throws {
+        let path = "/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict"
+        try #require(FileManager.default.fileExists(atPath: path),
+                     "\(path) is missing: install pocketsphinx-en-us (scripts/install-deps.sh)")
+        let d = try PronunciationDictionary(cmudictPath: path)
+        #expect(d.derive("createloggroup") == "K R IY EY T L AO G G R UW P")
+        #expect(d.derive("cpucreditbalance") == "S IY P IY Y UW K R EH D AH T B AE L AH N S")
+        // "out of memory error": a two-letter word is a part when names use it.
+        #expect(d.derive("outofmemoryerror") == "AW T AH V M EH M ER IY EH R ER")
+        // Two parts: the longest known first part, as before.
+        #expect(d.derive("failover") == "F EY L OW V ER")
+        // Nothing but letters left over: no compound.
+        #expect(d.derive("qzxvbnmk") == nil)
+    }
+
     @Test func questionBankTextIsPromptsPointsAndFollowUps() throws {
         let json = """
         [{"id": "x", "role": "mid", "topic": "lambda", "kind": "troubleshooting", "targetSeconds": 90,
