@@ -115,8 +115,8 @@ struct CLIBadInputTests {
     }
 
     @Test("--compare with a pair nothing separates in alternatives.json") func unknownComparePair() throws {
-        try expectError(["score", Fixtures.repo.appendingPathComponent("Audio/known-pause.wav").path, "--compare", "Express,Standard"],
-                        mentions: ["Express and Standard", "alternatives.json"])
+        try expectError(["score", Fixtures.repo.appendingPathComponent("Audio/known-pause.wav").path, "--compare", "Lightsail,Elastic Beanstalk"],
+                        mentions: ["Lightsail and Elastic Beanstalk", "alternatives.json"])
     }
 
     /// PocketSphinx ends the process itself on some damaged acoustic model files; the user
