@@ -102,10 +102,6 @@ public struct AnswerAnalyzer: Sendable {
         let transcriptWords: [AnswerReport.TranscriptWord] = words.enumerated().map { i, w in
             .init(text: w.text, start: w.start, end: w.end, confidence: w.confidence, isFiller: fillerWords.contains(i))
         }
-        let options = followUpTo ?? followUp?.followUp.options.map { ($0.chosen, $0.other) }
-        let followUpAnswer = options.flatMap {
-            FollowUpJudge.judge(words: contentTexts, chosen: $0.0, other: $0.1, alternatives: alternatives, cues: cues)
-        }
 
         // Key points, misconceptions and the rubric.
         var rubricProblem: String?
@@ -124,11 +120,25 @@ public struct AnswerAnalyzer: Sendable {
             for i in sentences.indices.dropFirst() where (silenceBefore[i] ?? 0) >= long { sentences[i - 1].sentenceEnd = true }
         }
         let text = KeyPointMatcher.text(sentences)
+        // A follow-up's points are earned outside sentences that retell the first answer.
+        let firstWords = firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) }
+        let options = followUpTo ?? followUp?.followUp.options.map { ($0.chosen, $0.other) }
+        let judged = options.flatMap { options -> (answer: AnswerReport.FollowUpAnswer, firstAt: Int?)? in
+            // A separating dimension counts as key points do: not in words the follow-up said, nor
+            // in sentences that say it back or retell the first answer.
+            let asked = followUp.map { KeyPointMatcher.text($0.followUp.text) }
+            var own = text
+            if let matcher {
+                if let asked { own = matcher.withoutEchoes(of: asked, in: own) }
+                if let firstWords { own = matcher.withoutRetelling(of: firstWords, in: own, share: book.map(RubricJudge.restateShare) ?? 0.3) }
+            }
+            return FollowUpJudge.judge(words: contentTexts, chosen: options.0, other: options.1, alternatives: alternatives,
+                                       cues: cues, text: own, asked: asked, matcher: matcher)
+        }
+        let followUpAnswer = judged?.answer
         var questionCoverage = question.flatMap { q in
             matcher.map { ContentCoverage.measure(q.keyPoints, prompt: q.prompt, text: text, matcher: $0, phraseWords: true) }
         }
-        // A follow-up's points are earned outside sentences that retell the first answer.
-        let firstWords = firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) }
         var followUpCoverage = followUp.flatMap { f in
             matcher.map {
                 ContentCoverage.measure(f.followUp.keyPoints, prompt: f.followUp.text, text: text, matcher: $0,
@@ -163,6 +173,7 @@ public struct AnswerAnalyzer: Sendable {
             targetSeconds: question?.targetSeconds, followUpCoverage: followUpCoverage,
             questionCoverage: questionCoverage, promptStems: question.map { Set(KeyPointMatcher.text($0.prompt).stems) },
             separatingDimension: followUpAnswer?.namesRealDifference,
+            separatingDimensionAt: judged?.firstAt,
             firstAnswer: firstWords,
             bareServices: flags.bareServices,
             namedThings: services.count + Quantities.numberRuns(contentTexts, cues.numbers),

@@ -99,20 +99,40 @@ enum FeedbackWriter {
 public enum FollowUpJudge {
     public static func judge(words: [String], chosen: String, other: String,
                              alternatives: AlternativesMap) -> AnswerReport.FollowUpAnswer? {
-        judge(words: words, chosen: chosen, other: other, alternatives: alternatives, cues: .standard)
+        judge(words: words, chosen: chosen, other: other, alternatives: alternatives, cues: .standard)?.answer
     }
 
+    /// The verdict, and where the first dimension was named (a word index of `text` when a
+    /// matcher is given, else of `words`). With a matcher, phrases match as key-point phrases
+    /// do, on stems ("retried" for "retry"), but a negated mention counts ("we never needed to
+    /// replay" names replay as the reason), and a phrase the follow-up itself says does not
+    /// (`asked`: "since it gives you throttling" is no reason to credit "throttling"); pass
+    /// `text` with echoes and retelling already masked.
     static func judge(words: [String], chosen: String, other: String, alternatives: AlternativesMap,
-                      cues: CompiledCues) -> AnswerReport.FollowUpAnswer? {
+                      cues: CompiledCues, text: KeyPointMatcher.Text? = nil, asked: KeyPointMatcher.Text? = nil,
+                      matcher: KeyPointMatcher? = nil) -> (answer: AnswerReport.FollowUpAnswer, firstAt: Int?)? {
         guard let dimensions = alternatives.separating(chosen, other)?.dimensions else { return nil }
         var named: [String] = []
+        var firstAt: Int?
         for d in dimensions {
-            let hit = d.phrases.contains { phrase in
-                cues.contains(PhraseMatcher.split(phrase), in: words)
+            let at: Int?
+            if let matcher, let text {
+                at = d.phrases.compactMap { phrase -> Int? in
+                    let compiled = KeyPointMatcher.compile(phrase)
+                    if let asked, matcher.find(compiled, in: asked).map({ !$0.negated }) == true { return nil }
+                    return (matcher.find(compiled, in: text) ?? matcher.findAnyOrder(compiled, in: text))?.range.lowerBound
+                }.min()
+            } else {
+                at = d.phrases.compactMap {
+                    PhraseMatcher.occurrences(of: PhraseMatcher.split($0), in: words, homophones: cues.homophones).first
+                }.min()
             }
-            if hit { named.append(d.name) }
+            if let at {
+                named.append(d.name)
+                firstAt = min(firstAt ?? at, at)
+            }
         }
-        return .init(chosen: chosen, other: other, dimensionsNamed: named, dimensionsAvailable: dimensions.map(\.name),
-                     namesRealDifference: !named.isEmpty)
+        return (.init(chosen: chosen, other: other, dimensionsNamed: named, dimensionsAvailable: dimensions.map(\.name),
+                      namesRealDifference: !named.isEmpty), firstAt)
     }
 }

@@ -203,6 +203,8 @@ struct RubricInput {
     var promptStems: Set<String>?
     /// For "why X and not Y": whether the separating dimension was named.
     var separatingDimension: Bool?
+    /// Where the first separating dimension was named (a word index of `text`).
+    var separatingDimensionAt: Int? = nil
     /// The first answer's words, when a follow-up answer is judged with it.
     var firstAnswer: [String]?
     /// Services listed without reasons (`FlagDetector.Output.bareServices`).
@@ -340,7 +342,7 @@ enum RubricJudge {
         case .direct:
             let window = c.words ?? 30
             if let hit = input.followUpCoverage?.hit.compactMap(\.tokenIndex).min(), hit < window { return (1, hit) }
-            if input.separatingDimension == true, input.text.stems.count > 0 { return (0.5, nil) }
+            if input.separatingDimension == true, let at = input.separatingDimensionAt, at < window { return (0.5, at) }
             if let coverage = input.followUpCoverage, !coverage.hit.isEmpty, coverage.misconceptions.isEmpty,
                opensWithAnswer(input, deflections: c.cues ?? [], share: c.factor ?? 0.3, matcher: matcher) { return (0.5, 0) }
             return (0, nil)

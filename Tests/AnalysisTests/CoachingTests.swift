@@ -64,4 +64,19 @@ struct CoachingTests {
         let unknown = AnswerAnalyzer(alternatives: map, followUpTo: ("Express", "Standard"))
         #expect(unknown.analyze(text: "Idempotent steps already give us that safety, far cheaper.").followUpAnswer == nil)
     }
+
+    @Test("a bank follow-up's own words are no separating dimension; the speaker's are, in any form")
+    func followUpDimensionsNotEchoed() {
+        let map = AlternativesMap(pairs: [.init(options: ["ALB", "API Gateway"], dimensions: [
+            .init(name: "API features", explain: "", phrases: ["throttling", "api keys"]),
+            .init(name: "cost", explain: "", phrases: ["per request"]),
+        ], followUps: [])])
+        var judge = AnswerAnalyzer(alternatives: map)
+        judge.followUp = (1, FollowUp(text: "Why not API Gateway, since it gives you throttling?", kind: .alternative,
+                                      options: .init(chosen: "ALB", other: "API Gateway")))
+        let echo = judge.analyze(text: "Throttling is definitely something to think about, and every team should plan for it.")
+        #expect(echo.followUpAnswer?.namesRealDifference == false)
+        let reason = judge.analyze(text: "We get charged per requests there, and our traffic is steady all day.")
+        #expect(reason.followUpAnswer?.dimensionsNamed == ["cost"])
+    }
 }
