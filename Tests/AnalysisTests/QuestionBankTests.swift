@@ -60,6 +60,33 @@ struct QuestionBankTests {
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    @Test("every why-not follow-up has its pair in alternatives.json: dimensions, spoken phrases, a checked source")
+    func alternativesCoverTheBank() throws {
+        let bank = try QuestionBank(contentsOf: Self.bankURL)
+        let map = try AlternativesMap(contentsOf: Self.bankURL.deletingLastPathComponent().appendingPathComponent("alternatives.json"))
+        for q in bank.questions {
+            for (n, f) in q.followUps.enumerated() {
+                guard let o = f.options else { continue }
+                #expect(map.separating(o.chosen, o.other) != nil, "\(q.id) follow-up \(n + 1): no pair for \(o.chosen) / \(o.other)")
+            }
+        }
+        for pair in map.pairs {
+            #expect(pair.options.count == 2 && !pair.dimensions.isEmpty, "\(pair.options)")
+            for d in pair.dimensions {
+                for phrase in d.phrases {
+                    #expect(phrase.allSatisfy { $0.isLetter || $0 == " " || $0 == "'" } && phrase == phrase.lowercased(),
+                            "\(pair.options) \(d.name): \"\(phrase)\" (spoken words only: the recognizer writes no digits)")
+                }
+            }
+        }
+        let data = try Data(contentsOf: Self.bankURL.deletingLastPathComponent().appendingPathComponent("alternatives.json"))
+        let raw = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        for case let pair as [String: Any] in raw["pairs"] as? [Any] ?? [] {
+            let checked = pair["checked"] as? [String: Any]
+            #expect(checked?["on"] is String && (checked?["source"] as? String)?.hasPrefix("https://") == true, "\(pair["options"] ?? "?"): no checked date and source")
+        }
+    }
+
     @Test("the checker catches a duplicate id, an empty field and a missing level")
     func checkerCatchesProblems() {
         let good = Question(id: "a", role: .beginner, topic: "iam", kind: .concept, prompt: "What is a role?",
