@@ -120,7 +120,6 @@ public struct AnswerAnalyzer: Sendable {
             for i in sentences.indices.dropFirst() where (silenceBefore[i] ?? 0) >= long { sentences[i - 1].sentenceEnd = true }
         }
         let text = KeyPointMatcher.text(sentences)
-        // A follow-up's points are earned outside sentences that retell the first answer.
         let firstWords = firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) }
         let options = followUpTo ?? followUp?.followUp.options.map { ($0.chosen, $0.other) }
         let judged = options.flatMap { options -> (answer: AnswerReport.FollowUpAnswer, firstAt: Int?)? in
@@ -139,6 +138,7 @@ public struct AnswerAnalyzer: Sendable {
         var questionCoverage = question.flatMap { q in
             matcher.map { ContentCoverage.measure(q.keyPoints, prompt: q.prompt, text: text, matcher: $0, phraseWords: true) }
         }
+        // A follow-up's points are earned outside sentences that retell the first answer.
         var followUpCoverage = followUp.flatMap { f in
             matcher.map {
                 ContentCoverage.measure(f.followUp.keyPoints, prompt: f.followUp.text, text: text, matcher: $0,

@@ -117,11 +117,7 @@ public enum FollowUpJudge {
         for d in dimensions {
             let at: Int?
             if let matcher, let text {
-                at = d.phrases.compactMap { phrase -> Int? in
-                    let compiled = KeyPointMatcher.compile(phrase)
-                    if let asked, matcher.find(compiled, in: asked).map({ !$0.negated }) == true { return nil }
-                    return (matcher.find(compiled, in: text) ?? matcher.findAnyOrder(compiled, in: text))?.range.lowerBound
-                }.min()
+                at = matcher.firstMatch(of: d.phrases, in: text, except: asked, negatedCounts: true)?.match.range.lowerBound
             } else {
                 at = d.phrases.compactMap {
                     PhraseMatcher.occurrences(of: PhraseMatcher.split($0), in: words, homophones: cues.homophones).first

@@ -571,9 +571,10 @@ public struct KeyPointMatcher: Sendable {
         return !(k + 1 < text.words.count && notNegation.contains([w, text.words[k + 1]]))
     }
 
-    /// The phrase that matches earliest in the answer without negation: the phrase and where.
+    /// The phrase that matches earliest in the answer without negation (or with it, when
+    /// `negatedCounts`), skipping phrases the prompt says: the phrase and where.
     func firstMatch(of phrases: [String], in text: Text, except prompt: Text? = nil,
-                    misconception: Bool = false) -> (phrase: String, match: Match)? {
+                    misconception: Bool = false, negatedCounts: Bool = false) -> (phrase: String, match: Match)? {
         let window = misconception ? rules.misconceptionNegationWindow ?? rules.negationWindow : rules.negationWindow
         var best: (phrase: String, match: Match)?
         for phrase in phrases {
@@ -582,7 +583,7 @@ public struct KeyPointMatcher: Sendable {
             if let prompt, !misconception, findAnyOrder(compiled, in: prompt).map({ !$0.negated }) == true { continue }
             var found = find(compiled, in: text, negationWindow: window, misconception: misconception)
             if !misconception, found.map({ !$0.negated }) != true, let loose = findAnyOrder(compiled, in: text) { found = loose }
-            if let m = found, !m.negated, m.range.lowerBound < best?.match.range.lowerBound ?? Int.max {
+            if let m = found, negatedCounts || !m.negated, m.range.lowerBound < best?.match.range.lowerBound ?? Int.max {
                 best = (phrase, m)
             }
         }
