@@ -121,16 +121,13 @@ public struct AnswerAnalyzer: Sendable {
         }
         let text = KeyPointMatcher.text(sentences)
         let firstWords = firstAnswer.map { Tokenizer.tokens(from: Tokenizer.words(fromText: $0)).map(\.text) }
+        let retelling = firstWords.map { (first: $0, share: book.map(RubricJudge.restateShare) ?? 0.3) }
         let options = followUpTo ?? followUp?.followUp.options.map { ($0.chosen, $0.other) }
         let judged = options.flatMap { options -> (answer: AnswerReport.FollowUpAnswer, firstAt: Int?)? in
             // A separating dimension counts as key points do: not in words the follow-up said, nor
             // in sentences that say it back or retell the first answer.
             let asked = followUp.map { KeyPointMatcher.text($0.followUp.text) }
-            var own = text
-            if let matcher {
-                if let asked { own = matcher.withoutEchoes(of: asked, in: own) }
-                if let firstWords { own = matcher.withoutRetelling(of: firstWords, in: own, share: book.map(RubricJudge.restateShare) ?? 0.3) }
-            }
+            let own = matcher.map { ContentCoverage.ownWords(text, prompt: asked, retelling: retelling, matcher: $0) } ?? text
             return FollowUpJudge.judge(words: contentTexts, chosen: options.0, other: options.1, alternatives: alternatives,
                                        cues: cues, text: own, asked: asked, matcher: matcher)
         }
@@ -142,7 +139,7 @@ public struct AnswerAnalyzer: Sendable {
         var followUpCoverage = followUp.flatMap { f in
             matcher.map {
                 ContentCoverage.measure(f.followUp.keyPoints, prompt: f.followUp.text, text: text, matcher: $0,
-                                        retelling: firstWords.map { ($0, book.map(RubricJudge.restateShare) ?? 0.3) })
+                                        retelling: retelling)
             }
         }
         let answeringFollowUp = followUp != nil || followUpTo != nil

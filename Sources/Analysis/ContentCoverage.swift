@@ -78,14 +78,21 @@ public struct ContentCoverage: Codable, Sendable, Hashable {
     /// makes it a retelling, when this answers a follow-up. `phraseWords`: a point may also be
     /// made in its phrases' words (`PointWords.withPhraseWords`); first answers only, since a
     /// follow-up answer is short and in the follow-up's own words whether it is right or wrong.
+    /// `text` with the sentences that only say the question (`prompt`) back, or retell the first
+    /// answer, masked: where key points, and a follow-up's separating dimensions, are earned.
+    static func ownWords(_ text: KeyPointMatcher.Text, prompt: KeyPointMatcher.Text?,
+                         retelling: (first: [String], share: Double)?, matcher: KeyPointMatcher) -> KeyPointMatcher.Text {
+        var own = prompt.map { matcher.withoutEchoes(of: $0, in: text) } ?? text
+        if let retelling { own = matcher.withoutRetelling(of: retelling.first, in: own, share: retelling.share) }
+        return own
+    }
+
     static func measure(_ keyPoints: [KeyPoint], prompt: String?, text: KeyPointMatcher.Text,
                         matcher: KeyPointMatcher, retelling: (first: [String], share: Double)? = nil,
                         phraseWords: Bool = false) -> ContentCoverage {
         let promptText = prompt.map(KeyPointMatcher.text)
-        // Key points are earned outside sentences that only say the question back, or retell
-        // the first answer; a wrong claim counts wherever it is said.
-        var own = promptText.map { matcher.withoutEchoes(of: $0, in: text) } ?? text
-        if let retelling { own = matcher.withoutRetelling(of: retelling.first, in: own, share: retelling.share) }
+        // A wrong claim counts wherever it is said.
+        let own = ownWords(text, prompt: promptText, retelling: retelling, matcher: matcher)
         var hit: [Hit] = [], missed: [String] = [], wrong: [MisconceptionHit] = []
         for keyPoint in keyPoints {
             var stated = false
