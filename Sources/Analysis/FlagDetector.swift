@@ -26,7 +26,8 @@ enum FlagDetector {
         for m in mentions {
             guard let ci = clauses.firstIndex(where: { $0.tokenRange.contains(m.tokenRange.lowerBound) }) else { continue }
             let near = clauses[ci].tokens + (ci + 1 < clauses.count ? clauses[ci + 1].tokens : [])
-            let reasoned = !cues.matches(cues.reasons, near).isEmpty
+            // "SQS is a queue, where one consumer…": a service explained is not name-dropped.
+            let reasoned = !cues.matches(cues.reasons, near).isEmpty || !cues.matches(cues.definition, clauses[ci].tokens).isEmpty
             if !reasoned && !unreasoned.contains(m.name) {
                 unreasoned.append(m.name)
                 dumpClause = dumpClause ?? clauses[ci].text
@@ -34,13 +35,16 @@ enum FlagDetector {
         }
         let distinct = Set(mentions.map(\.name)).count
         let listRun = longestListRun(mentions, tokens: words, glue: cues.serviceListGlue)
-        let reasonedStory = parts.context.present && parts.choice.present
+        let reasonedStory = parts.context.present && parts.choice.present && !structure.choiceIsList
         // A run of five or more services with nothing between them but "and" is a dump even
         // inside a story: "around it we also had glue, athena, lake formation, quicksight and emr".
         let bare = listRun.count >= bareListRun
-        let serviceDump = listRun.count >= longListRun || (listRun.count >= 3 && !reasonedStory)
+        // An explanation that says what each service is ("SQS is a queue… SNS is publish and
+        // subscribe…") compares them; it does not drop their names.
+        let explainsEach = !structure.narrative && 2 * unreasoned.count <= distinct
+        let serviceDump = listRun.count >= longListRun || (!explainsEach && ((listRun.count >= 3 && !reasonedStory)
             || (unreasoned.count >= 3 && Double(unreasoned.count) >= 0.6 * Double(distinct) && !reasonedStory)
-            || (distinct >= 4 && !parts.tradeoff.present && !parts.result.present && !reasonedStory)
+            || (distinct >= 4 && !parts.tradeoff.present && !parts.result.present && !reasonedStory)))
 
         // Definition only: describes what something is, makes no decision of its own.
         let definitionClause = clauses.first { !cues.matches(cues.definition, $0.tokens).isEmpty }

@@ -16,6 +16,8 @@ enum StructureDetector {
         var narrative: Bool
         /// When the first decision's own words began (its cue), for the time to the decision.
         var decisionStart: Double?
+        /// Every clause read as a choice only lists services ("we used X, Y and Z").
+        var choiceIsList = false
     }
 
     /// A stretch of one clause read as one part (the whole clause unless several parts share it).
@@ -30,6 +32,9 @@ enum StructureDetector {
     static let maxEvidenceWords = 25
 
     static let minimumContextTokens = 4
+    /// A clause this long before the decision, told in the past, describes the situation even with
+    /// no problem word in it ("the dev environments were running all weekend with nobody using them").
+    static let sceneTokens = 6
     /// Marketing phrases in one clause that make it brochure copy rather than a story.
     static let brochureRun = 3
     /// How many clauses at the start may hold a result said before the decision.
@@ -97,6 +102,41 @@ enum StructureDetector {
             && !tokens.contains(where: cues.fallWords.contains)
     }
 
+    /// A clause told in the past ("the box sat idle most of the day", "a pen test found secrets"):
+    /// what happened, rather than how a thing works in general.
+    static func saysPast(_ tokens: [String], _ cues: CompiledCues) -> Bool {
+        tokens.contains { t in
+            t == "was" || t == "were" || t == "had" || cues.pastVerbs.contains(t) || (t.count > 4 && t.hasSuffix("ed"))
+        }
+    }
+
+    /// "We used Route 53, an ALB and Aurora": two or more services named with no verb of decision,
+    /// no alternative, and (for two) no reason.
+    static func isListOfServices(_ tokens: [String], action: (score: Int, cue: String?, strongVerb: Bool), _ cues: CompiledCues) -> Bool {
+        let servicesNamed = tokens.filter { $0 == ServiceCatalog.placeholder }.count
+        let reasoned = !cues.matches(cues.reasons, tokens).isEmpty
+        // A decision said in words other than "used" or "had" ("we ended up running the workers on
+        // Spot in the ECS cluster") is a decision whatever it names.
+        let decided = cues.score(.choice, tokens.map { cues.weakActionVerbs.contains($0) ? "_" : $0 }).score >= cues.threshold
+        return servicesNamed >= 2 && !action.strongVerb && !decided && !hasAlternative(tokens, cues) && (servicesNamed >= 3 || !reasoned)
+    }
+
+    /// "We had GuardDuty, Config and Macie on", "our platform was built on S3, Glue and Athena": the
+    /// speaker or their team, a verb of having or using, then the services (not "our NAT gateway
+    /// charges were the biggest line", where the service is the subject of a problem).
+    /// "We had three services, each with its own NAT gateway" is the situation: "had" says what was
+    /// used only with the services switched on ("we had GuardDuty and Macie turned on").
+    static func saysWhatWasUsed(_ tokens: [String], _ cues: CompiledCues) -> Bool {
+        let switchedOn = cues.switchedOn.contains { cues.contains($0, in: tokens) }
+        return tokens.indices.contains { i in
+            guard cues.actionSubjects.contains(tokens[i]) || cues.possessives.contains(tokens[i]) else { return false }
+            guard let verb = tokens[(i + 1)..<min(tokens.count, i + 5)].firstIndex(where: { cues.weakActionVerbs.contains($0) || cues.beVerbs.contains($0) })
+            else { return false }
+            if cues.haveVerbs.contains(tokens[verb]) && !switchedOn { return false }
+            return tokens[verb...].filter { $0 == ServiceCatalog.placeholder }.count >= 2
+        }
+    }
+
     static func hasAlternative(_ tokens: [String], _ cues: CompiledCues) -> Bool {
         cues.alternatives.contains { cues.contains($0, in: tokens) }
     }
@@ -120,15 +160,16 @@ enum StructureDetector {
             if !(neighbourOwned || impersonal) || (!owned[i] && !impersonal && action.score == 0 && !hasAlternative(clause.tokens, cues)) {
                 s[.choice] = (0, [])
             }
-            // "We used Kinesis, Lambda, S3 and Glue" names what was there; it decides nothing,
-            // and one generic reason for a whole list ("to keep costs down") does not change that.
-            let servicesNamed = clause.tokens.filter { $0 == ServiceCatalog.placeholder }.count
-            let reasoned = !cues.matches(cues.reasons, clause.tokens).isEmpty
-            if servicesNamed >= 2 && !action.strongVerb && !hasAlternative(clause.tokens, cues) && (servicesNamed >= 3 || !reasoned) {
-                s[.choice] = (0, [])
+            // "We used Kinesis, Lambda, S3 and Glue" says what the speaker's team ran: a choice,
+            // though one with no reason (the service-dump flag says so), and one generic reason for
+            // a whole list ("to keep costs down") does not make it a reasoned one. Said by nobody
+            // in particular, a list of services decides nothing.
+            if isListOfServices(clause.tokens, action: action, cues) {
+                s[.choice] = owned[i] && saysWhatWasUsed(clause.tokens, cues) ? (cues.threshold, [action.cue ?? "what was used"]) : (0, [])
             }
-            // "I think maybe we moved…": a decision hedged in the same breath is not owned.
-            if let choice = s[.choice], choice.0 > 0, !FlagDetector.hedgeOccurrences(clause.tokens, cues).isEmpty {
+            // "I think maybe we used…": a weak decision hedged in the same breath is not owned;
+            // "I think we moved it to Aurora" still names what was done.
+            if let choice = s[.choice], choice.0 > 0, !action.strongVerb, !FlagDetector.hedgeOccurrences(clause.tokens, cues).isEmpty {
                 s[.choice] = (choice.0 - 1, choice.1)
             }
             // A run of brochure words ("drove a robust, fully managed, best-in-class platform and
@@ -174,6 +215,9 @@ enum StructureDetector {
                         && Quantities.hasMeasurement(clauses[i].tokens[...], cues.numbers, durations: false)
                         && !costRose(clauses[i].tokens, cues)) { continue }
                     if score(i, .tradeoff) >= score(i, .result) { continue }
+                    if cues.unknownOutcomes.contains(where: { cues.contains($0, in: clauses[i].tokens) }) { continue }
+                    // "…and delivered seamless outcomes": a brochure claim is not an outcome.
+                    if !cues.matches(cues.marketing, clauses[i].tokens).isEmpty { continue }
                 }
                 byPart[part, default: []].append(i)
             }
@@ -203,7 +247,8 @@ enum StructureDetector {
         // Everything said before the decision sets the scene.
         if narrative, let firstChoice, byPart[.context] == nil,
            let scene = clauses.indices[..<firstChoice].first(where: { i in
-               clauses[i].tokens.count >= minimumContextTokens && (scores[i][.context]?.0 ?? 0) >= 1 }) {
+               clauses[i].tokens.count >= minimumContextTokens && ((scores[i][.context]?.0 ?? 0) >= 1
+                   || (clauses[i].tokens.count >= sceneTokens && saysPast(clauses[i].tokens, cues))) }) {
             byPart[.context] = [scene]
         }
 
@@ -331,8 +376,11 @@ enum StructureDetector {
                 return AnswerReport.Segment(text: words.text, part: piece.part, parts: piece.parts, start: words.start, end: words.end)
             }
         }
+        let choiceIsList = (byPart[.choice] ?? []).allSatisfy { i in
+            isListOfServices(withoutMotionIdioms(clauses[i].tokens, cues), action: ownAction(withoutMotionIdioms(clauses[i].tokens, cues), cues), cues)
+        }
         return Output(findings: structure, segments: segments, clausesByPart: byPart, narrative: narrative,
-                      decisionStart: decisionStart)
+                      decisionStart: decisionStart, choiceIsList: choiceIsList)
     }
 }
 

@@ -14,6 +14,11 @@ extension Lexicon {
         public var actionSubjects, actionVerbs, weakActionVerbs, notActions, beVerbs: WordList
         public var impersonalChoices, motionIdioms, reasons, reasonOpeners, alternatives, motives: WordList
         public var costWords, riseWords, fallWords: WordList
+        /// "I don't know if they ever finished it": an outcome the speaker says they do not know.
+        public var unknownOutcomes: WordList?
+        /// "We had GuardDuty and Macie turned on": with "had" (`haveVerbs`), a list of services is
+        /// what was used only when they were switched on; otherwise it is the situation.
+        public var haveVerbs, switchedOn: WordList?
     }
 
     /// speaker.json: first person, the I / we count, and what makes an answer a story told.
