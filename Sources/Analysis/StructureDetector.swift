@@ -197,9 +197,15 @@ enum StructureDetector {
             }
         }
 
-        // "We did not want a server sitting idle" gives the reason for the choice, not its price.
+        // "We did not want a server sitting idle" gives the reason for the choice, not its price;
+        // so does a clause that opens with "because" right after the decision ("we picked DynamoDB
+        // over RDS because a relational database would have meant managing connections"), and
+        // "I don't know if that fixed it" is no price at all.
         for i in clauses.indices where scores[i][.tradeoff] != nil
-            && cues.motives.contains(where: { cues.contains($0, in: clauses[i].tokens) }) {
+            && (cues.motives.contains(where: { cues.contains($0, in: clauses[i].tokens) })
+                || (i > 0 && score(i - 1, .choice) >= cues.threshold
+                    && cues.reasonOpeners.contains(where: { clauses[i].tokens.starts(with: $0) }))
+                || cues.unknownOutcomes.contains(where: { cues.contains($0, in: clauses[i].tokens) })) {
             scores[i][.tradeoff] = (0, [])
         }
 
