@@ -105,9 +105,7 @@ enum StructureDetector {
     /// A clause told in the past ("the box sat idle most of the day", "a pen test found secrets"):
     /// what happened, rather than how a thing works in general.
     static func saysPast(_ tokens: [String], _ cues: CompiledCues) -> Bool {
-        tokens.contains { t in
-            t == "was" || t == "were" || t == "had" || cues.pastVerbs.contains(t) || (t.count > 4 && t.hasSuffix("ed"))
-        }
+        tokens.contains { t in cues.pastVerbs.contains(t) || (t.count > 4 && t.hasSuffix("ed")) }
     }
 
     /// "We used Route 53, an ALB and Aurora": two or more services named with no verb of decision,
@@ -137,6 +135,11 @@ enum StructureDetector {
         }
     }
 
+    /// "I don't know if that fixed it", "we haven't measured it yet".
+    static func saysOutcomeUnknown(_ tokens: [String], _ cues: CompiledCues) -> Bool {
+        cues.unknownOutcomes.contains { cues.contains($0, in: tokens) }
+    }
+
     static func hasAlternative(_ tokens: [String], _ cues: CompiledCues) -> Bool {
         cues.alternatives.contains { cues.contains($0, in: tokens) }
     }
@@ -147,13 +150,15 @@ enum StructureDetector {
         // Cue scores per clause, with the speaker's-own-choice rule applied: the clause or a
         // neighbour says "I"/"we" ("rather than chasing line items, I made tags mandatory").
         let owned = clauses.map { hasFirstPerson($0.tokens, cues) }
+        let decisionTokens = clauses.map { withoutMotionIdioms($0.tokens, cues) }
+        let actions = decisionTokens.map { ownAction($0, cues) }
+        let listsServices = clauses.indices.map { isListOfServices(clauses[$0].tokens, action: actions[$0], cues) }
         var scores: [[AnswerPart: (Int, [String])]] = clauses.indices.map { i in
             let clause = clauses[i]
             var s: [AnswerPart: (Int, [String])] = [:]
             for part in AnswerPart.allCases { s[part] = cues.score(part, clause.tokens) }
-            let decisionTokens = withoutMotionIdioms(clause.tokens, cues)
-            s[.choice] = cues.score(.choice, decisionTokens)
-            let action = ownAction(decisionTokens, cues)
+            s[.choice] = cues.score(.choice, decisionTokens[i])
+            let action = actions[i]
             if action.score > s[.choice]!.0 { s[.choice] = (action.score, action.cue.map { [$0] } ?? []) }
             let neighbourOwned = owned[i] || (i > 0 && owned[i - 1]) || (i + 1 < clauses.count && owned[i + 1])
             let impersonal = cues.impersonalChoices.contains { cues.contains($0, in: clause.tokens) }
@@ -164,7 +169,7 @@ enum StructureDetector {
             // though one with no reason (the service-dump flag says so), and one generic reason for
             // a whole list ("to keep costs down") does not make it a reasoned one. Said by nobody
             // in particular, a list of services decides nothing.
-            if isListOfServices(clause.tokens, action: action, cues) {
+            if listsServices[i] {
                 s[.choice] = owned[i] && saysWhatWasUsed(clause.tokens, cues) ? (cues.threshold, [action.cue ?? "what was used"]) : (0, [])
             }
             // "I think maybe we used…": a weak decision hedged in the same breath is not owned;
@@ -205,7 +210,7 @@ enum StructureDetector {
             && (cues.motives.contains(where: { cues.contains($0, in: clauses[i].tokens) })
                 || (i > 0 && score(i - 1, .choice) >= cues.threshold
                     && cues.reasonOpeners.contains(where: { clauses[i].tokens.starts(with: $0) }))
-                || cues.unknownOutcomes.contains(where: { cues.contains($0, in: clauses[i].tokens) })) {
+                || saysOutcomeUnknown(clauses[i].tokens, cues)) {
             scores[i][.tradeoff] = (0, [])
         }
 
@@ -221,7 +226,7 @@ enum StructureDetector {
                         && Quantities.hasMeasurement(clauses[i].tokens[...], cues.numbers, durations: false)
                         && !costRose(clauses[i].tokens, cues)) { continue }
                     if score(i, .tradeoff) >= score(i, .result) { continue }
-                    if cues.unknownOutcomes.contains(where: { cues.contains($0, in: clauses[i].tokens) }) { continue }
+                    if saysOutcomeUnknown(clauses[i].tokens, cues) { continue }
                     // "…and delivered seamless outcomes": a brochure claim is not an outcome.
                     if !cues.matches(cues.marketing, clauses[i].tokens).isEmpty { continue }
                 }
@@ -382,11 +387,8 @@ enum StructureDetector {
                 return AnswerReport.Segment(text: words.text, part: piece.part, parts: piece.parts, start: words.start, end: words.end)
             }
         }
-        let choiceIsList = (byPart[.choice] ?? []).allSatisfy { i in
-            isListOfServices(withoutMotionIdioms(clauses[i].tokens, cues), action: ownAction(withoutMotionIdioms(clauses[i].tokens, cues), cues), cues)
-        }
         return Output(findings: structure, segments: segments, clausesByPart: byPart, narrative: narrative,
-                      decisionStart: decisionStart, choiceIsList: choiceIsList)
+                      decisionStart: decisionStart, choiceIsList: (byPart[.choice] ?? []).allSatisfy { listsServices[$0] })
     }
 }
 
