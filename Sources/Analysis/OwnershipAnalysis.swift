@@ -15,7 +15,7 @@ enum OwnershipAnalysis {
         var events = 0
         for (i, token) in tokens.enumerated() where cues.storySubjects.contains(token) {
             let next = tokens[(i + 1)..<min(tokens.count, i + 3)]
-            if next.contains(where: { cues.pastVerbs.contains($0) || ($0.count > 4 && $0.hasSuffix("ed") && !$0.hasSuffix("eed")) }) {
+            if next.contains(where: cues.isPastVerb) {
                 events += 1
             }
         }

@@ -32,8 +32,8 @@ enum StructureDetector {
     static let maxEvidenceWords = 25
 
     static let minimumContextTokens = 4
-    /// A clause this long before the decision, told in the past, describes the situation even with
-    /// no problem word in it ("the dev environments were running all weekend with nobody using them").
+    /// A clause this long before the decision, told in the past ("the box sat idle most of the day"),
+    /// describes the situation even with no problem word in it ("the dev environments were running all weekend with nobody using them").
     static let sceneTokens = 6
     /// Marketing phrases in one clause that make it brochure copy rather than a story.
     static let brochureRun = 3
@@ -100,12 +100,6 @@ enum StructureDetector {
     static func costRose(_ tokens: [String], _ cues: CompiledCues) -> Bool {
         tokens.contains(where: cues.costWords.contains) && tokens.contains(where: cues.riseWords.contains)
             && !tokens.contains(where: cues.fallWords.contains)
-    }
-
-    /// A clause told in the past ("the box sat idle most of the day", "a pen test found secrets"):
-    /// what happened, rather than how a thing works in general.
-    static func saysPast(_ tokens: [String], _ cues: CompiledCues) -> Bool {
-        tokens.contains { t in cues.pastVerbs.contains(t) || (t.count > 4 && t.hasSuffix("ed")) }
     }
 
     /// "We used Route 53, an ALB and Aurora": two or more services named with no verb of decision,
@@ -259,7 +253,7 @@ enum StructureDetector {
         if narrative, let firstChoice, byPart[.context] == nil,
            let scene = clauses.indices[..<firstChoice].first(where: { i in
                clauses[i].tokens.count >= minimumContextTokens && ((scores[i][.context]?.0 ?? 0) >= 1
-                   || (clauses[i].tokens.count >= sceneTokens && saysPast(clauses[i].tokens, cues))) }) {
+                   || (clauses[i].tokens.count >= sceneTokens && clauses[i].tokens.contains(where: cues.isPastVerb))) }) {
             byPart[.context] = [scene]
         }
 

@@ -76,6 +76,12 @@ struct CompiledCues: Sendable {
         implied = ImpliedCues(lexicon.implied)
     }
 
+    /// A verb in the past: one of speaker.json's irregular `pastVerbs`, or a regular "-ed" ("rolled",
+    /// not "need" or "speed").
+    func isPastVerb(_ token: String) -> Bool {
+        pastVerbs.contains(token) || (token.count > 4 && token.hasSuffix("ed") && !token.hasSuffix("eed"))
+    }
+
     /// Sum of weights of the cues of `part` found in `tokens`, each cue counted once, and the
     /// best-weighted cue (for evidence).
     func score(_ part: AnswerPart, _ tokens: [String]) -> (score: Int, cues: [String]) {
