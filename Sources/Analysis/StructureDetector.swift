@@ -98,7 +98,10 @@ enum StructureDetector {
 
     /// "That roughly tripled what we spend on NAT": a cost word and a rise, with no fall beside them.
     static func costRose(_ tokens: [String], _ cues: CompiledCues) -> Bool {
-        tokens.contains(where: cues.costWords.contains) && tokens.contains(where: cues.riseWords.contains)
+        // A rise may take two words ("went up").
+        let pairs = zip(tokens, tokens.dropFirst()).map { "\($0) \($1)" }
+        return tokens.contains(where: cues.costWords.contains)
+            && (tokens.contains(where: cues.riseWords.contains) || pairs.contains(where: cues.riseWords.contains))
             && !tokens.contains(where: cues.fallWords.contains)
     }
 
@@ -132,6 +135,17 @@ enum StructureDetector {
     /// "I don't know if that fixed it", "we haven't measured it yet".
     static func saysOutcomeUnknown(_ tokens: [String], _ cues: CompiledCues) -> Bool {
         cues.unknownOutcomes.contains { cues.contains($0, in: tokens) }
+    }
+
+    /// "That should cut it by ninety percent once it's rolled out": what is expected, not what happened.
+    /// The modal must come before the outcome's first word or figure: in "…forty percent cheaper
+    /// than the old plan, you will see" the outcome is already said.
+    static func saysForecast(_ tokens: [String], _ cues: CompiledCues) -> Bool {
+        guard let modal = cues.forecasts.compactMap({ cues.occurrences(of: $0, in: tokens).first }).min() else { return false }
+        let outcomeCues = cues.score(.result, tokens).cues.compactMap { cues.occurrences(of: PhraseMatcher.split($0), in: tokens).first }
+        let figure = tokens.firstIndex { Quantities.isNumber($0, cues.numbers) }
+        let outcome = (outcomeCues + [figure].compactMap { $0 }).min() ?? tokens.count
+        return modal < outcome
     }
 
     static func hasAlternative(_ tokens: [String], _ cues: CompiledCues) -> Bool {
@@ -220,7 +234,7 @@ enum StructureDetector {
                         && Quantities.hasMeasurement(clauses[i].tokens[...], cues.numbers, durations: false)
                         && !costRose(clauses[i].tokens, cues)) { continue }
                     if score(i, .tradeoff) >= score(i, .result) { continue }
-                    if saysOutcomeUnknown(clauses[i].tokens, cues) { continue }
+                    if saysOutcomeUnknown(clauses[i].tokens, cues) || saysForecast(clauses[i].tokens, cues) { continue }
                     // "…and delivered seamless outcomes": a brochure claim is not an outcome.
                     if !cues.matches(cues.marketing, clauses[i].tokens).isEmpty { continue }
                 }
@@ -232,7 +246,7 @@ enum StructureDetector {
         if narrative, let firstChoice {
             for i in clauses.indices where i > firstChoice && !(byPart[.result]?.contains(i) ?? false) {
                 if Quantities.hasMeasurement(clauses[i].tokens[...], cues.numbers), score(i, .result) >= 1,
-                   score(i, .tradeoff) < cues.threshold,
+                   score(i, .tradeoff) < cues.threshold, !saysForecast(clauses[i].tokens, cues),
                    score(i, .choice) < cues.threshold {
                     byPart[.result, default: []].append(i)
                     scores[i][.result] = (cues.threshold, ["a figure after the decision"])
@@ -241,7 +255,7 @@ enum StructureDetector {
             // "We switched regions in eleven minutes": how long the outcome took makes a result of
             // the clause, even one that also names the action.
             for i in clauses.indices where i >= firstChoice && !(byPart[.result]?.contains(i) ?? false)
-                && score(i, .tradeoff) < cues.threshold {
+                && score(i, .tradeoff) < cues.threshold && !saysForecast(clauses[i].tokens, cues) {
                 if let span = Quantities.timedOutcome(clauses[i].tokens, cues.numbers) {
                     byPart[.result, default: []].append(i)
                     scores[i][.result] = (cues.threshold, [span.joined(separator: " ")])

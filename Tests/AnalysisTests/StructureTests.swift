@@ -37,6 +37,25 @@ struct StructureTests {
         #expect(!scene.structure.result.present)
     }
 
+    @Test("an outcome still to come is no result; one already said stays one, whatever follows it")
+    func forecastIsNoResult() {
+        let forecast = analyzer.analyze(text: "we had a hot partition on the sessions table so i'm changing the key to tenant id "
+            + "plus a random suffix and that should cut the throttling by about ninety percent once it's rolled out")
+        #expect(!forecast.structure.result.present)
+        #expect(!forecast.flags.measurableResult)
+        let said = analyzer.analyze(text: "The upload server kept running out of disk, so I moved uploads to S3. Storage "
+            + "came in about forty percent cheaper than the old plan, you will see.")
+        #expect(said.structure.result.present)
+    }
+
+    @Test("a bill that went up after the decision is its price, not its outcome")
+    func costWentUp() {
+        let r = analyzer.analyze(text: "a single az setup was never going to reach the target so we spread it across three "
+            + "azs with multi az rds and um the cost went up by about forty percent mostly from the standby database")
+        #expect(r.structure.tradeoff.present)
+        #expect(!r.structure.result.present)
+    }
+
     @Test("each part can be missing", arguments: AnswerPart.allCases)
     func missing(part: AnswerPart) {
         let sentences: [AnswerPart: String] = [

@@ -16,6 +16,8 @@ extension Lexicon {
         public var costWords, riseWords, fallWords: WordList
         /// "I don't know if they ever finished it": an outcome the speaker says they do not know.
         public var unknownOutcomes: WordList?
+        /// "That should cut the throttling by about ninety percent": an outcome still to come.
+        public var forecasts: WordList?
         /// "We had GuardDuty and Macie turned on": with "had" (`haveVerbs`), a list of services is
         /// what was used only when they were switched on; otherwise it is the situation.
         public var haveVerbs, switchedOn: WordList?
