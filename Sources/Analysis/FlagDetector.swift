@@ -23,11 +23,22 @@ enum FlagDetector {
         // Service dump: three or more services, none tied to a reason in its own or the next clause.
         var unreasoned: [String] = []
         var dumpClause: String?
-        for m in mentions {
+        let ordered = mentions.sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+        for (k, m) in ordered.enumerated() {
             guard let ci = clauses.firstIndex(where: { $0.tokenRange.contains(m.tokenRange.lowerBound) }) else { continue }
-            let near = clauses[ci].tokens + (ci + 1 < clauses.count ? clauses[ci + 1].tokens : [])
+            // Its reason is said next to it: after it, up to the next service named or the end of
+            // the next clause ("SQS behind it to soak up the spikes"), or before it in its own
+            // clause ("to soak up the spikes, SQS"). A reason given for one service in a list is
+            // not a reason for the others ("codebuild into codedeploy with cloudformation for the
+            // infrastructure").
+            let clauseEnd = ci + 1 < clauses.count ? clauses[ci + 1].tokenRange.upperBound : clauses[ci].tokenRange.upperBound
+            let next = ordered[(k + 1)...].first { $0.name != m.name }?.tokenRange.lowerBound ?? tokens.count
+            let after = Array(tokens[min(m.tokenRange.upperBound, tokens.count)..<max(min(next, clauseEnd, tokens.count), min(m.tokenRange.upperBound, tokens.count))])
+            let previous = k > 0 ? ordered[k - 1].tokenRange.upperBound : 0
+            let before = Array(tokens[max(clauses[ci].tokenRange.lowerBound, min(previous, m.tokenRange.lowerBound))..<m.tokenRange.lowerBound])
             // "SQS is a queue, where one consumer…": a service explained is not name-dropped.
-            let reasoned = !cues.matches(cues.reasons, near).isEmpty || !cues.matches(cues.definition, clauses[ci].tokens).isEmpty
+            let reasoned = !cues.matches(cues.reasons, after).isEmpty || !cues.matches(cues.reasons, before).isEmpty
+                || !cues.matches(cues.definition, clauses[ci].tokens).isEmpty
             if !reasoned && !unreasoned.contains(m.name) {
                 unreasoned.append(m.name)
                 dumpClause = dumpClause ?? clauses[ci].text
@@ -42,9 +53,12 @@ enum FlagDetector {
         // An explanation that says what each service is ("SQS is a queue… SNS is publish and
         // subscribe…") compares them; it does not drop their names.
         let explainsEach = !structure.narrative && 2 * unreasoned.count <= distinct
+        // Four services each with its reason ("API Gateway in front, because…; SQS behind it to soak
+        // up the spikes…") are a design, whatever else the answer lacks.
+        let mostlyUnreasoned = 2 * unreasoned.count >= distinct
         let serviceDump = listRun.count >= longListRun || (!explainsEach && ((listRun.count >= 3 && !reasonedStory)
             || (unreasoned.count >= 3 && Double(unreasoned.count) >= 0.6 * Double(distinct) && !reasonedStory)
-            || (distinct >= 4 && !parts.tradeoff.present && !parts.result.present && !reasonedStory)))
+            || (distinct >= 4 && mostlyUnreasoned && !parts.tradeoff.present && !parts.result.present && !reasonedStory)))
 
         // Definition only: describes what something is, makes no decision of its own.
         let definitionClause = clauses.first { !cues.matches(cues.definition, $0.tokens).isEmpty }

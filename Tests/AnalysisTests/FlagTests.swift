@@ -14,6 +14,17 @@ struct FlagTests {
         #expect(!reasoned.flags.serviceDump)
     }
 
+    @Test("a reason counts for the service it is said next to, not for the whole list")
+    func reasonPerService() {
+        let design = analyzer.analyze(text: "Sale days bring ten times the traffic. API Gateway in front, because we get "
+            + "throttling without running anything. SQS behind it to soak up the spikes. Lambda consumers, because the work "
+            + "is short and bursty. And DynamoDB for the order records, since every read is by order id.")
+        #expect(!design.flags.serviceDump)
+        let chain = analyzer.analyze(text: "our pipeline is codecommit into codebuild into codepipeline and then codedeploy "
+            + "out to ec two with cloudformation for the infrastructure and secrets in parameter store and sns")
+        #expect(chain.flags.serviceDump)
+    }
+
     @Test("definition only: describes a service, decides nothing")
     func definitionOnly() {
         let def = analyzer.analyze(text: "RDS is a managed relational database service that supports MySQL and gives you automated backups.")
