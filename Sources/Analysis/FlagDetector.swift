@@ -81,6 +81,11 @@ enum FlagDetector {
                cues.score(.tradeoff, clauses[i + 1].tokens).score < cues.threshold {
                 measurable = clauses[i].text + " " + clauses[i + 1].text; break
             }
+            // "It used to take forty minutes, and now it's done in under three."
+            if i > 0, cues.formerly.contains(where: { cues.contains($0, in: clauses[i - 1].tokens) }),
+               Quantities.hasMeasurement(clauses[i - 1].tokens[...], cues.numbers, durations: false) {
+                measurable = clauses[i - 1].text + " " + clauses[i].text; break
+            }
         }
 
         let marketing = cues.matches(cues.marketing, tokens)

@@ -44,6 +44,13 @@ enum Quantities {
             if i + 2 < list.count, list[i + 1] == "to", isNumber(list[i + 2], words) { return true }
             // "one in fifty": a rate. "down from about forty": the figure it was.
             if i + 2 < list.count, list[i + 1] == "in", isNumber(list[i + 2], words) { return true }
+            // "zero manual rollbacks in about forty releases", "one incident in two years": a count
+            // over a count.
+            if let at = list[(i + 1)..<min(list.count, i + 4)].firstIndex(of: "in"), at > i + 1 {
+                var k = at + 1
+                if k < list.count, words.approximators.contains(list[k]) { k += 1 }
+                if k < list.count, isNumber(list[k], words) { return true }
+            }
             var lead = i - 1
             if lead >= 0, words.approximators.contains(list[lead]) { lead -= 1 }
             if lead >= 1, list[lead] == "from", words.fromLeads.contains(list[lead - 1]) { return true }

@@ -230,8 +230,12 @@ enum StructureDetector {
                     // outcome ("Our nightly batch now finishes in a third of the time…") and tells
                     // the story after: a figure that did not rise in the first few clauses ("within
                     // an hour" there times the scene: "within an hour we got a billing alert").
+                    // "…used to take forty minutes, and now it's done in under three": the figure
+                    // of how it was, in the clause before, measures the outcome too.
+                    let contrasted = i > 0 && cues.formerly.contains { cues.contains($0, in: clauses[i - 1].tokens) }
+                        && Quantities.hasMeasurement(clauses[i - 1].tokens[...], cues.numbers, durations: false)
                     if let firstChoice, i < firstChoice, !(i < resultFirstClauses
-                        && Quantities.hasMeasurement(clauses[i].tokens[...], cues.numbers, durations: false)
+                        && (Quantities.hasMeasurement(clauses[i].tokens[...], cues.numbers, durations: false) || contrasted)
                         && !costRose(clauses[i].tokens, cues)) { continue }
                     if score(i, .tradeoff) >= score(i, .result) { continue }
                     if saysOutcomeUnknown(clauses[i].tokens, cues) || saysForecast(clauses[i].tokens, cues) { continue }

@@ -46,6 +46,9 @@ struct FlagTests {
         ("We shipped it and everyone was happy.", false),
         ("We had three services and two queues.", false),
         ("I moved it to EC2 and we probably had two instances or something.", false),
+        ("I moved deploys to blue green and since then we've had zero manual rollbacks in about forty releases.", true),
+        ("Our morning report used to take forty minutes to run and now it's done in under three. The raw files sat in "
+            + "S3 as small JSON. I added a Glue job that compacts them into Parquet.", true),
     ])
     func measurable(text: String, expected: Bool) {
         #expect(analyzer.analyze(text: text).flags.measurableResult == expected, "\(text)")

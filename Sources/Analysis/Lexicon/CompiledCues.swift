@@ -15,7 +15,7 @@ struct CompiledCues: Sendable {
     // Decisions and the speaker.
     let actionSubjects, actionVerbs, weakActionVerbs, notActions, beVerbs: Set<String>
     let motionIdioms, costWords, riseWords, fallWords: Set<String>
-    let impersonalChoices, reasonOpeners, alternatives, motives, hedgingFirstPerson, unknownOutcomes, forecasts, switchedOn: [[String]]
+    let impersonalChoices, reasonOpeners, alternatives, motives, hedgingFirstPerson, unknownOutcomes, forecasts, formerly, switchedOn: [[String]]
     let haveVerbs: Set<String>
     let firstPerson, possessives, possessiveLeads, ownershipI, ownershipWe, storySubjects, pastVerbs: Set<String>
 
@@ -57,7 +57,7 @@ struct CompiledCues: Sendable {
         costWords = set(d.costWords); riseWords = set(d.riseWords); fallWords = set(d.fallWords)
         impersonalChoices = tokens(d.impersonalChoices); reasonOpeners = tokens(d.reasonOpeners)
         alternatives = tokens(d.alternatives); motives = tokens(d.motives); reasons = tokens(d.reasons)
-        unknownOutcomes = d.unknownOutcomes.map(tokens) ?? []; forecasts = d.forecasts.map(tokens) ?? []
+        unknownOutcomes = d.unknownOutcomes.map(tokens) ?? []; forecasts = d.forecasts.map(tokens) ?? []; formerly = d.formerly.map(tokens) ?? []
         switchedOn = d.switchedOn.map(tokens) ?? []; haveVerbs = d.haveVerbs.map(set) ?? []
 
         let s = lexicon.speaker

@@ -18,6 +18,8 @@ extension Lexicon {
         public var unknownOutcomes: WordList?
         /// "That should cut the throttling by about ninety percent": an outcome still to come.
         public var forecasts: WordList?
+        /// "It used to take forty minutes": how things were, before an outcome said first.
+        public var formerly: WordList?
         /// "We had GuardDuty and Macie turned on": with "had" (`haveVerbs`), a list of services is
         /// what was used only when they were switched on; otherwise it is the situation.
         public var haveVerbs, switchedOn: WordList?
