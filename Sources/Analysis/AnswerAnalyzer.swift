@@ -173,7 +173,7 @@ public struct AnswerAnalyzer: Sendable {
             separatingDimensionAt: judged?.firstAt,
             firstAnswer: firstWords,
             bareServices: flags.bareServices,
-            namedThings: services.count + Quantities.numberRuns(contentTexts, cues.numbers),
+            namedThings: services.count + Quantities.amountRuns(contentTexts, cues.numbers),
             storyEvents: OwnershipAnalysis.storyEvents(tokens: contentTexts, cues: cues))
         let rubric: AnswerReport.RubricResult? = book.flatMap { book in
             let (kind, chosenBy): (RubricKind, String) =

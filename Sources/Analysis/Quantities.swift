@@ -19,6 +19,19 @@ enum Quantities {
         return runs
     }
 
+    /// Numbers said as amounts: "one" alone is as often a pronoun ("the biggest one was", "one I'm
+    /// proud of") as a count, so it names nothing concrete.
+    static func amountRuns(_ tokens: [String], _ words: NumberWords) -> Int {
+        var runs = 0
+        var run: [String] = []
+        for t in tokens + [""] {
+            if isNumber(t, words) || (!run.isEmpty && t == "and") { run.append(t); continue }
+            if !run.isEmpty, run != ["one"] { runs += 1 }
+            run = []
+        }
+        return runs
+    }
+
     /// True when `tokens` hold a number followed within three tokens by a unit, or a
     /// multiplier word on its own ("halved", "doubled").
     /// `durations`: whether "within a minute" alone counts (it times an outcome, or a scene).

@@ -171,6 +171,10 @@ struct RubricTests {
         let specific = "We picked DynamoDB for reporting at the time, and scans cost us forty percent of the bill. "
             + "I learned to build a prototype first with real queries."
         #expect(AnswerAnalyzer(question: q).analyze(text: specific).rubric?.faults.contains { $0.id == "nothingConcrete" } == false)
+        // "One" as a pronoun counts nothing: "the biggest one was", "one I'm proud of".
+        let pronoun = "I've led a few migrations, and the biggest one was moving a lot of our services. One I'm proud of went "
+            + "wrong at first, and we handled it by working closely together. I learned to plan earlier."
+        #expect(AnswerAnalyzer(question: q).analyze(text: pronoun).rubric?.faults.contains { $0.id == "nothingConcrete" } == true)
     }
 
     @Test("fixes tried in turn for guessed causes are held at 40; the same causes each with what would show them are not")
