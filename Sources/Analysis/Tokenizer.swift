@@ -51,7 +51,10 @@ enum Tokenizer {
         var pieces: [String] = []
         var current = ""
         func flush() {
-            let trimmed = current.trimmingCharacters(in: CharacterSet(charactersIn: "'."))
+            // Apostrophes and full stops at either end go ("'cause", "etc."). Plain Swift: this runs
+            // for every word on every thread, and Foundation's CharacterSet is best kept off that path.
+            let kept = current.drop { $0 == "'" || $0 == "." }
+            let trimmed = String(kept.reversed().drop { $0 == "'" || $0 == "." }.reversed())
             if !trimmed.isEmpty { pieces.append(trimmed) }
             current = ""
         }
