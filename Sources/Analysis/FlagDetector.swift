@@ -82,8 +82,7 @@ enum FlagDetector {
                 measurable = clauses[i].text + " " + clauses[i + 1].text; break
             }
             // "It used to take forty minutes, and now it's done in under three."
-            if i > 0, cues.formerly.contains(where: { cues.contains($0, in: clauses[i - 1].tokens) }),
-               Quantities.hasMeasurement(clauses[i - 1].tokens[...], cues.numbers, durations: false) {
+            if i > 0, StructureDetector.measuresHowItWas(clauses[i - 1].tokens, cues) {
                 measurable = clauses[i - 1].text + " " + clauses[i].text; break
             }
         }

@@ -8,17 +8,6 @@ enum Quantities {
         return token.allSatisfy { $0.isNumber || $0 == "." }
     }
 
-    /// How many separate numbers are said ("two hundred and fifty" is one).
-    static func numberRuns(_ tokens: [String], _ words: NumberWords) -> Int {
-        var runs = 0, inRun = false
-        for t in tokens {
-            let number = isNumber(t, words) || (inRun && t == "and")
-            if number && !inRun { runs += 1 }
-            inRun = number
-        }
-        return runs
-    }
-
     /// Numbers said as amounts: "one" alone is as often a pronoun ("the biggest one was", "one I'm
     /// proud of") as a count, so it names nothing concrete.
     static func amountRuns(_ tokens: [String], _ words: NumberWords) -> Int {

@@ -148,6 +148,12 @@ enum StructureDetector {
         return modal < outcome
     }
 
+    /// "It used to take forty minutes": how things were, with a figure, said just before an outcome.
+    static func measuresHowItWas(_ tokens: [String], _ cues: CompiledCues) -> Bool {
+        cues.formerly.contains { cues.contains($0, in: tokens) }
+            && Quantities.hasMeasurement(tokens[...], cues.numbers, durations: false)
+    }
+
     static func hasAlternative(_ tokens: [String], _ cues: CompiledCues) -> Bool {
         cues.alternatives.contains { cues.contains($0, in: tokens) }
     }
@@ -232,8 +238,7 @@ enum StructureDetector {
                     // an hour" there times the scene: "within an hour we got a billing alert").
                     // "…used to take forty minutes, and now it's done in under three": the figure
                     // of how it was, in the clause before, measures the outcome too.
-                    let contrasted = i > 0 && cues.formerly.contains { cues.contains($0, in: clauses[i - 1].tokens) }
-                        && Quantities.hasMeasurement(clauses[i - 1].tokens[...], cues.numbers, durations: false)
+                    let contrasted = i > 0 && measuresHowItWas(clauses[i - 1].tokens, cues)
                     if let firstChoice, i < firstChoice, !(i < resultFirstClauses
                         && (Quantities.hasMeasurement(clauses[i].tokens[...], cues.numbers, durations: false) || contrasted)
                         && !costRose(clauses[i].tokens, cues)) { continue }
