@@ -32,8 +32,8 @@ enum StructureDetector {
     static let maxEvidenceWords = 25
 
     static let minimumContextTokens = 4
-    /// A clause this long before the decision, told in the past ("the box sat idle most of the day"),
-    /// describes the situation even with no problem word in it ("the dev environments were running all weekend with nobody using them").
+    /// A clause this long before the decision, told in the past, describes the situation even with
+    /// no problem word in it ("the dev environments were running all weekend with nobody using them").
     static let sceneTokens = 6
     /// Marketing phrases in one clause that make it brochure copy rather than a story.
     static let brochureRun = 3
