@@ -15,6 +15,9 @@ public enum BankLint {
             for name in q.services where !ServiceCatalog.canonicalNames.contains(name) {
                 report("services", "\"\(name)\" is not a service name of Models/lexicon/services.json")
             }
+            for p in q.subject where Tokenizer.split(p).contains(where: { $0.first?.isNumber == true }) {
+                report("subject", "phrase \"\(p)\" has a number in digits; the recognizer writes numbers as words")
+            }
             check(q.keyPoints, prompt: q.prompt, label: "key point", report)
             together(q.keyPoints, prompt: q.prompt, report)
             for (n, f) in q.followUps.enumerated() {

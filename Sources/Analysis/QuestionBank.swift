@@ -142,14 +142,19 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
     /// Habits an interviewer marks down (not claims of fact, which are misconceptions).
     public var pitfalls: [String]
     public var followUps: [FollowUp]
+    /// What a story told to this question is about ("outage", "downtime", "more reliable" for
+    /// "a time you made a system more reliable"): an answer that says none of these phrases is
+    /// about something else, however well it is told. Empty: any subject fits ("a mistake
+    /// you made"). Matched on stems, as key points are.
+    public var subject: [String]
     public var checked: Checked?
 
     public init(id: String, role: Role, topic: String, kind: Kind, prompt: String, targetSeconds: Int,
                 services: [String] = [], anyService: Bool = false, artifact: Artifact? = nil, keyPoints: [KeyPoint] = [], pitfalls: [String] = [],
-                followUps: [FollowUp] = [], checked: Checked? = nil) {
+                followUps: [FollowUp] = [], subject: [String] = [], checked: Checked? = nil) {
         self.id = id; self.role = role; self.topic = topic; self.kind = kind; self.prompt = prompt
         self.targetSeconds = targetSeconds; self.services = services; self.anyService = anyService; self.artifact = artifact
-        self.keyPoints = keyPoints; self.pitfalls = pitfalls; self.followUps = followUps; self.checked = checked
+        self.keyPoints = keyPoints; self.pitfalls = pitfalls; self.followUps = followUps; self.subject = subject; self.checked = checked
     }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -165,6 +170,7 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
         keyPoints = try c.decodeIfPresent([KeyPoint].self, forKey: .keyPoints) ?? []
         pitfalls = try c.decodeIfPresent([String].self, forKey: .pitfalls) ?? []
         followUps = try c.decodeIfPresent([FollowUp].self, forKey: .followUps) ?? []
+        subject = try c.decodeIfPresent([String].self, forKey: .subject) ?? []
         checked = try c.decodeIfPresent(Checked.self, forKey: .checked)
     }
 

@@ -16,8 +16,11 @@ enum Scorer {
         var questionServices: [String]
         /// Whether the answer named any of them.
         var namedQuestionService: Bool
+        /// Whether the answer said what the question is about (`Question.subject`); true when the
+        /// question names no subject.
+        var saidSubject = true
 
-        var offQuestion: Bool { coverage.total > 0 && coverage.hit.isEmpty && !namedQuestionService }
+        var offQuestion: Bool { coverage.total > 0 && (coverage.hit.isEmpty && !namedQuestionService || !saidSubject) }
     }
 
     static func score(rubric: AnswerReport.RubricResult?, flags: AnswerReport.Flags, pacing: AnswerReport.Pacing,

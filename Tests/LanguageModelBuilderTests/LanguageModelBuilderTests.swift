@@ -127,6 +127,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     @Test func swearWordsHaveNoPronunciation() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dict-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("mini.dict").path
         try "fuck F AH K\nshitty SH IH T IY\nfour F AO R\nhell HH EH L\n".write(toFile: path, atomically: true, encoding: .utf8)
         let d = try PronunciationDictionary(cmudictPath: path)
@@ -136,6 +137,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     @Test func onlyHesitationsSoundLikeUm() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dict-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("mini.dict").path
         // The shapes cmudict has: a reduced second form equal to "um", a word whose only form it is.
         try "i'm AY M\ni'm(2) AH M\n'em AH M\num AH M\numm AH M\nsum S AH M\n".write(toFile: path, atomically: true, encoding: .utf8)
