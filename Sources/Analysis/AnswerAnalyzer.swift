@@ -163,7 +163,8 @@ public struct AnswerAnalyzer: Sendable {
         if !answeringFollowUp, let q = question, let coverage = questionCoverage {
             fit = Scorer.QuestionFit(coverage: coverage, questionServices: q.services,
                                      namedQuestionService: q.anyService ? !services.isEmpty : q.services.contains { services.contains($0) },
-                                     saidSubject: matcher.map { m in q.subject.isEmpty || q.subject.contains { !m.occurrences(KeyPointMatcher.compile($0), in: text).isEmpty } } ?? true)
+                                     saidSubject: matcher.map { m in q.subject.isEmpty || q.subject.contains { !m.occurrences(KeyPointMatcher.compile($0), in: text).isEmpty } } ?? true,
+                                     subject: q.subject)
         }
         let input = RubricInput(
             text: text, clauses: clauses, structure: structure.findings, flags: flags.flags, evidence: flags.evidence,

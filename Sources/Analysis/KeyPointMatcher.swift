@@ -31,6 +31,14 @@ public struct KeyPointMatcher: Sendable {
         /// Words right after a claim that make it conditional, so not the absolute wrong belief:
         /// "it is enough only when nothing denies".
         public var claimQualifiers: [String]?
+        /// Words that make what follows them hypothetical, when they come right before a claim
+        /// or before a pronoun right before it: "if it lists the bucket too, add ListBucket"
+        /// states nothing about GetObject.
+        public var hypotheticals: [String]?
+        /// Openings of a clause about what the speaker does ("and I'd", "then we"): a name after
+        /// one, past a claim, is what the person acts on, not what the claim is about ("sessions
+        /// capped at an hour, and I'd watch CloudTrail for AssumeRole calls").
+        public var personClauses: [String]?
         /// Two-word openings that look like negation but are not ("not only").
         public var notNegation: [String]
         /// Key points only: a phrase whose words are all said within its span, in another order,
@@ -107,6 +115,8 @@ public struct KeyPointMatcher: Sendable {
     private let nameRejecters: [[String]]
     private let clauseBreaks: Set<String>
     private let qualifiers: [[String]]
+    private let hypotheticals: Set<String>
+    private let personClauses: [[String]]
     private let negationEnds: [[String]]
     /// Stems left out of an any-order match, stems that keep a phrase in order, and stems that
     /// are not a point's own words (prepared once from the rules).
@@ -135,6 +145,8 @@ public struct KeyPointMatcher: Sendable {
         nameRejecters = (rules.rejectersBeforeName ?? []).map { $0.split(separator: " ").map(String.init) }
         clauseBreaks = Set(rules.clauseBreaks ?? [])
         qualifiers = (rules.claimQualifiers ?? []).map { $0.split(separator: " ").map(String.init) }
+        hypotheticals = Set(rules.hypotheticals ?? [])
+        personClauses = (rules.personClauses ?? []).map { $0.split(separator: " ").map(String.init) }
         negationEnds = (rules.negationEnds ?? []).map { $0.split(separator: " ").map(String.init) }
         anyOrderSkips = Set((rules.anyOrderSkips ?? []).map(Self.stem))
         inOrderOnly = Set((rules.inOrderOnly ?? []).map(Self.stem))
@@ -388,6 +400,19 @@ public struct KeyPointMatcher: Sendable {
         return nil
     }
 
+    /// One of `hypotheticals` right before the claim starting at `start`, or before a pronoun
+    /// right before it, in its sentence.
+    private func hypothetical(before start: Int, in text: Text) -> Bool {
+        guard !hypotheticals.isEmpty else { return false }
+        for back in 1...2 {
+            let k = start - back
+            guard k >= 0, !text.sentenceEnd[k] else { return false }
+            if hypotheticals.contains(text.words[k]) { return true }
+            if !Self.pronouns.contains(text.words[k]) { return false }
+        }
+        return false
+    }
+
     /// A qualifier ("only when", "unless") within the three words after a claim.
     private func qualified(after end: Int, in text: Text) -> Bool {
         for k in (end + 1)..<min(text.words.count, end + 4) {
@@ -447,6 +472,7 @@ public struct KeyPointMatcher: Sendable {
                 if negated(positions, in: text, window: window, misconception: true) { continue }
                 if qualified(after: says.upperBound, in: text) { continue }
                 let here = sentence[says.lowerBound]
+                if hypothetical(before: says.lowerBound, in: text) { continue }
                 func distance(_ r: ClosedRange<Int>) -> Int {
                     r.upperBound < says.lowerBound ? says.lowerBound - r.upperBound : r.lowerBound - says.upperBound
                 }
@@ -480,13 +506,24 @@ public struct KeyPointMatcher: Sendable {
                             negates(at: $0, in: text, misconception: false)
                         }
                 }
+                // "…the call is really transitive, through the peer, which peering won't carry": a
+                // relative clause after the claim denies it to its subject.
+                if mentions.contains(where: {
+                    $0.subject && sentence[$0.range.lowerBound] == here && $0.range.lowerBound > 0
+                        && ["which", "that", "what"].contains(text.words[$0.range.lowerBound - 1]) && deniedAfter($0.range)
+                }) { continue }
+                // "Sessions capped at an hour, and I'd watch CloudTrail for AssumeRole calls".
+                func personBetween(_ r: ClosedRange<Int>) -> Bool {
+                    r.lowerBound > says.upperBound
+                        && (says.upperBound + 1..<r.lowerBound).contains { Self.startsOne(of: personClauses, at: $0, in: text) }
+                }
                 let namedBefore = mentions.contains {
                     sentence[$0.range.lowerBound] == here && $0.range.upperBound < says.lowerBound
                         && !breakBetween($0.range.upperBound + 1, says.lowerBound)
                 }
                 let same = mentions.filter {
                     sentence[$0.range.lowerBound] == here && (!pointsBack || $0.range.upperBound < says.lowerBound)
-                        && !deniedAfter($0.range) && !($0.subject && negatedBefore($0.range))
+                        && !deniedAfter($0.range) && !($0.subject && negatedBefore($0.range)) && !personBetween($0.range)
                         && !(namedBefore && $0.range.lowerBound > says.upperBound
                              && (breakBetween(says.upperBound + 1, $0.range.lowerBound) || afterComma($0.range)))
                 }

@@ -19,6 +19,8 @@ enum Scorer {
         /// Whether the answer said what the question is about (`Question.subject`); true when the
         /// question names no subject.
         var saidSubject = true
+        /// The question's subject phrases, for the note when the answer missed them.
+        var subject: [String] = []
 
         var offQuestion: Bool { coverage.total > 0 && (coverage.hit.isEmpty && !namedQuestionService || !saidSubject) }
     }
@@ -108,6 +110,9 @@ enum Scorer {
         let note: String
         if wordCount == 0 {
             note = "Nothing was said to cover the question's key points."
+        } else if fit.offQuestion, !fit.saidSubject {
+            note = "This seems to answer another question: it never comes to what this one is about ("
+                + list(Array(fit.subject.prefix(3)).map { "\"\($0)\"" }, joiner: "or") + "), so the overall is held at \(ceiling)."
         } else if fit.offQuestion {
             let named = fit.questionServices.isEmpty ? "" : " and no \(list(fit.questionServices, joiner: "or"))"
             note = "This seems to answer another question: none of its key points\(named) came up, so the overall "

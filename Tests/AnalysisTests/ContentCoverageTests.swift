@@ -387,6 +387,41 @@ struct ContentCoverageTests {
         #expect(!touching.feedback.contains { $0.topic == "off the question" })
     }
 
+    @Test("a story that never comes to the question's subject is held at the ceiling, whatever key points it earns")
+    func storyAboutSomethingElse() throws {
+        var question = self.question
+        question.kind = .ownership
+        question.keyPoints.append(.init(point: "Costs came down", phrases: ["costs dropped"]))
+        question.subject = ["outage", "downtime", "more reliable"]
+        let elsewhere = AnswerAnalyzer(question: question).analyze(text: StructureTests.strong)
+        #expect(elsewhere.score.overall == 40)
+        let part = try #require(elsewhere.score.parts["question"])
+        #expect(part.points > 0)
+        #expect(part.note.hasPrefix("This seems to answer another question: it never comes to what this one is about (\"outage\""))
+        #expect(elsewhere.feedback.first?.topic == "off the question")
+        // The same story, once it says what the question is about, is not held.
+        let onIt = AnswerAnalyzer(question: question).analyze(text: StructureTests.strong + " It also ended the downtime we had every month.")
+        #expect(onIt.score.overall > 40)
+        #expect(!onIt.feedback.contains { $0.topic == "off the question" })
+    }
+
+    @Test("a claim is not stated inside a condition, of what the speaker then does, or against a relative clause that denies it")
+    func claimHypotheticalOrDenied() throws {
+        let matcher = KeyPointMatcher(rules: try RubricBook.standard.get().matching)
+        let lists = Misconception(claim: "GetObject also lists the bucket.", correction: "Listing is ListBucket.", phrases: [],
+                                  bound: .init(subject: ["getobject"], says: ["lists the bucket"], others: ["listbucket"]))
+        #expect(matcher.states(lists, sentence: "GetObject on the bucket ARN, and it lists the bucket too."))
+        #expect(!matcher.states(lists, sentence: "Allow GetObject on the objects. If it lists the bucket too, add the other action."))
+        let hour = Misconception(claim: "A role session lasts at most an hour.", correction: "Up to twelve hours.", phrases: [],
+                                 bound: .init(subject: ["role session", "assumerole"], says: ["capped at an hour"], others: []))
+        #expect(matcher.states(hour, sentence: "Role sessions are capped at an hour, so we refresh them."))
+        #expect(!matcher.states(hour, sentence: "Sessions capped at an hour, and I'd watch CloudTrail for AssumeRole calls."))
+        let peering = Misconception(claim: "Peering is transitive.", correction: "It is one to one.", phrases: [],
+                                    bound: .init(subject: ["peering"], says: ["transitive"], others: ["transit gateway"]))
+        #expect(matcher.states(peering, sentence: "We set up peering. The traffic is transitive through the middle network."))
+        #expect(!matcher.states(peering, sentence: "We set up peering. The call is transitive through the peer, which peering won't carry."))
+    }
+
     @Test("no question part without key points or without a question")
     func noQuestionPart() {
         var bare = question
