@@ -160,6 +160,7 @@ struct RehearseLM: ParsableCommand {
         let jsonPath = output + "/" + RecognizerModel.descriptionFile
         let previous = try? JSONDecoder().decode(RecognizerModel.Description.self, from: Data(contentsOf: URL(fileURLWithPath: jsonPath)))
         describedModel.staticLanguageModel = previous?.staticLanguageModel
+        describedModel.roomTransform = previous?.roomTransform   // scripts/build-room-transform.sh makes it
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(describedModel).write(to: URL(fileURLWithPath: jsonPath))

@@ -24,6 +24,11 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     private let start: DecoderStart
     /// The domain model, read for the "uh" context check; nil when the model turns it off.
     let hesitationLanguage: NGramScorer?
+    /// The model's reverberant-room transform and the identity that undoes it, when it has
+    /// them and no `-mllr` of its own (a voice profile's).
+    private let room: (reverberant: OpaquePointer, identity: OpaquePointer)?
+    /// Whether the decoder's means are the reverberant room's now.
+    private var roomApplied = false
 
     /// Tokens the decoder emits for silence and noise; they are not words.
     static let nonWords: Set<String> = ["<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]", "[BREATH]", "[COUGH]"]
@@ -31,6 +36,7 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     public init(model: RecognizerModel = .debianEnUS, extraArguments: [String: String] = [:]) throws(SpeechError) {
         try model.validate()
         self.model = model
+        let room = try Self.readRoomTransform(model)
         var arguments: [String: String] = [
             "-hmm": model.acousticModel,
             "-dict": model.dictionary,
@@ -78,6 +84,31 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
             self.hesitationLanguage = domain.map { NGramScorer(model: $0, logmath: logmath) }
         }
         try check(ps_set_search(decoder, languageSearch), "ps_set_search")
+        self.room = room
+    }
+
+    /// The model's room transforms, unless it carries a `-mllr` of its own (a voice profile's).
+    private static func readRoomTransform(_ model: RecognizerModel) throws(SpeechError)
+        -> (reverberant: OpaquePointer, identity: OpaquePointer)? {
+        guard let transform = model.roomTransform, model.decoderArguments["-mllr"] == nil else { return nil }
+        guard let reverberant = ps_mllr_read(transform.reverberant) else {
+            throw .modelDescriptionUnreadable(path: transform.reverberant, reason: "not an MLLR transform PocketSphinx can read")
+        }
+        guard let identity = ps_mllr_read(transform.identity) else {
+            ps_mllr_free(reverberant)
+            throw .modelDescriptionUnreadable(path: transform.identity, reason: "not an MLLR transform PocketSphinx can read")
+        }
+        return (reverberant, identity)
+    }
+
+    /// The room the next utterances come from: reverberant ones are decoded with the model's
+    /// reverberant-room transform of the acoustic model's means, dry ones with the stock means.
+    /// PocketSphinx reloads the means from the model and transforms them only when this changes.
+    public func hearRoom(reverberant: Bool) {
+        guard let room, reverberant != roomApplied else { return }
+        // The decoder keeps a reference to the transform it is given.
+        ps_update_mllr(decoder, ps_mllr_retain(reverberant ? room.reverberant : room.identity))
+        roomApplied = reverberant
     }
 
     /// Creates the decoder and its language model mix (and keyword spotter); frees what it made if a step fails.
@@ -108,6 +139,10 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     deinit {
         ps_free(decoder)
         cmd_ln_free_r(config)
+        if let room {
+            ps_mllr_free(room.reverberant)
+            ps_mllr_free(room.identity)
+        }
     }
 
     static let mixedSearchName = "rehearse-mix"
@@ -127,6 +162,7 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     /// A recording decodes as it would on a fresh decoder (`DecoderStart`); the stream's frame
     /// count, and so the block-by-block offset, starts over with it.
     public func startRecording() {
+        hearRoom(reverberant: false)
         start.restart()
         incrementalFrames = 0
         spotter?.startRecording()

@@ -41,6 +41,11 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     /// `HesitationFilter.keepPlausible`). Nil: no such check. A recognizer.json may set
     /// `"uhContextMargin"`.
     public var uhContextMargin: Double?
+    /// A mean transform (MLLR) of the acoustic model for reverberant rooms, with the identity
+    /// transform that undoes it: utterances the front end dereverberates are decoded through
+    /// it (`PocketSphinxRecognizer.hearRoom`). Nil: the model is the same in every room. A
+    /// voice profile turns it off: it was adapted in the person's own room.
+    public var roomTransform: RoomTransform?
 
     public init(acousticModel: String, languageModel: String, dictionary: String, name: String,
                 generalLanguageModel: String? = nil, domainWeight: Double = 1, fillerKeywords: String? = nil,
@@ -130,6 +135,12 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
         if let kws = fillerKeywords, !fm.fileExists(atPath: kws) {
             throw .modelMissing(path: kws, what: "filler keyword list")
         }
+        if let room = roomTransform {
+            for (path, what) in [(room.reverberant, "reverberant-room transform"), (room.identity, "identity transform")]
+            where !fm.fileExists(atPath: path) {
+                throw .modelMissing(path: path, what: what)
+            }
+        }
         for path in [languageModel] + (generalLanguageModel.map { [$0] } ?? []) + (staticLanguageModel.map { [$0] } ?? []) where !Self.looksLikeLanguageModel(path) {
             throw .notALanguageModel(path: path)
         }
@@ -162,10 +173,24 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     }
 }
 
+/// The two `-mllr` files of `RecognizerModel.roomTransform`, as paths.
+public struct RoomTransform: Sendable, Hashable, Codable {
+    /// Applied while the room measures reverberant (`rooms/reverberant.mllr`).
+    public var reverberant: String
+    /// The identity transform, which puts the stock means back (`rooms/identity.mllr`).
+    public var identity: String
+
+    public init(reverberant: String, identity: String) {
+        self.reverberant = reverberant
+        self.identity = identity
+    }
+}
+
 extension RecognizerModel {
     private enum CodingKeys: String, CodingKey {
         case acousticModel, languageModel, dictionary, name, generalLanguageModel, domainWeight, fillerKeywords,
-             decoderArguments, noiseFilter, hesitationConfidence, uhContextMargin, dereverb, staticLanguageModel
+             decoderArguments, noiseFilter, hesitationConfidence, uhContextMargin, dereverb, staticLanguageModel,
+             roomTransform
     }
 
     /// Reads model records saved by older versions too (eval-asr `--json`, heard.json), which
@@ -189,6 +214,7 @@ extension RecognizerModel {
         // Records from before the dereverberation ran without it.
         dereverb = try c.decodeIfPresent(Bool.self, forKey: .dereverb) ?? false
         staticLanguageModel = try c.decodeIfPresent(String.self, forKey: .staticLanguageModel)
+        roomTransform = try c.decodeIfPresent(RoomTransform.self, forKey: .roomTransform)
     }
 }
 
@@ -214,6 +240,8 @@ extension RecognizerModel {
         public var uhContextMargin: Double?
         /// Nil or absent: on.
         public var dereverb: Bool?
+        /// Nil or absent: none. Paths relative to the folder; both files must exist.
+        public var roomTransform: RoomTransform?
 
         public init(name: String, acousticModel: String, languageModel: String, dictionary: String,
                     generalLanguageModel: String?, domainWeight: Double?, fillerKeywords: String?,
@@ -242,6 +270,7 @@ extension RecognizerModel {
                 hesitationConfidence: hesitationConfidence ?? HesitationFilter.defaultMinimumConfidence,
                 uhContextMargin: uhContextMargin ?? HesitationFilter.defaultUhContextMargin)
             model.dereverb = dereverb ?? true
+            model.roomTransform = roomTransform.map { RoomTransform(reverberant: path($0.reverberant), identity: path($0.identity)) }
             if let mixed = staticLanguageModel.map(path), generalLanguageModel != nil,
                FileManager.default.fileExists(atPath: mixed) {
                 model.staticLanguageModel = mixed

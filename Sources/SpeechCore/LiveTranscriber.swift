@@ -64,8 +64,8 @@ public final class LiveTranscriber {
             utterance = []
             partialWords = []
             samplesSinceGuess = 0
+            recognizer.hearRoom(reverberant: noise.beginUtterance())
             try recognizer.beginUtterance(startSample: start)
-            noise.beginUtterance()
         case .audio(let samples):
             utterance.append(contentsOf: samples)
             samplesSinceGuess += samples.count

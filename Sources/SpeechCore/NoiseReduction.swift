@@ -221,12 +221,14 @@ public struct NoiseReducer: Sendable {
         return FrontEndStep(dereverb: reverberant ? dereverb : nil, noise: noise)
     }
 
-    /// Opens an utterance that arrives piece by piece.
-    public mutating func beginUtterance() {
+    /// Opens an utterance that arrives piece by piece; returns whether it is dereverberated.
+    @discardableResult
+    public mutating func beginUtterance() -> Bool {
         let reverberant = isReverberant
         dereverb?.beginUtterance(active: reverberant)
         if reverberant { dereverbedUtterances += 1 }
         open = configuration.map { NoiseFilter(configuration: $0) }
+        return reverberant
     }
 
     /// More of the open utterance; returns the samples that are final (all of them when off).
@@ -254,6 +256,9 @@ public struct NoiseReducer: Sendable {
 public struct FrontEndStep: Sendable {
     let dereverb: Dereverberator?
     let noise: (NoiseFilter.Configuration, [Double])?
+
+    /// Whether the room measured reverberant, so WPE runs on this utterance.
+    public var dereverberates: Bool { dereverb != nil }
 
     public func run(_ samples: [Int16]) -> [Int16] {
         let samples = dereverb?.clean(samples) ?? samples

@@ -165,6 +165,7 @@ private final class Lane: @unchecked Sendable {
     private func decode(_ job: Job) throws(SpeechError) -> [RecognizedWord] {
         var heard = job.utterance
         heard.samples = job.frontEnd.run(job.recorded)
+        recognizer.hearRoom(reverberant: job.frontEnd.dereverberates)
         return WordEdges.tighten(try recognizer.transcribe(heard), levels: EnergyVAD.frameLevels(job.recorded),
                                  utteranceStart: heard.startSeconds, noiseFloor: job.noiseFloor)
     }

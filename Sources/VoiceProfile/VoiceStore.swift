@@ -56,6 +56,9 @@ public struct VoiceProfile: Sendable, Hashable {
             return (model, "voice \"\(name)\" was adapted from \(record.baseAcousticModel), not \(model.acousticModel): not used")
         }
         var adapted = model
+        // The profile was adapted in the person's own room; the shipped room transform was
+        // made for the stock means.
+        if record.method != .stock { adapted.roomTransform = nil }
         switch record.method {
         case .stock:
             adapted.name += ", voice \(name) (not adapted)"

@@ -239,4 +239,50 @@ struct DereverberationTests {
         // And it did something: the output is not the input.
         #expect((0..<T).contains { abs(re[$0] - x[$0].0) > scale * 1e-3 })
     }
+
+    /// Records the room each utterance was decoded in.
+    final class RoomListener: IncrementalTranscribing {
+        var rooms: [Bool] = []
+        var current = false
+        func hearRoom(reverberant: Bool) { current = reverberant }
+        func transcribe(_ utterance: Utterance) throws(SpeechError) -> [RecognizedWord] { rooms.append(current); return [] }
+        func beginUtterance(startSample: Int) throws(SpeechError) { rooms.append(current) }
+        func process(_ samples: [Int16]) throws(SpeechError) {}
+        func endUtterance() throws(SpeechError) -> [RecognizedWord] { [] }
+    }
+
+    /// The recording twice, each after a second of silence: two utterances, so live decoding
+    /// (which decides the room as an utterance opens) has heard the room before the second.
+    private static func twice(_ x: [Double]) -> [Int16] {
+        let once = [Int16](repeating: 0, count: 16_000) + int16(x)
+        return once + once + [Int16](repeating: 0, count: 16_000)
+    }
+
+    @Test("the recognizer hears each utterance in the room the front end measured: a room as reverberant, a dry recording never")
+    func recognizerIsToldTheRoom() throws {
+        for (audio, reverberant) in [(Self.twice(Self.wet), true), (Self.twice(Self.dry.samples), false)] {
+            let file = RoomListener()
+            let transcriber = StreamingTranscriber(recognizer: file, noiseReduction: nil, dereverb: .init())
+            for start in stride(from: 0, to: audio.count, by: 4_000) { try transcriber.append(Array(audio[start..<min(audio.count, start + 4_000)])) }
+            _ = try transcriber.finish()
+            #expect(!file.rooms.isEmpty)
+            #expect(file.rooms.last == reverberant, "file: \(file.rooms)")
+            if !reverberant { #expect(!file.rooms.contains(true)) }
+
+            let live = RoomListener()
+            let liveTranscriber = LiveTranscriber(recognizer: live, noiseReduction: nil, dereverb: .init())
+            for start in stride(from: 0, to: audio.count, by: 320) { try liveTranscriber.append(Array(audio[start..<min(audio.count, start + 320)])) }
+            _ = try liveTranscriber.finish()
+            #expect(!live.rooms.isEmpty)
+            #expect(live.rooms.last == reverberant, "live: \(live.rooms)")
+            if !reverberant { #expect(!live.rooms.contains(true)) }
+
+            // Without dereverberation the room is never reported.
+            let off = RoomListener()
+            let plain = StreamingTranscriber(recognizer: off, noiseReduction: nil, dereverb: nil)
+            try plain.append(audio)
+            _ = try plain.finish()
+            #expect(!off.rooms.contains(true))
+        }
+    }
 }
