@@ -36,7 +36,6 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     public init(model: RecognizerModel = .debianEnUS, extraArguments: [String: String] = [:]) throws(SpeechError) {
         try model.validate()
         self.model = model
-        let room = try Self.readRoomTransform(model)
         var arguments: [String: String] = [
             "-hmm": model.acousticModel,
             "-dict": model.dictionary,
@@ -57,6 +56,13 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         arguments.merge(extraArguments) { _, new in new }
         let parts = try PocketSphinxLog.setUp(model: model.acousticModel) { log throws(SpeechError) in
             try Self.start(model: model, arguments: arguments, extraArguments: extraArguments, log: log)
+        }
+        // Read once the decoder has set up PocketSphinx's log, which it writes to.
+        let room: (reverberant: OpaquePointer, identity: OpaquePointer)?
+        do { room = try Self.readRoomTransform(model) } catch {
+            ps_free(parts.decoder)
+            cmd_ln_free_r(parts.config)
+            throw error
         }
         self.config = parts.config
         self.decoder = parts.decoder
