@@ -16,6 +16,7 @@ struct ScoreCommandTests {
     func recordingJSON() throws {
         let run = try Fixtures.rehearse(["score", Self.sample, "--json"])
         #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stderr.contains("INFO:") && !run.stderr.contains("ERROR:"), "PocketSphinx's log belongs in its file: \(run.stderr)")
         let r = try report(run)
         let source = try #require(r.source)
         #expect(source.path == Self.sample && source.sampleRate == 16_000 && source.channels == 1)
