@@ -52,7 +52,8 @@ at = 0
 def i32():
     global at
     v = struct.unpack_from("<i", data, at)[0]; at += 4; return v
-at += i32()
+title = i32()
+at += title
 streams, shift = 4, 10
 while (n := i32()) != 0:
     key, _, value = data[at:at + n].decode(errors="replace").strip("\0").partition(" ")
@@ -90,7 +91,8 @@ PY
 "$tools/bw" -hmmdir "$base" -moddeffn "$base/mdef.txt" -ts2cbfn .ptm. -feat 1s_c_d_dd -svspec 0-12/13-25/26-38 \
   -cmn current -agc none -dictfn "$train/dict" -fdictfn "$base/noisedict" -ctlfn "$train/ids" \
   -lsnfn "$train/transcription" -cepdir "$train/mfc" -accumdir "$train/acc" > "$work/bw.log" 2>&1
-echo "bw aligned $(grep -c '^utt>' "$work/bw.log") of $(wc -l < "$train/ids") recordings (see $work/bw.log)" >&2
+skipped=$(grep -c 'Skipped utterance' "$work/bw.log" || true)
+echo "bw used $(( $(wc -l < "$train/ids") - skipped )) of $(wc -l < "$train/ids") recordings ($skipped skipped: a word not in the dictionary; see $work/bw.log)" >&2
 
 # 4. One global transform, and the identity beside it.
 mkdir -p "$here/Models/rooms"
