@@ -71,7 +71,7 @@ struct RehearseLM: ParsableCommand {
     /// A 20,000-word search was no less accurate than all of cmudict on the tuning and the
     /// held-out split, 15–18% faster on clean audio and 40 MB smaller (docs/recognizer.md,
     /// "A smaller vocabulary").
-    @Option(name: .customLong("vocabulary"), help: ArgumentHelp("Words the recognizer searches: the general model's N likeliest, plus every word of the domain model, of what the analyzer listens for (Models/lexicon, rubrics, wrong beliefs, alternatives) and of the enrollment sentences (0 = every cmudict word).", valueName: "n"))
+    @Option(name: .customLong("vocabulary"), help: ArgumentHelp("Words the recognizer searches: the general model's N likeliest, plus every word of the domain model, the lexicon's pronunciations and the enrollment sentences (0 = every cmudict word).", valueName: "n"))
     var vocabularySize = 20_000
 
     @Flag(help: "Turn on the keyword-spotting pass for um/uh in recognizer.json (more filler recall, less precision; see docs/recognizer.md, Keyword spotting).")
@@ -92,43 +92,12 @@ struct RehearseLM: ParsableCommand {
         return Set(ranked.prefix(count).map(\.0))
     }
 
-    /// The files whose words the search must keep: what the analyzer listens for (cue phrases,
-    /// flags, numbers, rubrics, wrong beliefs, alternatives) and the enrollment sentences. A word
-    /// the recognizer cannot write is a phrase that never matches speech.
-    static let listenedFor = ["lexicon", "rubrics.json", "misconceptions.json", "alternatives.json", "enrollment/prompts.json"]
-
-    /// Every word written in the `listenedFor` files of `models` (their string values, lower-cased).
-    static func listenedForWords(in models: String) throws -> Set<String> {
-        let fm = FileManager.default
-        let root = URL(fileURLWithPath: models)
-        var files: [URL] = []
-        for name in listenedFor {
-            let url = root.appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
-            if isFolder.boolValue {
-                files += try fm.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
-                    .filter { $0.pathExtension == "json" }.sorted { $0.path < $1.path }
-            } else {
-                files.append(url)
-            }
-        }
-        var words: Set<String> = []
-        func collect(_ value: Any) {
-            if let text = value as? String {
-                var word = ""
-                for c in text.lowercased() {
-                    if c.isLetter || (c == "'" && !word.isEmpty) { word.append(c) } else { if !word.isEmpty { words.insert(word) }; word = "" }
-                }
-                if !word.isEmpty { words.insert(word) }
-            } else if let list = value as? [Any] {
-                list.forEach(collect)
-            } else if let object = value as? [String: Any] {
-                object.values.forEach(collect)
-            }
-        }
-        for file in files { collect(try JSONSerialization.jsonObject(with: Data(contentsOf: file))) }
-        return words
+    /// Every word of the enrollment sentences in `models` (none when it has none).
+    static func enrollmentWords(in models: String) throws -> Set<String> {
+        struct Prompts: Decodable { struct Prompt: Decodable { var text: String }; var prompts: [Prompt] }
+        let url = URL(fileURLWithPath: models).appendingPathComponent("enrollment/prompts.json")
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        return Set(try JSONDecoder().decode(Prompts.self, from: data).prompts.flatMap { $0.text.split(separator: " ").map(String.init) })
     }
 
     /// The names `--service-bonus` raises: every one-token form but those the lexicon keeps out
@@ -196,10 +165,10 @@ struct RehearseLM: ParsableCommand {
         let vocabulary = model.vocabulary
         let guessed = dictionary.cover(vocabulary, acronyms: tokenizer.acronyms)
         // The general model proposes ordinary English: its likeliest words stay, with every word
-        // of the domain model and every word the analyzer listens for.
+        // the domain model, the lexicon or an enrollment sentence needs.
         var searched = Set(dictionary.allWords)
         if vocabularySize > 0 {
-            let needed = Set(model.vocabulary).union(dictionary.handWritten.keys).union(try Self.listenedForWords(in: URL(fileURLWithPath: lexicon).deletingLastPathComponent().path))
+            let needed = Set(model.vocabulary).union(dictionary.handWritten.keys).union(try Self.enrollmentWords(in: URL(fileURLWithPath: lexicon).deletingLastPathComponent().path))
             searched = try Self.likeliestWords(of: general, count: vocabularySize).union(needed).intersection(searched)
         }
         try dictionary.text(words: searched).write(toFile: output + "/rehearse.dict", atomically: true, encoding: .utf8)
