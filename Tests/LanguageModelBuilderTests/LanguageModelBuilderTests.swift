@@ -144,26 +144,6 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         let text = try PronunciationDictionary(cmudictPath: path).text(words: ["i'm", "'em", "um", "umm", "sum"])
         #expect(text == "'em AH M\ni'm AY M\nsum S AH M\num AH M\numm AH M\n")
     }
-
-    @Test("the search vocabulary: the general model's likeliest words, and the shipped dictionary keeps what the domain needs")
-    func searchVocabulary() throws {
-        let general = "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"
-        let top = try RehearseLM.likeliestWords(of: general, count: 2_000)
-        #expect(top.count == 2_000)
-        #expect(top.isSuperset(of: ["the", "and", "because", "would"]))
-        #expect(top.isDisjoint(with: ["aardvark", "zymurgy", "kinesis"]))
-        let twice = try RehearseLM.likeliestWords(of: general, count: 4_000)
-        #expect(twice.isSuperset(of: top))
-
-        let enrollment = try RehearseLM.enrollmentWords(in: packageRoot.appendingPathComponent("Models").path)
-        #expect(enrollment.count > 200 && enrollment.contains("lambda"))
-        let shipped = try String(contentsOf: packageRoot.appendingPathComponent("Models/rehearse.dict"), encoding: .utf8)
-            .split(separator: "\n").compactMap { $0.split(separator: " ").first.map { String($0.prefix { $0 != "(" }) } }
-        let words = Set(shipped)
-        #expect(words.count < 30_000, "the shipped dictionary is cut to the search vocabulary")
-        #expect(words.isSuperset(of: enrollment))
-        #expect(words.isSuperset(of: ["cloudwatch", "dynamodb", "kinesis", "um", "uh", "idempotent"]))
-    }
 }
 
 /// Nothing that is measured may be training text: no held-out or sealed answer may share a run
