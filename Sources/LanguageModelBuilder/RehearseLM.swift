@@ -68,12 +68,6 @@ struct RehearseLM: ParsableCommand {
     @Option(help: "With --static-mix: interpolate p^L instead of p (1 = linear; the decoder's language weight 6.5 = what the run-time mix scores in the decoder).")
     var mixExponent = StaticMixFile.defaultExponent
 
-    /// A 20,000-word search was no less accurate than all of cmudict on the tuning and the
-    /// held-out split, 15–18% faster on clean audio and 40 MB smaller (docs/recognizer.md,
-    /// "A smaller vocabulary").
-    @Option(name: .customLong("vocabulary"), help: ArgumentHelp("Words the recognizer searches: the general model's N likeliest, plus every word of the domain model, the lexicon's pronunciations and the enrollment sentences (0 = every cmudict word).", valueName: "n"))
-    var vocabularySize = 20_000
-
     @Flag(help: "Turn on the keyword-spotting pass for um/uh in recognizer.json (more filler recall, less precision; see docs/recognizer.md, Keyword spotting).")
     var keywordPass = false
 
@@ -84,21 +78,6 @@ struct RehearseLM: ParsableCommand {
     /// settings"): at most 5000 active HMMs per frame and the top 2 Gaussians per mixture cut CPU
     /// by about a quarter on clean speech and 40% under noise, with the same word error rate.
     static let decoderArguments = ["-maxhmmpf": "5000", "-topn": "2"]
-
-    /// The `count` words a trie language model gives the highest unigram probability.
-    static func likeliestWords(of path: String, count: Int) throws -> Set<String> {
-        let model = try TrieModelFile(path: path)
-        let ranked = zip(model.words, model.unigramProbability).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        return Set(ranked.prefix(count).map(\.0))
-    }
-
-    /// Every word of the enrollment sentences in `models` (none when it has none).
-    static func enrollmentWords(in models: String) throws -> Set<String> {
-        struct Prompts: Decodable { struct Prompt: Decodable { var text: String }; var prompts: [Prompt] }
-        let url = URL(fileURLWithPath: models).appendingPathComponent("enrollment/prompts.json")
-        guard let data = try? Data(contentsOf: url) else { return [] }
-        return Set(try JSONDecoder().decode(Prompts.self, from: data).prompts.flatMap { $0.text.split(separator: " ").map(String.init) })
-    }
 
     /// The names `--service-bonus` raises: every one-token form but those the lexicon keeps out
     /// ("iam", which the dictionary also says AY AE M, "I am" run together. Raised, it took "when
@@ -113,7 +92,6 @@ struct RehearseLM: ParsableCommand {
         if !(1...100).contains(uhBonus) { throw ValidationError("--uh-bonus must be between 1 and 100") }
         if !(1...100).contains(serviceBonus) { throw ValidationError("--service-bonus must be between 1 and 100") }
         if !(1...20).contains(mixExponent) { throw ValidationError("--mix-exponent must be between 1 and 20") }
-        if vocabularySize < 0 { throw ValidationError("--vocabulary must be 0 (every word) or more") }
     }
 
     func run() throws {
@@ -164,14 +142,8 @@ struct RehearseLM: ParsableCommand {
         var dictionary = try PronunciationDictionary(cmudictPath: cmudict, pronunciations: words.pronunciations)
         let vocabulary = model.vocabulary
         let guessed = dictionary.cover(vocabulary, acronyms: tokenizer.acronyms)
-        // The general model proposes ordinary English: its likeliest words stay, with every word
-        // the domain model, the lexicon or an enrollment sentence needs.
-        var searched = Set(dictionary.allWords)
-        if vocabularySize > 0 {
-            let needed = Set(model.vocabulary).union(dictionary.handWritten.keys).union(try Self.enrollmentWords(in: URL(fileURLWithPath: lexicon).deletingLastPathComponent().path))
-            searched = try Self.likeliestWords(of: general, count: vocabularySize).union(needed).intersection(searched)
-        }
-        try dictionary.text(words: searched).write(toFile: output + "/rehearse.dict", atomically: true, encoding: .utf8)
+        // Every cmudict word stays: the general model still proposes ordinary English.
+        try dictionary.text(words: dictionary.allWords).write(toFile: output + "/rehearse.dict", atomically: true, encoding: .utf8)
         try FillerKeywords.text.write(toFile: output + "/fillers.kws", atomically: true, encoding: .utf8)
 
         let description = RecognizerModel.Description(
