@@ -121,9 +121,14 @@ public struct AnswerReport: Codable, Sendable, Hashable {
         /// The room's decay time as measured from the speech offsets (seconds for 60 dB);
         /// null when too few offsets were heard to tell.
         @NullEncoded public var decaySeconds: Double? = nil
-        public init(utterances: Int, decaySeconds: Double?) {
+        /// Those utterances were decoded with the acoustic model's transform for reverberant
+        /// rooms (`Models/rooms/`); false when none was dereverberated, or a voice profile or
+        /// a model without the transform was used. Null in reports from before it existed.
+        @NullEncoded public var roomModel: Bool? = nil
+        public init(utterances: Int, decaySeconds: Double?, roomModel: Bool? = nil) {
             self.utterances = utterances
             self.decaySeconds = decaySeconds
+            self.roomModel = roomModel
         }
     }
 

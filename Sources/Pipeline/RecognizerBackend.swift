@@ -13,12 +13,16 @@ public protocol RecognizerBackend: Sendable {
     var noiseReduction: NoiseFilter.Configuration? { get }
     /// Dereverberation before decoding (run only where the room measures reverberant); nil: never.
     var dereverb: Dereverberation.Configuration? { get }
+    /// Whether utterances the front end dereverberates are decoded with an acoustic model
+    /// adapted to reverberant rooms (the report says so).
+    var hearsRooms: Bool { get }
     /// A new recognizer (loads the model). One per thread: recognizers are not thread-safe.
     func makeRecognizer() throws -> any IncrementalTranscribing
 }
 
 extension RecognizerBackend {
     public var dereverb: Dereverberation.Configuration? { nil }
+    public var hearsRooms: Bool { false }
 }
 
 /// PocketSphinx with one of its models: the default back end.
@@ -30,6 +34,7 @@ public struct PocketSphinxBackend: RecognizerBackend, Hashable {
     public var name: String { model.name }
     public var noiseReduction: NoiseFilter.Configuration? { model.noiseFilterConfiguration }
     public var dereverb: Dereverberation.Configuration? { model.dereverbConfiguration }
+    public var hearsRooms: Bool { dereverb != nil && model.roomTransformInUse != nil }
     public func makeRecognizer() throws -> any IncrementalTranscribing { try PocketSphinxRecognizer(model: model) }
 }
 

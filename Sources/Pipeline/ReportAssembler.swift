@@ -8,10 +8,14 @@ import SpeechCore
 public struct ReportAssembler: Sendable {
     public let analyzer: AnswerAnalyzer
     public let modelName: String
+    /// The recognizer decodes dereverberated utterances with an acoustic model adapted to
+    /// reverberant rooms (`RecognizerBackend.hearsRooms`).
+    public let hearsRooms: Bool
 
-    public init(analyzer: AnswerAnalyzer, modelName: String) {
+    public init(analyzer: AnswerAnalyzer, modelName: String, hearsRooms: Bool = false) {
         self.analyzer = analyzer
         self.modelName = modelName
+        self.hearsRooms = hearsRooms
     }
 
     /// `warnings` about the audio come first, then what the noise filter found, then `after`.
@@ -23,12 +27,13 @@ public struct ReportAssembler: Sendable {
         var all = warnings
         if let w = noise.narrowbandWarning, source.sampleRate >= SpeechAudio.sampleRate { all.append(w) }
         if let w = noise.warning { all.append(w) }
-        if let w = noise.reverberationWarning { all.append(w) }
+        if let w = noise.reverberationWarning(roomModel: hearsRooms) { all.append(w) }
         all += after
         var info = source
         if noise.dereverbOn {
             info.dereverberation = .init(utterances: noise.dereverbedUtterances,
-                                         decaySeconds: noise.decaySeconds.map { ($0 * 100).rounded() / 100 })
+                                         decaySeconds: noise.decaySeconds.map { ($0 * 100).rounded() / 100 },
+                                         roomModel: hearsRooms && noise.dereverbedUtterances > 0)
         }
         info.durationSeconds = (source.durationSeconds * 100).rounded() / 100
         info.decodeSeconds = (source.decodeSeconds * 1000).rounded() / 1000
@@ -53,11 +58,14 @@ extension NoiseSummary {
         return "almost nothing above 4 kHz reached the recording (a telephone line, a Bluetooth headset in call mode, or audio resampled from 8 kHz): expect misheard words; record with a wired or built-in microphone"
     }
 
-    /// The report's line when the recording was dereverberated before recognition.
-    public var reverberationWarning: String? {
+    /// The report's line when the recording was dereverberated before recognition; `roomModel`:
+    /// those utterances were decoded with the acoustic model adapted to reverberant rooms.
+    public func reverberationWarning(roomModel: Bool = false) -> String? {
         guard dereverbedUtterances > 0 else { return nil }
         let decay = decaySeconds.map { String(format: " (sound dies away over about %.1f s)", $0) } ?? ""
-        return "the room echoes\(decay): the echo was reduced before recognition in \(dereverbedUtterances) utterance\(dereverbedUtterances == 1 ? "" : "s"); a closer microphone or a room with soft furnishings will transcribe better"
+        let plural = dereverbedUtterances == 1 ? "" : "s"
+        let model = roomModel ? ", and those were heard with a model of speech sounds adapted to echoing rooms" : ""
+        return "the room echoes\(decay): the echo was reduced before recognition in \(dereverbedUtterances) utterance\(plural)\(model); a closer microphone or a room with soft furnishings will transcribe better"
     }
 
     /// The report's line when the recording was decoded through the noise filter and the noise

@@ -20,7 +20,7 @@ public final class ScoringPipeline {
 
     public init(analyzer: AnswerAnalyzer, configuration: PipelineConfiguration = PipelineConfiguration()) {
         let backend = configuration.recognizerBackend
-        self.assembler = ReportAssembler(analyzer: analyzer, modelName: backend.name)
+        self.assembler = ReportAssembler(analyzer: analyzer, modelName: backend.name, hearsRooms: backend.hearsRooms)
         self.noiseReduction = backend.noiseReduction
         self.dereverb = backend.dereverb
         self.decodeThreads = configuration.decodeThreads

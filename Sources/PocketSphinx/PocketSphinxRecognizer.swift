@@ -93,10 +93,10 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
         self.room = room
     }
 
-    /// The model's room transforms, unless it carries a `-mllr` of its own (a voice profile's).
+    /// The model's room transforms, when the decoder uses them (`RecognizerModel.roomTransformInUse`).
     private static func readRoomTransform(_ model: RecognizerModel) throws(SpeechError)
         -> (reverberant: OpaquePointer, identity: OpaquePointer)? {
-        guard let transform = model.roomTransform, model.decoderArguments["-mllr"] == nil else { return nil }
+        guard let transform = model.roomTransformInUse else { return nil }
         guard let reverberant = ps_mllr_read(transform.reverberant) else {
             throw .modelDescriptionUnreadable(path: transform.reverberant, reason: "not an MLLR transform PocketSphinx can read")
         }
@@ -112,7 +112,9 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     /// PocketSphinx reloads the means from the model and transforms them only when this changes.
     public func hearRoom(reverberant: Bool) {
         guard let room, reverberant != roomApplied else { return }
-        // The decoder keeps a reference to the transform it is given.
+        // The decoder keeps a reference to the transform it is given. It returns that same
+        // transform whatever happens (acmod_update_mllr), so there is no result to check: a
+        // file PocketSphinx cannot read was refused when the recognizer was made.
         ps_update_mllr(decoder, ps_mllr_retain(reverberant ? room.reverberant : room.identity))
         roomApplied = reverberant
     }

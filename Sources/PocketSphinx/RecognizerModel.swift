@@ -43,8 +43,8 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     public var uhContextMargin: Double?
     /// A mean transform (MLLR) of the acoustic model for reverberant rooms, with the identity
     /// transform that undoes it: utterances the front end dereverberates are decoded through
-    /// it (`PocketSphinxRecognizer.hearRoom`). Nil: the model is the same in every room. A
-    /// voice profile turns it off: it was adapted in the person's own room.
+    /// it (`PocketSphinxRecognizer.hearRoom`). Nil: the model is the same in every room. Whether
+    /// the decoder uses it is `roomTransformInUse`.
     public var roomTransform: RoomTransform?
 
     public init(acousticModel: String, languageModel: String, dictionary: String, name: String,
@@ -173,16 +173,36 @@ public struct RecognizerModel: Sendable, Hashable, Codable {
     }
 }
 
-/// The two `-mllr` files of `RecognizerModel.roomTransform`, as paths.
+/// The two `-mllr` files of `RecognizerModel.roomTransform`, as paths, and the acoustic model
+/// they were estimated on.
 public struct RoomTransform: Sendable, Hashable, Codable {
     /// Applied while the room measures reverberant (`rooms/reverberant.mllr`).
     public var reverberant: String
     /// The identity transform, which puts the stock means back (`rooms/identity.mllr`).
     public var identity: String
+    /// The acoustic model whose means the transform was estimated on; it is applied to no
+    /// other. A recognizer.json leaves it out (it means the file's own `acousticModel`); a
+    /// loaded model always has it.
+    public var acousticModel: String?
 
-    public init(reverberant: String, identity: String) {
+    public init(reverberant: String, identity: String, acousticModel: String) {
         self.reverberant = reverberant
         self.identity = identity
+        self.acousticModel = acousticModel
+    }
+}
+
+extension RecognizerModel {
+    /// The room transform the decoder applies: `roomTransform`, unless the acoustic model is not
+    /// the one it was estimated on (a voice adapted by MAP brings its own) or a voice's own MLLR
+    /// transform (`-mllr`) is applied. A voice profile was adapted in the person's own room, and
+    /// the room transform was made for the stock means; this is the one place that rule lives.
+    public var roomTransformInUse: RoomTransform? {
+        guard let transform = roomTransform, decoderArguments["-mllr"] == nil,
+              let madeFor = transform.acousticModel,
+              URL(fileURLWithPath: madeFor).standardizedFileURL.path
+                == URL(fileURLWithPath: acousticModel).standardizedFileURL.path else { return nil }
+        return transform
     }
 }
 
@@ -215,6 +235,8 @@ extension RecognizerModel {
         dereverb = try c.decodeIfPresent(Bool.self, forKey: .dereverb) ?? false
         staticLanguageModel = try c.decodeIfPresent(String.self, forKey: .staticLanguageModel)
         roomTransform = try c.decodeIfPresent(RoomTransform.self, forKey: .roomTransform)
+        // Records from before the transform named its acoustic model were made with this one.
+        if roomTransform != nil, roomTransform?.acousticModel == nil { roomTransform?.acousticModel = acousticModel }
     }
 }
 
@@ -270,7 +292,10 @@ extension RecognizerModel {
                 hesitationConfidence: hesitationConfidence ?? HesitationFilter.defaultMinimumConfidence,
                 uhContextMargin: uhContextMargin ?? HesitationFilter.defaultUhContextMargin)
             model.dereverb = dereverb ?? true
-            model.roomTransform = roomTransform.map { RoomTransform(reverberant: path($0.reverberant), identity: path($0.identity)) }
+            model.roomTransform = roomTransform.map {
+                RoomTransform(reverberant: path($0.reverberant), identity: path($0.identity),
+                              acousticModel: path($0.acousticModel ?? acousticModel))
+            }
             if let mixed = staticLanguageModel.map(path), generalLanguageModel != nil,
                FileManager.default.fileExists(atPath: mixed) {
                 model.staticLanguageModel = mixed

@@ -22,6 +22,9 @@ public final class PracticeSession {
         public var noiseReduction: NoiseFilter.Configuration?
         /// Dereverberation where the room measures reverberant (nil: never).
         public var dereverb: Dereverberation.Configuration?
+        /// The recognizer hears dereverberated utterances with its reverberant-room model
+        /// (`RecognizerBackend.hearsRooms`); the report says so.
+        public var hearsRooms = false
 
         public init(capture: CaptureSettings, noiseReduction: NoiseFilter.Configuration?,
                     dereverb: Dereverberation.Configuration? = nil) {
@@ -234,7 +237,7 @@ public final class PracticeSession {
             }
             throw error
         }
-        let assembler = ReportAssembler(analyzer: analyzer, modelName: modelName)
+        let assembler = ReportAssembler(analyzer: analyzer, modelName: modelName, hearsRooms: options.hearsRooms)
         var report = LiveTakeRecorder.report(for: live, assembler: assembler)
         report.followUpOf?.firstAttemptID = answering?.firstAttempt
         var asked = q

@@ -119,7 +119,6 @@ public struct Enrollment {
         var best: (AdaptedModel?, Int) = (nil, Int.max)
         for (candidate, _) in candidates {
             var model = baseModel
-            model.roomTransform = nil   // as scoring will use it (`VoiceProfile.apply`)
             if let matrix = candidate.mllrMatrix { model.decoderArguments["-mllr"] = matrix.path }
             if let dir = candidate.acousticModel { model.acousticModel = dir.path }
             let errors = try errors(with: model)

@@ -55,10 +55,9 @@ public struct VoiceProfile: Sendable, Hashable {
                 == URL(fileURLWithPath: record.baseAcousticModel).standardizedFileURL.path else {
             return (model, "voice \"\(name)\" was adapted from \(record.baseAcousticModel), not \(model.acousticModel): not used")
         }
+        // An adapted voice's MLLR or acoustic model turns the room transform off
+        // (`RecognizerModel.roomTransformInUse`).
         var adapted = model
-        // The profile was adapted in the person's own room; the shipped room transform was
-        // made for the stock means.
-        if record.method != .stock { adapted.roomTransform = nil }
         switch record.method {
         case .stock:
             adapted.name += ", voice \(name) (not adapted)"

@@ -113,6 +113,7 @@ struct Practice: ParsableCommand {
         var options = PracticeSession.Options(capture: capture.settings(silenceSeconds: silence),
                                               noiseReduction: backend.noiseReduction, dereverb: backend.dereverb)
         options.followUp = !noFollowUp
+        options.hearsRooms = backend.hearsRooms
         options.json = json
         options.countInSeconds = countIn
         options.cues = cues

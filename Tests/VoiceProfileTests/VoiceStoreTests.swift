@@ -121,6 +121,29 @@ import TestSupport
         #expect(applied.note?.contains("not used") == true)
     }
 
+    /// The shipped room transform was estimated on the stock means; a voice adapted in the
+    /// person's own room replaces them (MAP: its own acoustic model; MLLR: its own transform).
+    @Test func onlyAnUnadaptedVoiceKeepsTheRoomTransform() throws {
+        let store = store()
+        var base = RecognizerModel.debianEnUS
+        base.roomTransform = RoomTransform(reverberant: "/models/rooms/reverberant.mllr", identity: "/models/rooms/identity.mllr",
+                                           acousticModel: base.acousticModel)
+        #expect(base.roomTransformInUse != nil)
+        try makeReady(store, "alex")
+        #expect(try store.load("alex").apply(to: base).model.roomTransformInUse == nil)
+        _ = try store.prepare("map")
+        let model = store.profileFolder("map").appendingPathComponent("model")
+        try FileManager.default.createDirectory(at: model, withIntermediateDirectories: true)
+        for file in ["mdef", "means", "variances", "transition_matrices", "sendump", "feat.params", "noisedict"] {
+            try FileManager.default.copyItem(atPath: base.acousticModel + "/" + file, toPath: model.appendingPathComponent(file).path)
+        }
+        try store.save(record("map", method: .map))
+        #expect(try store.load("map").apply(to: base).model.roomTransformInUse == nil)
+        _ = try store.prepare("plain")
+        try store.save(record("plain", method: .stock))
+        #expect(try store.load("plain").apply(to: base).model.roomTransformInUse == base.roomTransform)
+    }
+
     @Test func namesAreChecked() {
         for bad in ["", "none", "../x", "a b", ".hidden", "-x", String(repeating: "a", count: 41), "naïve"] {
             #expect(throws: VoiceError.self, "\(bad)") { try VoiceStore.checkName(bad) }
