@@ -49,7 +49,7 @@ struct LiveVsFileTests {
     private func compareLiveAndFile(_ samples: [Int16], model: RecognizerModel, sharedWords: Double = 0.8,
                                     timesAgreeing: Double = 1) throws -> (live: NoiseSummary, file: NoiseSummary) {
         let live = LiveTranscriber(recognizer: try PocketSphinxRecognizer(model: model), noiseReduction: .init())
-        for start in stride(from: 0, to: samples.count, by: 320) { try live.append(Array(samples[start..<min(samples.count, start + 320)])) }
+        for block in samples.blocks(of: 320) { try live.append(block) }
         let liveWords = try live.finish()
         let heard = liveWords.map(\.text)
         let file = StreamingTranscriber(recognizer: try PocketSphinxRecognizer(model: model), noiseReduction: .init())

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SpeechCore
 import Analysis
 
@@ -263,7 +264,7 @@ struct DereverberationTests {
         for (audio, reverberant) in [(Self.twice(Self.wet), true), (Self.twice(Self.dry.samples), false)] {
             let file = RoomListener()
             let transcriber = StreamingTranscriber(recognizer: file, noiseReduction: nil, dereverb: .init())
-            for start in stride(from: 0, to: audio.count, by: 4_000) { try transcriber.append(Array(audio[start..<min(audio.count, start + 4_000)])) }
+            for block in audio.blocks(of: 4_000) { try transcriber.append(block) }
             _ = try transcriber.finish()
             #expect(!file.rooms.isEmpty)
             #expect(file.rooms.last == reverberant, "file: \(file.rooms)")
@@ -271,7 +272,7 @@ struct DereverberationTests {
 
             let live = RoomListener()
             let liveTranscriber = LiveTranscriber(recognizer: live, noiseReduction: nil, dereverb: .init())
-            for start in stride(from: 0, to: audio.count, by: 320) { try liveTranscriber.append(Array(audio[start..<min(audio.count, start + 320)])) }
+            for block in audio.blocks(of: 320) { try liveTranscriber.append(block) }
             _ = try liveTranscriber.finish()
             #expect(!live.rooms.isEmpty)
             #expect(live.rooms.last == reverberant, "live: \(live.rooms)")

@@ -27,7 +27,7 @@ struct LiveTranscriberTests {
         let recognizer = ScriptedRecognizer()
         let live = LiveTranscriber(recognizer: recognizer, noiseReduction: .init())
         let audio = SyntheticAudio.hiss(1) + SyntheticAudio.tone(1) + SyntheticAudio.hiss(1) + SyntheticAudio.tone(0.5) + SyntheticAudio.hiss(0.2)
-        for start in stride(from: 0, to: audio.count, by: 320) { try live.append(Array(audio[start..<min(audio.count, start + 320)])) }
+        for block in audio.blocks(of: 320) { try live.append(block) }
         #expect(recognizer.ended == 1, "the first utterance closed during the pause")
         #expect(recognizer.utterances.count == 2, "the second is open, being decoded as it is spoken")
         let words = try live.finish()

@@ -24,9 +24,7 @@ import TestSupport
 
     private func decode(with recognizers: [Naming]) throws -> [RecognizedWord] {
         let transcriber = StreamingTranscriber(recognizers: recognizers, totalSamples: audio.count, noiseReduction: nil)
-        for start in stride(from: 0, to: audio.count, by: 4_000) {
-            try transcriber.append(Array(audio[start..<min(audio.count, start + 4_000)]))
-        }
+        for block in audio.blocks(of: 4_000) { try transcriber.append(block) }
         return try transcriber.finish()
     }
 

@@ -25,7 +25,7 @@ struct PartialHypothesisTests {
     }
 
     private func feed(_ live: LiveTranscriber, _ audio: [Int16]) throws {
-        for start in stride(from: 0, to: audio.count, by: 320) { try live.append(Array(audio[start..<min(audio.count, start + 320)])) }
+        for block in audio.blocks(of: 320) { try live.append(block) }
     }
 
     @Test("mid-utterance the guess is heard, spread over the utterance; it gives way to the final words")
@@ -54,7 +54,7 @@ struct PartialHypothesisTests {
     func backgroundHeard() async throws {
         let background = BackgroundTranscriber(recognizer: GuessingRecognizer(), noiseReduction: nil)
         let audio = SyntheticAudio.hiss(0.5) + SyntheticAudio.tone(2)
-        for start in stride(from: 0, to: audio.count, by: 320) { background.append(Array(audio[start..<min(audio.count, start + 320)])) }
+        for block in audio.blocks(of: 320) { background.append(block) }
         let deadline = Date().addingTimeInterval(20)
         while background.heard.decodedSeconds < 2.49 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(background.heard.partial.count >= 8)

@@ -116,9 +116,7 @@ struct SegmenterTests {
 
         var live = UtteranceSegmenter(configuration: configuration)
         var events: [SegmentEvent] = []
-        for start in stride(from: 0, to: audio.count, by: 320) {
-            events += live.stream(Array(audio[start..<min(audio.count, start + 320)]))
-        }
+        for block in audio.blocks(of: 320) { events += live.stream(block) }
         events += live.finishStream()
         var streamed: [Utterance] = []
         var open: Utterance?

@@ -113,9 +113,7 @@ struct SealedRecognizerGateTests {
         for recording in recordings.prefix(1) {
             let samples = try Fixtures.wavSamples(folder.appendingPathComponent(recording.path))
             let live = LiveTranscriber(recognizer: try PocketSphinxRecognizer(model: model), noiseReduction: .init())
-            for start in stride(from: 0, to: samples.count, by: 320) {
-                try live.append(Array(samples[start..<min(samples.count, start + 320)]))
-            }
+            for block in samples.blocks(of: 320) { try live.append(block) }
             let heard = try live.finish().map(\.text)
             let file = StreamingTranscriber(recognizer: try PocketSphinxRecognizer(model: model), noiseReduction: .init())
             try file.append(samples)
