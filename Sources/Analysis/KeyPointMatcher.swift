@@ -39,6 +39,14 @@ public struct KeyPointMatcher: Sendable {
         /// one, past a claim, is what the person acts on, not what the claim is about ("sessions
         /// capped at an hour, and I'd watch CloudTrail for AssumeRole calls").
         public var personClauses: [String]?
+        /// Words that point back to something named before them ("it", "they", "which"): a claim
+        /// right after one is about what was named earlier, and a hypothetical reaches past one.
+        public var pronouns: [String]?
+        /// Verbs a denial hangs on right after a name: "NACLs are not", "they do not".
+        public var auxiliaries: [String]?
+        /// Words that open a relative clause ("which", "that"): one after a claim that denies
+        /// it to a name denies it to that name ("…through the peer, which peering won't carry").
+        public var relativePronouns: [String]?
         /// Two-word openings that look like negation but are not ("not only").
         public var notNegation: [String]
         /// Key points only: a phrase whose words are all said within its span, in another order,
@@ -117,6 +125,9 @@ public struct KeyPointMatcher: Sendable {
     private let qualifiers: [[String]]
     private let hypotheticals: Set<String>
     private let personClauses: [[String]]
+    private let pronouns: Set<String>
+    private let auxiliaries: Set<String>
+    private let relativePronouns: Set<String>
     private let negationEnds: [[String]]
     /// Stems left out of an any-order match, stems that keep a phrase in order, and stems that
     /// are not a point's own words (prepared once from the rules).
@@ -147,6 +158,9 @@ public struct KeyPointMatcher: Sendable {
         qualifiers = (rules.claimQualifiers ?? []).map { $0.split(separator: " ").map(String.init) }
         hypotheticals = Set(rules.hypotheticals ?? [])
         personClauses = (rules.personClauses ?? []).map { $0.split(separator: " ").map(String.init) }
+        pronouns = Set(rules.pronouns ?? [])
+        auxiliaries = Set(rules.auxiliaries ?? [])
+        relativePronouns = Set(rules.relativePronouns ?? [])
         negationEnds = (rules.negationEnds ?? []).map { $0.split(separator: " ").map(String.init) }
         anyOrderSkips = Set((rules.anyOrderSkips ?? []).map(Self.stem))
         inOrderOnly = Set((rules.inOrderOnly ?? []).map(Self.stem))
@@ -408,7 +422,7 @@ public struct KeyPointMatcher: Sendable {
             let k = start - back
             guard k >= 0, !text.sentenceEnd[k] else { return false }
             if hypotheticals.contains(text.words[k]) { return true }
-            if !Self.pronouns.contains(text.words[k]) { return false }
+            if !pronouns.contains(text.words[k]) { return false }
         }
         return false
     }
@@ -421,11 +435,6 @@ public struct KeyPointMatcher: Sendable {
         }
         return false
     }
-
-    /// Verbs a denial hangs on right after a name: "NACLs are not", "they do not".
-    static let auxiliaries: Set<String> = ["is", "are", "was", "were", "do", "does", "did", "can", "will", "would", "has", "have"]
-
-    static let pronouns: Set<String> = ["it", "it's", "its", "they", "they're", "this", "which", "that's"]
 
     /// Where `claim` is stated: a `says` phrase, not negated, whose nearest named thing in its
     /// sentence is one of the claim's subjects rather than one of the others. With nothing named
@@ -479,7 +488,7 @@ public struct KeyPointMatcher: Sendable {
                 // "…and it pushes a copy to every subscriber, or SQS queues": a pronoun just before
                 // the claim points back, so only what was named before it can be its subject.
                 let pointsBack = (max(0, says.lowerBound - 3)..<says.lowerBound).contains {
-                    sentence[$0] == here && Self.pronouns.contains(text.words[$0])
+                    sentence[$0] == here && pronouns.contains(text.words[$0])
                 }
                 // "Security groups are stateful, network ACLs are not": a name after the claim
                 // that is denied it ("are not", "don't") is the contrast, not what the claim is about.
@@ -488,7 +497,7 @@ public struct KeyPointMatcher: Sendable {
                     guard r.lowerBound > says.upperBound, r.upperBound + 1 < text.words.count else { return false }
                     let next = text.words[r.upperBound + 1]
                     if next.hasSuffix("n't") { return sentence[r.upperBound + 1] == here }
-                    return r.upperBound + 2 < text.words.count && Self.auxiliaries.contains(next)
+                    return r.upperBound + 2 < text.words.count && auxiliaries.contains(next)
                         && sentence[r.upperBound + 2] == here && negates(at: r.upperBound + 2, in: text, misconception: false)
                 }
                 // "A five oh three means the targets are overloaded, and a five oh two means …": with a
@@ -510,7 +519,7 @@ public struct KeyPointMatcher: Sendable {
                 // relative clause after the claim denies it to its subject.
                 if mentions.contains(where: {
                     $0.subject && sentence[$0.range.lowerBound] == here && $0.range.lowerBound > 0
-                        && ["which", "that", "what"].contains(text.words[$0.range.lowerBound - 1]) && deniedAfter($0.range)
+                        && relativePronouns.contains(text.words[$0.range.lowerBound - 1]) && deniedAfter($0.range)
                 }) { continue }
                 // "Sessions capped at an hour, and I'd watch CloudTrail for AssumeRole calls".
                 func personBetween(_ r: ClosedRange<Int>) -> Bool {
