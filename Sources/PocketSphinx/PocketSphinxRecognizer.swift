@@ -24,8 +24,8 @@ public final class PocketSphinxRecognizer: IncrementalTranscribing {
     private let start: DecoderStart
     /// The domain model, read for the "uh" context check; nil when the model turns it off.
     let hesitationLanguage: NGramScorer?
-    /// The model's reverberant-room transform and the identity that undoes it, when it has
-    /// them and no `-mllr` of its own (a voice profile's).
+    /// The model's reverberant-room transform and the identity that undoes it, when the
+    /// decoder uses them (`RecognizerModel.roomTransformInUse`).
     private let room: (reverberant: OpaquePointer, identity: OpaquePointer)?
     /// Whether the decoder's means are the reverberant room's now.
     private var roomApplied = false

@@ -199,10 +199,14 @@ extension RecognizerModel {
     /// the room transform was made for the stock means; this is the one place that rule lives.
     public var roomTransformInUse: RoomTransform? {
         guard let transform = roomTransform, decoderArguments["-mllr"] == nil,
-              let madeFor = transform.acousticModel,
-              URL(fileURLWithPath: madeFor).standardizedFileURL.path
-                == URL(fileURLWithPath: acousticModel).standardizedFileURL.path else { return nil }
+              let madeFor = transform.acousticModel, usesAcousticModel(madeFor) else { return nil }
         return transform
+    }
+
+    /// Whether `path` names this model's acoustic model folder (however it is spelt: "a/./b",
+    /// a trailing slash). Adaptations made for one acoustic model apply to no other.
+    public func usesAcousticModel(_ path: String) -> Bool {
+        URL(fileURLWithPath: path).standardizedFileURL.path == URL(fileURLWithPath: acousticModel).standardizedFileURL.path
     }
 }
 

@@ -51,8 +51,7 @@ public struct VoiceProfile: Sendable, Hashable {
 
     /// `model` with this voice applied, or nil and why not (made for another acoustic model).
     public func apply(to model: RecognizerModel) -> (model: RecognizerModel, note: String?) {
-        guard URL(fileURLWithPath: model.acousticModel).standardizedFileURL.path
-                == URL(fileURLWithPath: record.baseAcousticModel).standardizedFileURL.path else {
+        guard model.usesAcousticModel(record.baseAcousticModel) else {
             return (model, "voice \"\(name)\" was adapted from \(record.baseAcousticModel), not \(model.acousticModel): not used")
         }
         // An adapted voice's MLLR or acoustic model turns the room transform off

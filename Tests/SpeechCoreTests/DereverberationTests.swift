@@ -262,21 +262,24 @@ struct DereverberationTests {
     @Test("the recognizer hears each utterance in the room the front end measured: a room as reverberant, a dry recording never")
     func recognizerIsToldTheRoom() throws {
         for (audio, reverberant) in [(Self.twice(Self.wet), true), (Self.twice(Self.dry.samples), false)] {
+            // What a transcriber told its recognizer: the last utterance's room is the room; a
+            // dry recording is never called reverberant.
+            func expectTold(_ rooms: [Bool], _ path: String) {
+                #expect(!rooms.isEmpty, "\(path)")
+                #expect(rooms.last == reverberant, "\(path): \(rooms)")
+                if !reverberant { #expect(!rooms.contains(true), "\(path): \(rooms)") }
+            }
             let file = RoomListener()
             let transcriber = StreamingTranscriber(recognizer: file, noiseReduction: nil, dereverb: .init())
             for block in audio.blocks(of: 4_000) { try transcriber.append(block) }
             _ = try transcriber.finish()
-            #expect(!file.rooms.isEmpty)
-            #expect(file.rooms.last == reverberant, "file: \(file.rooms)")
-            if !reverberant { #expect(!file.rooms.contains(true)) }
+            expectTold(file.rooms, "file")
 
             let live = RoomListener()
             let liveTranscriber = LiveTranscriber(recognizer: live, noiseReduction: nil, dereverb: .init())
             for block in audio.blocks(of: 320) { try liveTranscriber.append(block) }
             _ = try liveTranscriber.finish()
-            #expect(!live.rooms.isEmpty)
-            #expect(live.rooms.last == reverberant, "live: \(live.rooms)")
-            if !reverberant { #expect(!live.rooms.contains(true)) }
+            expectTold(live.rooms, "live")
 
             // Without dereverberation the room is never reported.
             let off = RoomListener()
