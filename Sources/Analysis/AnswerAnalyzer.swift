@@ -17,6 +17,9 @@ public struct AnswerAnalyzer: Sendable {
     /// Wrong beliefs checked whatever the question; nil reads Models/misconceptions.json
     /// (`CommonMisconceptions.standard`).
     public var commonMisconceptions: CommonMisconceptions?
+    /// AWS quotas and defaults checked whatever the question; nil reads Models/limits.json
+    /// (`ServiceLimits.standard`).
+    public var serviceLimits: ServiceLimits?
     /// The words the rules read. Setting it recompiles them.
     public var lexicon: Lexicon {
         didSet { cues = CompiledCues(lexicon); lexiconProblem = nil }
@@ -152,9 +155,16 @@ public struct AnswerAnalyzer: Sendable {
             case .failure(let e): commonProblem = e.description; return CommonMisconceptions()
             }
         }()
-        if let matcher, !common.misconceptions.isEmpty {
+        let limits: ServiceLimits = serviceLimits ?? {
+            switch ServiceLimits.standard {
+            case .success(let l): return l
+            case .failure(let e): commonProblem = commonProblem ?? e.description; return .none
+            }
+        }()
+        if let matcher, !common.misconceptions.isEmpty || !limits.file.limits.isEmpty {
             let shown = answeringFollowUp ? followUpCoverage : questionCoverage
             let added = (shown ?? ContentCoverage(hit: [], missed: [])).adding(common, text: text, matcher: matcher)
+                .adding(limits, text: text)
             if shown != nil || !added.misconceptions.isEmpty {
                 if answeringFollowUp { followUpCoverage = added } else { questionCoverage = added }
             }

@@ -23,7 +23,7 @@ struct Questions: ParsableCommand {
     @Flag(help: "Print the questions as a JSON array.")
     var json = false
 
-    @Flag(help: "Check the bank instead of listing it: every example sentence through the matcher, no digits or prompt words in phrases, every fact dated, and the common wrong beliefs of Models/misconceptions.json (docs/question-bank.md). Exits 1 on a problem.")
+    @Flag(help: "Check the bank instead of listing it: every example sentence through the matcher, no digits or prompt words in phrases, every fact dated, the common wrong beliefs of Models/misconceptions.json and the limits of Models/limits.json (docs/question-bank.md). Exits 1 on a problem.")
     var check = false
 
     func run() throws {
@@ -32,13 +32,15 @@ struct Questions: ParsableCommand {
         if check {
             let rules = try RubricBook.standard.get().matching
             let common = try CommonMisconceptions.standard.get()
+            let limits = try ServiceLimits.standard.get()
             let problems = BankLint.problems(in: bank, rules: rules) + BankLint.problems(in: common, bank: bank, rules: rules)
+                + limits.lint().map { "\(ServiceLimits.fileName) › \($0)" }
             if common.misconceptions.isEmpty {
                 StandardError.print("note: no \(CommonMisconceptions.fileName) in the Models folder, so no wrong belief is checked outside its question")
             }
             for p in problems { TerminalText.print(p) }
             let kinds = Dictionary(grouping: bank.questions, by: \.kind).mapValues(\.count)
-            StandardError.print("\(bank.questions.count) questions (\(Question.Kind.allCases.map { "\(kinds[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))), \(common.misconceptions.count) common wrong beliefs; \(problems.count) problem(s)")
+            StandardError.print("\(bank.questions.count) questions (\(Question.Kind.allCases.map { "\(kinds[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))), \(common.misconceptions.count) common wrong beliefs, \(limits.file.limits.count) limits; \(problems.count) problem(s)")
             if !problems.isEmpty { throw ExitCode(1) }
             return
         }

@@ -1,0 +1,346 @@
+import Foundation
+
+/// AWS quotas and defaults as figures (Models/limits.json): how long a Lambda invocation can run,
+/// how long SQS keeps a message, how big a DynamoDB item can be. A candidate who gives one of them
+/// as a limit with the wrong figure ("Lambda can run for up to thirty minutes") is told the right
+/// one, whatever the question, the way the common wrong beliefs are (`CommonMisconceptions`).
+///
+/// A figure is read as a limit only when the words around it say so ("up to", "at most", "the
+/// maximum", "by default", "can't run longer than"), and never when they say someone set it ("we
+/// set the timeout to thirty seconds") or report it as a belief or the past ("people think", "it
+/// used to be"). Of the limits whose subject and measure are named near the figure, the nearest
+/// one is checked; a figure within `tolerance` of any accepted value is right.
+public struct ServiceLimits: Sendable {
+    public struct Limit: Codable, Sendable, Hashable {
+        /// What the figure is: "how long one Lambda invocation can run". Shown as the point.
+        public var about: String
+        /// The thing it is a limit of, any of these words: "lambda", "lambda function".
+        public var subject: [String]
+        /// What is measured: "run", "timeout". A count's measure follows the number ("eight mfa
+        /// devices"). Empty when the subject has only one such figure ("an express workflow").
+        public var measure: [String]
+        /// A unit family of the file's `units`, or "count" for a bare number before its measure.
+        public var unit: String
+        /// Every right figure, written as a person would type it: "15 minutes", "3 seconds". Empty
+        /// when there is no such limit ("a standard queue's messages a second"): any figure given
+        /// as one is wrong.
+        public var accept: [String]
+        /// The figure is a fixed fact whenever subject and measure are named beside it ("a two
+        /// minute warning"), so no limit word is needed.
+        public var always: Bool?
+        /// How far from an accepted value a figure may be and still be right (a share of it).
+        public var tolerance: Double?
+        public var correction: String
+        public var examples: PhraseExamples
+        public var checked: Checked?
+    }
+
+    /// The file as written.
+    public struct File: Codable, Sendable {
+        public var about: String?
+        /// Unit family → unit word → its size in the family's base unit.
+        public var units: [String: [String: Double]]
+        /// Words that make a figure a limit when said near it ("at most", "maximum", "by default").
+        public var limitCues: [String]
+        /// Words that make "up to" a limit rather than a setting or a measurement: a capability
+        /// ("can", "lets", "keeps").
+        public var upToNeeds: [String]
+        /// Words that make a figure someone's setting or someone else's belief, not a limit.
+        public var notALimit: [String]
+        /// Words that end a clause: a measure on the far side of one is another figure's.
+        public var clauseBreaks: [String]
+        public var limits: [Limit]
+    }
+
+    public let file: File
+    private let compiled: [Compiled]
+    private let limitCues: [[String]]
+    private let upToNeeds: [[String]]
+    private let notALimit: [[String]]
+    private let unitSizes: [String: (family: String, size: Double)]
+    private let clauseBreaks: Set<String>
+
+    private struct Compiled: Sendable {
+        var limit: Limit
+        var subject: [[String]]
+        var measure: [[String]]
+        var accepted: [Double]
+    }
+
+    /// Why a limit cannot be used as written ("accept \"fifteen\" has no unit"); empty when all can.
+    public let problems: [String]
+
+    public init(_ file: File) {
+        self.file = file
+        var sizes: [String: (family: String, size: Double)] = [:]
+        for (family, units) in file.units { for (word, size) in units { sizes[word] = (family, size) } }
+        unitSizes = sizes
+        limitCues = file.limitCues.map(Self.split)
+        upToNeeds = file.upToNeeds.map(Self.split)
+        notALimit = file.notALimit.map(Self.split)
+        clauseBreaks = Set(file.clauseBreaks)
+        var problems: [String] = []
+        var compiled: [Compiled] = []
+        for limit in file.limits {
+            if limit.unit != "count", file.units[limit.unit] == nil {
+                problems.append("\(limit.about): unit family \"\(limit.unit)\" is not in units")
+            }
+            var accepted: [Double] = []
+            for written in limit.accept {
+                let words = Tokenizer.tokens(from: Tokenizer.words(fromText: written)).map(\.text)
+                if let figure = Self.figures(in: words, units: sizes).first,
+                   limit.unit == "count" ? figure.family == nil : figure.family == limit.unit {
+                    accepted.append(figure.value)
+                } else {
+                    problems.append("\(limit.about): accept \"\(written)\" is not a figure in \(limit.unit)")
+                }
+            }
+            compiled.append(Compiled(limit: limit, subject: limit.subject.map(Self.split),
+                                     measure: limit.measure.map(Self.split), accepted: accepted))
+        }
+        self.compiled = compiled
+        self.problems = problems
+    }
+
+    public init(contentsOf url: URL) throws(QuestionBankError) {
+        do { self.init(try JSONDecoder().decode(File.self, from: Data(contentsOf: url))) } catch let error as QuestionBankError {
+            throw error
+        } catch {
+            throw QuestionBankError(file: url.path, reason: LexiconError.describe(error))
+        }
+    }
+
+    /// Models/limits.json from the Models folder `ModelsDirectory` finds, read once; none when
+    /// the folder has no such file.
+    public static let standard: Result<ServiceLimits, QuestionBankError> = Result { () throws(QuestionBankError) in
+        guard let models = ModelsDirectory.locate() else { return ServiceLimits.none }
+        let url = models.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return ServiceLimits.none }
+        return try ServiceLimits(contentsOf: url)
+    }
+
+    public static let none = ServiceLimits(File(units: [:], limitCues: [], upToNeeds: [], notALimit: [], clauseBreaks: [], limits: []))
+    public static let fileName = "limits.json"
+
+    static func split(_ phrase: String) -> [String] {
+        Tokenizer.tokens(from: Tokenizer.words(fromText: phrase)).map(\.text)
+    }
+
+    // MARK: Figures
+
+    /// A figure said in words: where it is, its value in its family's base unit, and the family
+    /// (nil for a bare number).
+    struct Figure: Hashable {
+        var range: ClosedRange<Int>
+        var value: Double
+        var family: String?
+    }
+
+    private static let ones: [String: Double] = [
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+    private static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9]
+
+    /// The number said from `start`: "three hundred and sixty five", "ten thousand two hundred
+    /// and forty", "one point five", "a thousand" (an article standing for one before a scale or
+    /// a unit). Returns the value and the index after it, or nil when no number starts there.
+    static func number(at start: Int, in words: [String], units: [String: (family: String, size: Double)]) -> (value: Double, end: Int)? {
+        var i = start
+        var total = 0.0, current = 0.0, any = false
+        // What the last word was: a unit word (under twenty), a tens word, or a multiplier.
+        enum Last { case none, small, tens, scale }
+        var last = Last.none
+        if i < words.count, words[i] == "a" || words[i] == "an" {
+            let next = i + 1 < words.count ? words[i + 1] : ""
+            guard next == "hundred" || scales[next] != nil || units[next] != nil else { return nil }
+            current = 1; any = true; last = .small; i += 1
+        }
+        while i < words.count {
+            let w = words[i]
+            if let v = ones[w] {
+                // "twenty four" and "three hundred five" add up; "five five" and "twenty thirty" are two numbers.
+                switch last {
+                case .small: break
+                case .tens where v >= 10: break
+                default: current += v; any = true; last = v < 20 ? .small : .tens; i += 1; continue
+                }
+                break
+            } else if let v = Double(w), w.first?.isNumber == true {
+                if any { break }
+                current = v; any = true; last = .small
+            } else if w == "hundred", any {
+                current = max(current, 1) * 100; last = .scale
+            } else if let scale = scales[w], any {
+                total += max(current, 1) * scale; current = 0; last = .scale
+            } else if w == "and", last == .scale, i + 1 < words.count, ones[words[i + 1]] != nil {
+                // "three hundred and sixty five"
+            } else if w == "point", any, last != .scale, i + 1 < words.count, let d = ones[words[i + 1]], d < 10 {
+                var fraction = 0.0, place = 0.1
+                var j = i + 1
+                while j < words.count, let d = ones[words[j]], d < 10 { fraction += d * place; place /= 10; j += 1 }
+                return (total + current + fraction, j)
+            } else {
+                break
+            }
+            i += 1
+        }
+        return any ? (total + current, i) : nil
+    }
+
+    /// Every figure in `words`: a number, and the unit right after it when there is one.
+    static func figures(in words: [String], units: [String: (family: String, size: Double)]) -> [Figure] {
+        var out: [Figure] = []
+        var i = 0
+        while i < words.count {
+            // "up to a year", "a hundred": an article stands for one, except in a rate after a
+            // figure ("one megabyte a second", "a thousand reads a second").
+            if words[i] == "a" || words[i] == "an", i + 1 < words.count, units[words[i + 1]] != nil,
+               words[max(0, i - 3)..<i].contains(where: { ones[$0] != nil || scales[$0] != nil || $0 == "hundred" || $0.first?.isNumber == true }) {
+                i += 1; continue
+            }
+            guard let (value, end) = number(at: i, in: words, units: units) else { i += 1; continue }
+            if end < words.count, let unit = units[words[end]] {
+                out.append(Figure(range: i...end, value: value * unit.size, family: unit.family))
+                i = end + 1
+            } else {
+                out.append(Figure(range: i...(end - 1), value: value, family: nil))
+                i = end
+            }
+        }
+        return out
+    }
+
+    // MARK: Finding a wrong figure
+
+    /// A limit the text gives with a wrong figure: the words, and which limit.
+    struct Statement {
+        var range: ClosedRange<Int>
+        var limit: Limit
+    }
+
+    private static func occurrences(_ phrase: [String], in words: [String], within r: Range<Int>) -> [Int] {
+        guard !phrase.isEmpty, r.count >= phrase.count else { return [] }
+        return (r.lowerBound...(r.upperBound - phrase.count)).filter { Array(words[$0..<$0 + phrase.count]) == phrase }
+    }
+
+    private static func has(_ phrases: [[String]], in words: [String], within r: Range<Int>) -> Bool {
+        phrases.contains { !occurrences($0, in: words, within: r).isEmpty }
+    }
+
+    private static let negators: Set<String> = ["not", "never", "no", "can't", "cannot", "won't", "isn't", "doesn't", "don't", "aren't", "wouldn't", "couldn't", "nothing"]
+    private static let comparing: Set<String> = ["than", "past", "beyond", "exceed", "over"]
+    private static let ranges: Set<String> = ["between", "from"]
+    private static let approximators: Set<String> = ["about", "around", "roughly", "maybe", "like", "only", "just", "of"]
+
+    func statements(in words: [String], sentenceEnd: [Bool]) -> [Statement] {
+        guard !compiled.isEmpty else { return [] }
+        var out: [Statement] = []
+        for figure in Self.figures(in: words, units: unitSizes) {
+            // The sentence around the figure, and a window of it.
+            var lo = figure.range.lowerBound
+            while lo > 0, !sentenceEnd[lo - 1], figure.range.lowerBound - lo < 14 { lo -= 1 }
+            var hi = figure.range.upperBound
+            while hi + 1 < words.count, !sentenceEnd[hi], hi - figure.range.upperBound < 6 { hi += 1 }
+            let before = lo..<figure.range.lowerBound
+            let window = lo..<(hi + 1)
+            // The subject may be named further back in the sentence.
+            var far = lo
+            while far > 0, !sentenceEnd[far - 1], figure.range.lowerBound - far < 30 { far -= 1 }
+            let subjectWindow = far..<(hi + 1)
+            // The words just before the figure, past "about" and the like.
+            var k = figure.range.lowerBound - 1
+            while k >= lo, Self.approximators.contains(words[k]) { k -= 1 }
+            let lead = k >= lo ? words[k] : ""
+            if Self.ranges.contains(lead) || (k - 1 >= lo && Self.ranges.contains(words[k - 1])) { continue }
+            let negated = before.contains { Self.negators.contains(words[$0]) || words[$0].hasSuffix("n't") }
+            if Self.comparing.contains(lead) || (lead == "to" && k - 1 >= lo && words[k - 1] == "more") {
+                // "can't run longer than fifteen minutes" gives the limit; "longer than an hour" does not.
+                guard negated else { continue }
+            } else if negated {
+                continue
+            }
+            if Self.has(notALimit, in: words, within: window) { continue }
+            var isLimit = Self.has(limitCues, in: words, within: window)
+                || (negated && Self.comparing.contains(lead))
+            if !isLimit, lead == "to", k - 1 >= lo, words[k - 1] == "up" {
+                isLimit = Self.has(upToNeeds, in: words, within: lo..<k)
+            }
+            // The limits named here; the nearest subject and measure decide which one is meant.
+            var best: (distance: Int, limit: Compiled)?
+            for c in compiled {
+                if c.limit.unit == "count" ? figure.family != nil : figure.family != c.limit.unit { continue }
+                func nearest(_ phrases: [[String]]) -> Int? {
+                    phrases.flatMap { p in Self.occurrences(p, in: words, within: subjectWindow).map { start -> Int in
+                        let end = start + p.count - 1
+                        return end < figure.range.lowerBound ? figure.range.lowerBound - end : max(0, start - figure.range.upperBound)
+                    } }.min()
+                }
+                // A measure across "and" or "while" belongs to another clause's figure.
+                func apart(_ p: [String]) -> Int {
+                    Self.occurrences(p, in: words, within: window).map { start -> Int in
+                        let end = start + p.count - 1
+                        let between = end < figure.range.lowerBound ? (end + 1)..<figure.range.lowerBound
+                            : start > figure.range.upperBound ? (figure.range.upperBound + 1)..<start : start..<start
+                        let d = end < figure.range.lowerBound ? figure.range.lowerBound - end : max(0, start - figure.range.upperBound)
+                        return d + (between.contains { clauseBreaks.contains(words[$0]) } ? 8 : 0)
+                    }.min() ?? Int.max
+                }
+                guard let s = nearest(c.subject) else { continue }
+                let m = c.measure.isEmpty ? 0 : c.measure.map(apart).min() ?? Int.max
+                guard m != Int.max else { continue }
+                // A count's measure is what is counted: it comes right after the number.
+                if c.limit.unit == "count" {
+                    guard c.measure.contains(where: { p in
+                        let at = figure.range.upperBound + 1
+                        return at + p.count <= words.count && Array(words[at..<at + p.count]) == p
+                    }) else { continue }
+                }
+                // The measure said nearest the figure decides; then the nearest subject.
+                let d = m * 100 + s
+                if best == nil || d < best!.distance { best = (d, c) }
+            }
+            guard let chosen = best?.limit, isLimit || chosen.limit.always == true else { continue }
+            let tolerance = chosen.limit.tolerance ?? 0.1
+            if chosen.accepted.contains(where: { abs(figure.value - $0) <= tolerance * $0 }) { continue }
+            out.append(Statement(range: figure.range, limit: chosen.limit))
+        }
+        return out
+    }
+
+    /// Whether a typed sentence gives a limit with a wrong figure (the examples, `questions --check`).
+    public func wrongFigure(in sentence: String) -> Bool {
+        let tokens = Tokenizer.tokens(from: Tokenizer.words(fromText: sentence))
+        return !statements(in: tokens.map(\.text), sentenceEnd: tokens.map(\.sentenceEnd)).isEmpty
+    }
+
+    /// Examples that do not behave as written, and files that cannot be used: one line each.
+    public func lint() -> [String] {
+        var out = problems
+        for c in compiled {
+            if c.limit.examples.match.isEmpty || c.limit.examples.noMatch.isEmpty {
+                out.append("\(c.limit.about): needs examples that give a wrong figure and ones that do not")
+            }
+            for s in c.limit.examples.match where !wrongFigure(in: s) { out.append("\(c.limit.about): not caught: \"\(s)\"") }
+            for s in c.limit.examples.noMatch where wrongFigure(in: s) { out.append("\(c.limit.about): caught wrongly: \"\(s)\"") }
+        }
+        return out
+    }
+}
+
+extension ContentCoverage {
+    /// This coverage with every limit given a wrong figure added as a wrong claim, unless a
+    /// claim already found covers the same words.
+    func adding(_ limits: ServiceLimits, text: KeyPointMatcher.Text) -> ContentCoverage {
+        var out = self
+        for s in limits.statements(in: text.words, sentenceEnd: text.sentenceEnd)
+        where !out.misconceptions.contains(where: { $0.range?.overlaps(s.range) == true }) {
+            let said = text.words[s.range].joined(separator: " ")
+            out.misconceptions.append(.init(text: text, range: s.range, claim: "\(s.limit.about.prefix(1).uppercased())\(s.limit.about.dropFirst()): \(said).",
+                                            correction: s.limit.correction, point: s.limit.about, common: true))
+        }
+        return out
+    }
+}
