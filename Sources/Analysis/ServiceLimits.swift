@@ -171,8 +171,9 @@ public struct ServiceLimits: Sendable {
             } else if let v = Double(w), w.first?.isNumber == true {
                 if any { break }
                 current = v; any = true; last = .small
-            } else if w == "hundred", any {
-                current = max(current, 1) * 100; last = .scale
+            } else if w == "hundred", last != .scale || current == 0 {
+                // "the hundred-eighty-day minimum": a bare "hundred" is one hundred.
+                current = max(current, 1) * 100; any = true; last = .scale
             } else if let scale = scales[w], any {
                 total += max(current, 1) * scale; current = 0; last = .scale
             } else if w == "and", last == .scale, i + 1 < words.count, ones[words[i + 1]] != nil {
@@ -231,7 +232,8 @@ public struct ServiceLimits: Sendable {
     }
 
     private static let negators: Set<String> = ["not", "never", "no", "can't", "cannot", "won't", "isn't", "doesn't", "don't", "aren't", "wouldn't", "couldn't", "nothing"]
-    private static let comparing: Set<String> = ["than", "past", "beyond", "exceed", "over"]
+    private static let comparing: Set<String> = ["than", "past", "beyond", "exceed", "over", "under", "below", "above"]
+    private static let limitNegators: Set<String> = ["can't", "cannot", "won't", "doesn't", "don't"]
     private static let ranges: Set<String> = ["between", "from"]
     private static let approximators: Set<String> = ["about", "around", "roughly", "maybe", "like", "only", "just", "of"]
 
@@ -256,15 +258,20 @@ public struct ServiceLimits: Sendable {
             let lead = k >= lo ? words[k] : ""
             if Self.ranges.contains(lead) || (k - 1 >= lo && Self.ranges.contains(words[k - 1])) { continue }
             let negated = before.contains { Self.negators.contains(words[$0]) || words[$0].hasSuffix("n't") }
+            // "can't run longer than fifteen minutes" and "no more than" give the limit; "longer than
+            // an hour", "hasn't run more than a day" and "objects under a megabyte" do not.
+            let capped = before.contains { Self.limitNegators.contains(words[$0]) }
+                || (0..<max(0, before.count - 1)).contains { words[lo + $0] == "can" && words[lo + $0 + 1] == "not" }
+                || (lead == "than" && k - 2 >= lo && words[k - 2] == "no")
+            let atLeast = lead == "least" && k - 1 >= lo && words[k - 1] == "at"
             if Self.comparing.contains(lead) || (lead == "to" && k - 1 >= lo && words[k - 1] == "more") {
-                // "can't run longer than fifteen minutes" gives the limit; "longer than an hour" does not.
-                guard negated else { continue }
+                guard capped else { continue }
             } else if negated {
                 continue
             }
             if Self.has(notALimit, in: words, within: window) { continue }
             var isLimit = Self.has(limitCues, in: words, within: window)
-                || (negated && Self.comparing.contains(lead))
+                || (capped && Self.comparing.contains(lead))
             if !isLimit, lead == "to", k - 1 >= lo, words[k - 1] == "up" {
                 isLimit = Self.has(upToNeeds, in: words, within: lo..<k)
             }
@@ -303,6 +310,8 @@ public struct ServiceLimits: Sendable {
                 if best == nil || d < best!.distance { best = (d, c) }
             }
             guard let chosen = best?.limit, isLimit || chosen.limit.always == true else { continue }
+            // "at least a hundred and twenty eight kilobytes" is a minimum: only a minimum's figure.
+            if atLeast, !chosen.measure.contains(["at", "least"]) { continue }
             let tolerance = chosen.limit.tolerance ?? 0.1
             if chosen.accepted.contains(where: { abs(figure.value - $0) <= tolerance * $0 }) { continue }
             out.append(Statement(range: figure.range, limit: chosen.limit))

@@ -7,7 +7,7 @@ import Testing
 /// Every label has a floor on recall and on precision, so a detector that always says "false"
 /// (recall 0, no precision) fails however rare its label is; plain accuracy would pass it
 /// (marketing is true in 4 of 38 development answers). Floors sit under the figures measured
-/// when they were set (docs/benchmark.md, "Analyzer gates"), never above: a change that loses
+/// when they were set (docs/benchmark.md, "Gates"), never above: a change that loses
 /// a case or two fails here and has to say why.
 ///
 /// - The **sealed** set was written for issue 28 by someone who had read neither the rules nor

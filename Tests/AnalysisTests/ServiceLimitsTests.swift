@@ -43,6 +43,7 @@ struct ServiceLimitsTests {
         #expect(figures("twenty four hours") == [24 * 3600])
         #expect(figures("up to a year") == [31_536_000])
         #expect(figures("five five") == [5, 5])
+        #expect(figures("the hundred eighty day minimum") == [180 * 86400])
         // A rate: "a second" after a figure is not a second figure.
         #expect(figures("a thousand reads a second") == [1000])
         #expect(figures("one megabyte a second") == [1e6])
@@ -70,6 +71,8 @@ struct ServiceLimitsTests {
         #expect(!l.wrongFigure(in: "The Lambda's run took about two minutes."))
         #expect(!l.wrongFigure(in: "It used to be five minutes at most for a Lambda."))
         #expect(!l.wrongFigure(in: "A Lambda can't run for thirty minutes."))
+        #expect(!l.wrongFigure(in: "Since then no Lambda of ours has run more than a day."), "a past count is not a limit")
+        #expect(!l.wrongFigure(in: "A Lambda's timeout is at most fifteen minutes, so runs under an hour still need splitting."))
     }
 
     @Test("of two limits of one subject, the measure said nearest the figure decides")
