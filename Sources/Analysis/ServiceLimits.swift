@@ -271,7 +271,7 @@ public struct ServiceLimits: Sendable {
             }
             if Self.has(notALimit, in: words, within: window) { continue }
             var isLimit = Self.has(limitCues, in: words, within: window)
-                || (capped && Self.comparing.contains(lead))
+                || Self.comparing.contains(lead)   // only a capped comparison gets here
             if !isLimit, lead == "to", k - 1 >= lo, words[k - 1] == "up" {
                 isLimit = Self.has(upToNeeds, in: words, within: lo..<k)
             }
@@ -279,25 +279,19 @@ public struct ServiceLimits: Sendable {
             var best: (distance: Int, limit: Compiled)?
             for c in compiled {
                 if c.limit.unit == "count" ? figure.family != nil : figure.family != c.limit.unit { continue }
-                func nearest(_ phrases: [[String]]) -> Int? {
-                    phrases.flatMap { p in Self.occurrences(p, in: words, within: subjectWindow).map { start -> Int in
-                        let end = start + p.count - 1
-                        return end < figure.range.lowerBound ? figure.range.lowerBound - end : max(0, start - figure.range.upperBound)
-                    } }.min()
+                // How far a phrase said at `start` is from the figure; a measure across "and" or
+                // "while" belongs to another clause's figure, so it counts as further away.
+                func distance(_ start: Int, _ count: Int, clauses: Bool) -> Int {
+                    let end = start + count - 1
+                    guard end < figure.range.lowerBound || start > figure.range.upperBound else { return 0 }
+                    let between = end < figure.range.lowerBound ? (end + 1)..<figure.range.lowerBound : (figure.range.upperBound + 1)..<start
+                    return between.count + 1 + (clauses && between.contains { clauseBreaks.contains(words[$0]) } ? 8 : 0)
                 }
-                // A measure across "and" or "while" belongs to another clause's figure.
-                func apart(_ p: [String]) -> Int {
-                    Self.occurrences(p, in: words, within: window).map { start -> Int in
-                        let end = start + p.count - 1
-                        let between = end < figure.range.lowerBound ? (end + 1)..<figure.range.lowerBound
-                            : start > figure.range.upperBound ? (figure.range.upperBound + 1)..<start : start..<start
-                        let d = end < figure.range.lowerBound ? figure.range.lowerBound - end : max(0, start - figure.range.upperBound)
-                        return d + (between.contains { clauseBreaks.contains(words[$0]) } ? 8 : 0)
-                    }.min() ?? Int.max
+                func nearest(_ phrases: [[String]], within r: Range<Int>, clauses: Bool) -> Int? {
+                    phrases.flatMap { p in Self.occurrences(p, in: words, within: r).map { distance($0, p.count, clauses: clauses) } }.min()
                 }
-                guard let s = nearest(c.subject) else { continue }
-                let m = c.measure.isEmpty ? 0 : c.measure.map(apart).min() ?? Int.max
-                guard m != Int.max else { continue }
+                guard let s = nearest(c.subject, within: subjectWindow, clauses: false),
+                      let m = c.measure.isEmpty ? 0 : nearest(c.measure, within: window, clauses: true) else { continue }
                 // A count's measure is what is counted: it comes right after the number.
                 if c.limit.unit == "count" {
                     guard c.measure.contains(where: { p in
