@@ -155,10 +155,11 @@ public struct AnswerAnalyzer: Sendable {
             case .failure(let e): commonProblem = e.description; return CommonMisconceptions()
             }
         }()
+        var limitsProblem: String?
         let limits: ServiceLimits = serviceLimits ?? {
             switch ServiceLimits.standard {
             case .success(let l): return l
-            case .failure(let e): commonProblem = commonProblem ?? e.description; return .none
+            case .failure(let e): limitsProblem = e.description; return .none
             }
         }()
         if let matcher, !common.misconceptions.isEmpty || !limits.file.limits.isEmpty {
@@ -221,6 +222,7 @@ public struct AnswerAnalyzer: Sendable {
         if rubricProblem != nil || book == nil { allWarnings.append("no rubric, so the answer's content was not judged: \(rubricProblem ?? "Models/rubrics.json missing")") }
         if let lexiconProblem { allWarnings.append("no lexicon, so nothing was scored: \(lexiconProblem)") }
         if let commonProblem { allWarnings.append("common wrong beliefs not checked: \(commonProblem)") }
+        if let limitsProblem { allWarnings.append("AWS limits not checked: \(limitsProblem)") }
         if content.isEmpty { allWarnings.append("no speech detected") }
 
         return AnswerReport(
