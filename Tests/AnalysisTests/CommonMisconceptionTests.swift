@@ -114,4 +114,30 @@ struct CommonMisconceptionTests {
         }
         #expect(alarms.isEmpty, "\(alarms.count): \(alarms.prefix(10).joined(separator: "\n"))")
     }
+
+    /// The language model's corpus (Models/corpus) is answers said the way people say them, each
+    /// line checked against AWS documentation (corpus/checked.json dates what changed). Scored as
+    /// an answer to no question, no line may state a common wrong belief or a wrong limit: each
+    /// would be a right answer held at 35.
+    @Test("no line of the corpus states a common wrong belief or a wrong limit")
+    func corpusHasNoFalseAlarms() throws {
+        let common = try CommonMisconceptions(contentsOf: Self.modelsURL.appendingPathComponent(CommonMisconceptions.fileName))
+        let corpus = Self.modelsURL.appendingPathComponent("corpus")
+        var analyzer = try analyzer(common: common)
+        analyzer.serviceLimits = try ServiceLimits(contentsOf: Self.modelsURL.appendingPathComponent(ServiceLimits.fileName))
+        var lines = 0
+        var alarms: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted() where name.hasSuffix(".txt") {
+            let text = try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.split(separator: " ").count >= 8 {
+                lines += 1
+                for hit in analyzer.analyze(text: String(line)).coverage?.misconceptions ?? [] {
+                    alarms.append("\(name):\(n + 1): \(hit.claim) at \"\(hit.said)\"")
+                }
+            }
+        }
+        #expect(lines > 500)
+        #expect(alarms.isEmpty, "\(alarms.count) of \(lines) lines: \(alarms.prefix(12).joined(separator: "\n"))")
+    }
 }
