@@ -104,6 +104,9 @@ public struct RubricBook: Codable, Sendable, Hashable {
         /// Not a fault when any of these criteria is met: "defines both without choosing" cannot
         /// stand beside "picks one over a named alternative".
         public var unlessMet: [String]?
+        /// cueCount: not a fault when any of these is said: a story that weighs options aloud
+        /// ("some wanted to roll back, others to fix forward") is fine once it says which was taken.
+        public var unlessSaid: [String]?
         /// nothingConcrete: whether the question's key points count as concrete (true when absent).
         /// A story's points ("the context you had then") can be met in words that name nothing.
         public var pointsAreConcrete: Bool?
@@ -391,7 +394,8 @@ enum RubricJudge {
             return "the question asks: \(c.title.lowercased())"
         case .cueCount:
             let hits = cueHits(f.cues ?? [], input.text, matcher)
-            return hits.count >= (f.need ?? 2) ? hits.prefix(3).map { quote(around: $0, input) }.joined(separator: " … ") : nil
+            guard hits.count >= (f.need ?? 2), cueHits(f.unlessSaid ?? [], input.text, matcher).isEmpty else { return nil }
+            return hits.prefix(3).map { quote(around: $0, input) }.joined(separator: " … ")
         case .hedges:
             let hedges = input.evidence.hedging
             let perWords = f.words.map { input.text.stems.count / max(1, $0) } ?? 0

@@ -49,7 +49,29 @@ public struct ServiceLimits: Sendable {
         public var notALimit: [String]
         /// Words that end a clause: a measure on the far side of one is another figure's.
         public var clauseBreaks: [String]
+        /// The small words that say how a figure is meant.
+        public var figureWords: FigureWords
         public var limits: [Limit]
+    }
+
+    /// Words around a figure that change what it says (limits.json `figureWords`).
+    public struct FigureWords: Codable, Sendable {
+        public var about: String?
+        /// A figure after one of these in its sentence is denied, not given ("it's not fifteen
+        /// minutes"); so is one after any word ending in "n't".
+        public var negators: [String]
+        /// Denials that turn a comparison into the limit: "can't run longer than fifteen minutes".
+        public var capNegators: [String]
+        /// Words right before a figure that compare with it ("longer than", "over", "under").
+        public var comparing: [String]
+        /// Words that open a range ("between five and ten"): a figure in one is not a limit.
+        public var ranges: [String]
+        /// Words skipped to find the word that leads a figure ("about", "only", "roughly").
+        public var approximators: [String]
+        public init(negators: [String], capNegators: [String], comparing: [String], ranges: [String], approximators: [String]) {
+            self.negators = negators; self.capNegators = capNegators; self.comparing = comparing
+            self.ranges = ranges; self.approximators = approximators
+        }
     }
 
     public let file: File
@@ -59,6 +81,8 @@ public struct ServiceLimits: Sendable {
     private let notALimit: [[String]]
     private let unitSizes: [String: (family: String, size: Double)]
     private let clauseBreaks: Set<String>
+    private let negators: Set<String>, capNegators: Set<String>, comparing: Set<String>
+    private let ranges: Set<String>, approximators: Set<String>
 
     private struct Compiled: Sendable {
         var limit: Limit
@@ -79,6 +103,11 @@ public struct ServiceLimits: Sendable {
         upToNeeds = file.upToNeeds.map(Self.split)
         notALimit = file.notALimit.map(Self.split)
         clauseBreaks = Set(file.clauseBreaks)
+        negators = Set(file.figureWords.negators)
+        capNegators = Set(file.figureWords.capNegators)
+        comparing = Set(file.figureWords.comparing)
+        ranges = Set(file.figureWords.ranges)
+        approximators = Set(file.figureWords.approximators)
         var problems: [String] = []
         var compiled: [Compiled] = []
         for limit in file.limits {
@@ -119,7 +148,9 @@ public struct ServiceLimits: Sendable {
         return try ServiceLimits(contentsOf: url)
     }
 
-    public static let none = ServiceLimits(File(units: [:], limitCues: [], upToNeeds: [], notALimit: [], clauseBreaks: [], limits: []))
+    public static let none = ServiceLimits(File(units: [:], limitCues: [], upToNeeds: [], notALimit: [], clauseBreaks: [],
+                                                figureWords: .init(negators: [], capNegators: [], comparing: [], ranges: [], approximators: []),
+                                                limits: []))
     public static let fileName = "limits.json"
 
     static func split(_ phrase: String) -> [String] {
@@ -136,61 +167,6 @@ public struct ServiceLimits: Sendable {
         var family: String?
     }
 
-    private static let ones: [String: Double] = [
-        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    ]
-    private static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9]
-
-    /// The number said from `start`: "three hundred and sixty five", "ten thousand two hundred
-    /// and forty", "one point five", "a thousand" (an article standing for one before a scale or
-    /// a unit). Returns the value and the index after it, or nil when no number starts there.
-    static func number(at start: Int, in words: [String], units: [String: (family: String, size: Double)]) -> (value: Double, end: Int)? {
-        var i = start
-        var total = 0.0, current = 0.0, any = false
-        // What the last word was: a unit word (under twenty), a tens word, or a multiplier.
-        enum Last { case none, small, tens, scale }
-        var last = Last.none
-        if i < words.count, words[i] == "a" || words[i] == "an" {
-            let next = i + 1 < words.count ? words[i + 1] : ""
-            guard next == "hundred" || scales[next] != nil || units[next] != nil else { return nil }
-            current = 1; any = true; last = .small; i += 1
-        }
-        while i < words.count {
-            let w = words[i]
-            if let v = ones[w] {
-                // "twenty four" and "three hundred five" add up; "five five" and "twenty thirty" are two numbers.
-                switch last {
-                case .small: break
-                case .tens where v >= 10: break
-                default: current += v; any = true; last = v < 20 ? .small : .tens; i += 1; continue
-                }
-                break
-            } else if let v = Double(w), w.first?.isNumber == true {
-                if any { break }
-                current = v; any = true; last = .small
-            } else if w == "hundred", last != .scale || current == 0 {
-                // "the hundred-eighty-day minimum": a bare "hundred" is one hundred.
-                current = max(current, 1) * 100; any = true; last = .scale
-            } else if let scale = scales[w], any {
-                total += max(current, 1) * scale; current = 0; last = .scale
-            } else if w == "and", last == .scale, i + 1 < words.count, ones[words[i + 1]] != nil {
-                // "three hundred and sixty five"
-            } else if w == "point", any, last != .scale, i + 1 < words.count, let d = ones[words[i + 1]], d < 10 {
-                var fraction = 0.0, place = 0.1
-                var j = i + 1
-                while j < words.count, let d = ones[words[j]], d < 10 { fraction += d * place; place /= 10; j += 1 }
-                return (total + current + fraction, j)
-            } else {
-                break
-            }
-            i += 1
-        }
-        return any ? (total + current, i) : nil
-    }
-
     /// Every figure in `words`: a number, and the unit right after it when there is one.
     static func figures(in words: [String], units: [String: (family: String, size: Double)]) -> [Figure] {
         var out: [Figure] = []
@@ -199,10 +175,10 @@ public struct ServiceLimits: Sendable {
             // "up to a year", "a hundred": an article stands for one, except in a rate after a
             // figure ("one megabyte a second", "a thousand reads a second").
             if words[i] == "a" || words[i] == "an", i + 1 < words.count, units[words[i + 1]] != nil,
-               words[max(0, i - 3)..<i].contains(where: { ones[$0] != nil || scales[$0] != nil || $0 == "hundred" || $0.first?.isNumber == true }) {
+               words[max(0, i - 3)..<i].contains(where: SpokenDigits.isNumberWord) {
                 i += 1; continue
             }
-            guard let (value, end) = number(at: i, in: words, units: units) else { i += 1; continue }
+            guard let (value, end) = SpokenDigits.value(at: i, in: words, articleBefore: { units[$0] != nil }) else { i += 1; continue }
             if end < words.count, let unit = units[words[end]] {
                 out.append(Figure(range: i...end, value: value * unit.size, family: unit.family))
                 i = end + 1
@@ -231,12 +207,6 @@ public struct ServiceLimits: Sendable {
         phrases.contains { !occurrences($0, in: words, within: r).isEmpty }
     }
 
-    private static let negators: Set<String> = ["not", "never", "no", "can't", "cannot", "won't", "isn't", "doesn't", "don't", "aren't", "wouldn't", "couldn't", "nothing"]
-    private static let comparing: Set<String> = ["than", "past", "beyond", "exceed", "over", "under", "below", "above"]
-    private static let limitNegators: Set<String> = ["can't", "cannot", "won't", "doesn't", "don't"]
-    private static let ranges: Set<String> = ["between", "from"]
-    private static let approximators: Set<String> = ["about", "around", "roughly", "maybe", "like", "only", "just", "of"]
-
     func statements(in words: [String], sentenceEnd: [Bool]) -> [Statement] {
         guard !compiled.isEmpty else { return [] }
         var out: [Statement] = []
@@ -254,24 +224,24 @@ public struct ServiceLimits: Sendable {
             let subjectWindow = far..<(hi + 1)
             // The words just before the figure, past "about" and the like.
             var k = figure.range.lowerBound - 1
-            while k >= lo, Self.approximators.contains(words[k]) { k -= 1 }
+            while k >= lo, approximators.contains(words[k]) { k -= 1 }
             let lead = k >= lo ? words[k] : ""
-            if Self.ranges.contains(lead) || (k - 1 >= lo && Self.ranges.contains(words[k - 1])) { continue }
-            let negated = before.contains { Self.negators.contains(words[$0]) || words[$0].hasSuffix("n't") }
+            if ranges.contains(lead) || (k - 1 >= lo && ranges.contains(words[k - 1])) { continue }
+            let negated = before.contains { negators.contains(words[$0]) || words[$0].hasSuffix("n't") }
             // "can't run longer than fifteen minutes" and "no more than" give the limit; "longer than
             // an hour", "hasn't run more than a day" and "objects under a megabyte" do not.
-            let capped = before.contains { Self.limitNegators.contains(words[$0]) }
+            let capped = before.contains { capNegators.contains(words[$0]) }
                 || (0..<max(0, before.count - 1)).contains { words[lo + $0] == "can" && words[lo + $0 + 1] == "not" }
                 || (lead == "than" && k - 2 >= lo && words[k - 2] == "no")
             let atLeast = lead == "least" && k - 1 >= lo && words[k - 1] == "at"
-            if Self.comparing.contains(lead) || (lead == "to" && k - 1 >= lo && words[k - 1] == "more") {
+            if comparing.contains(lead) || (lead == "to" && k - 1 >= lo && words[k - 1] == "more") {
                 guard capped else { continue }
             } else if negated {
                 continue
             }
             if Self.has(notALimit, in: words, within: window) { continue }
             var isLimit = Self.has(limitCues, in: words, within: window)
-                || Self.comparing.contains(lead)   // only a capped comparison gets here
+                || comparing.contains(lead)   // only a capped comparison gets here
             if !isLimit, lead == "to", k - 1 >= lo, words[k - 1] == "up" {
                 isLimit = Self.has(upToNeeds, in: words, within: lo..<k)
             }

@@ -98,6 +98,26 @@ struct RubricTests {
         #expect(better.rubric?.faults.contains { $0.id == "noDecision" } == false)
     }
 
+    @Test("a story that lays out the options and never says which was taken is held at 40; saying which one lifts it")
+    func storyWithoutDecision() throws {
+        let q = Question(id: "story-test", role: .senior, topic: "ownership", kind: .ownership,
+                         prompt: "Tell me about a migration you led. What went wrong?", targetSeconds: 120, services: ["DMS"],
+                         keyPoints: [.init(point: "How you handled it.", phrases: ["fix forward"])])
+        let undecided = "I led our move from a self-managed Postgres onto Aurora with DMS. Ten minutes into the cutover inserts started "
+            + "failing on duplicate keys. We had a couple of options: roll back over the reverse replication, or fix the sequences "
+            + "and carry on. Some people wanted to wait for the DBA, others wanted to act, and there were good arguments on both sides. "
+            + "In the end things got sorted out and the migration went ahead. I learned how many moving parts a migration has."
+        let report = AnswerAnalyzer(question: q).analyze(text: undecided)
+        let fault = try #require(report.rubric?.faults.first { $0.id == "noDecision" })
+        #expect(fault.ceiling == 40)
+        #expect(report.score.overall <= 40)
+        let decided = undecided.replacingOccurrences(of: "In the end things got sorted out and the migration went ahead.",
+                                                     with: "I made the call to fix forward: I reset the sequences past the highest key and we were back in eight minutes.")
+        let better = AnswerAnalyzer(question: q).analyze(text: decided)
+        #expect(better.rubric?.faults.contains { $0.id == "noDecision" } == false)
+        #expect(better.score.overall > report.score.overall)
+    }
+
     @Test("a fault that contradicts a met criterion is not charged: a pick is not 'defines both without choosing'")
     func faultUnlessMet() throws {
         let book = try RubricBook.standard.get()

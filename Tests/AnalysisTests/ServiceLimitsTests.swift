@@ -11,10 +11,14 @@ struct ServiceLimitsTests {
         "size": ["kb": 1e3, "mb": 1e6, "megabyte": 1e6, "megabytes": 1e6, "gb": 1e9, "gigabytes": 1e9],
     ]
 
+    static let figureWords = ServiceLimits.FigureWords(
+        negators: ["not", "never", "no", "can't", "cannot", "isn't", "doesn't", "don't"], capNegators: ["can't", "cannot", "doesn't", "don't"],
+        comparing: ["than", "past", "over", "under", "above"], ranges: ["between", "from"], approximators: ["about", "around", "only", "of"])
+
     static func limits(_ list: [ServiceLimits.Limit]) -> ServiceLimits {
         ServiceLimits(.init(units: units, limitCues: ["at most", "maximum", "by default", "can only", "capped"],
                             upToNeeds: ["can", "keeps"], notALimit: ["we set", "people think", "used to"],
-                            clauseBreaks: ["and", "but", "while"], limits: list))
+                            clauseBreaks: ["and", "but", "while"], figureWords: figureWords, limits: list))
     }
 
     static func limit(_ about: String, subject: [String], measure: [String], unit: String, accept: [String]) -> ServiceLimits.Limit {
