@@ -25,6 +25,11 @@ public struct ServiceLimits: Sendable {
         /// when there is no such limit ("a standard queue's messages a second"): any figure given
         /// as one is wrong.
         public var accept: [String]
+        /// Of `accept`, the figures that are the default, where the default is not the limit
+        /// ("three seconds" of a Lambda timeout that can go to fifteen minutes). A figure given as
+        /// the default (one of the file's `defaultCues` in its clause) must be one of these, so
+        /// "Kinesis keeps records a year by default" is wrong though a year is allowed.
+        public var byDefault: [String]?
         /// The figure is a fixed fact whenever subject and measure are named beside it ("a two
         /// minute warning"), so no limit word is needed.
         public var always: Bool?
@@ -49,6 +54,9 @@ public struct ServiceLimits: Sendable {
         public var notALimit: [String]
         /// Words that end a clause: a measure on the far side of one is another figure's.
         public var clauseBreaks: [String]
+        /// Words that give a figure as the default ("by default", "defaults to"), checked against
+        /// a limit's `byDefault` when said in the figure's clause.
+        public var defaultCues: [String]?
         /// The small words that say how a figure is meant.
         public var figureWords: FigureWords
         public var limits: [Limit]
@@ -81,6 +89,7 @@ public struct ServiceLimits: Sendable {
     private let notALimit: [[String]]
     private let unitSizes: [String: (family: String, size: Double)]
     private let clauseBreaks: Set<String>
+    private let defaultCues: [[String]]
     private let negators: Set<String>, capNegators: Set<String>, comparing: Set<String>
     private let ranges: Set<String>, approximators: Set<String>
 
@@ -89,6 +98,7 @@ public struct ServiceLimits: Sendable {
         var subject: [[String]]
         var measure: [[String]]
         var accepted: [Double]
+        var defaults: [Double]?
     }
 
     /// Why a limit cannot be used as written ("accept \"fifteen\" has no unit"); empty when all can.
@@ -103,6 +113,7 @@ public struct ServiceLimits: Sendable {
         upToNeeds = file.upToNeeds.map(Self.split)
         notALimit = file.notALimit.map(Self.split)
         clauseBreaks = Set(file.clauseBreaks)
+        defaultCues = (file.defaultCues ?? []).map(Self.split)
         negators = Set(file.figureWords.negators)
         capNegators = Set(file.figureWords.capNegators)
         comparing = Set(file.figureWords.comparing)
@@ -114,18 +125,24 @@ public struct ServiceLimits: Sendable {
             if limit.unit != "count", file.units[limit.unit] == nil {
                 problems.append("\(limit.about): unit family \"\(limit.unit)\" is not in units")
             }
-            var accepted: [Double] = []
-            for written in limit.accept {
-                let words = Tokenizer.tokens(from: Tokenizer.words(fromText: written)).map(\.text)
-                if let figure = Self.figures(in: words, units: sizes).first,
-                   limit.unit == "count" ? figure.family == nil : figure.family == limit.unit {
-                    accepted.append(figure.value)
-                } else {
-                    problems.append("\(limit.about): accept \"\(written)\" is not a figure in \(limit.unit)")
+            func values(_ list: [String], _ field: String) -> [Double] {
+                list.compactMap { written in
+                    let words = Tokenizer.tokens(from: Tokenizer.words(fromText: written)).map(\.text)
+                    if let figure = Self.figures(in: words, units: sizes).first,
+                       limit.unit == "count" ? figure.family == nil : figure.family == limit.unit {
+                        return figure.value
+                    }
+                    problems.append("\(limit.about): \(field) \"\(written)\" is not a figure in \(limit.unit)")
+                    return nil
                 }
             }
+            let accepted = values(limit.accept, "accept")
+            let defaults = limit.byDefault.map { values($0, "byDefault") }
+            for written in limit.byDefault ?? [] where !limit.accept.contains(written) {
+                problems.append("\(limit.about): byDefault \"\(written)\" is not in accept")
+            }
             compiled.append(Compiled(limit: limit, subject: limit.subject.map(Self.split),
-                                     measure: limit.measure.map(Self.split), accepted: accepted))
+                                     measure: limit.measure.map(Self.split), accepted: accepted, defaults: defaults))
         }
         self.compiled = compiled
         self.problems = problems
@@ -273,14 +290,41 @@ public struct ServiceLimits: Sendable {
                 let d = m * 100 + s
                 if best == nil || d < best!.distance { best = (d, c) }
             }
-            guard let chosen = best?.limit, isLimit || chosen.limit.always == true else { continue }
+            let asDefault = givenAsDefault(figure, in: words, lead: lead)
+            guard let chosen = best?.limit, isLimit || asDefault || chosen.limit.always == true else { continue }
             // "at least a hundred and twenty eight kilobytes" is a minimum: only a minimum's figure.
             if atLeast, !chosen.measure.contains(["at", "least"]) { continue }
             let tolerance = chosen.limit.tolerance ?? 0.1
-            if chosen.accepted.contains(where: { abs(figure.value - $0) <= tolerance * $0 }) { continue }
+            let right = asDefault ? chosen.defaults ?? chosen.accepted : chosen.accepted
+            if right.contains(where: { abs(figure.value - $0) <= tolerance * $0 }) { continue }
             out.append(Statement(range: figure.range, limit: chosen.limit))
         }
         return out
+    }
+
+    /// Whether the figure is given as the default: a default cue ending at most four words before
+    /// it ("defaults to thirty seconds", "the default timeout is three seconds") or starting at
+    /// most two words after it ("four days by default"), in its clause (no clause break and no
+    /// other number between), and the figure not led as a maximum ("up to a year by default").
+    private func givenAsDefault(_ figure: Figure, in words: [String], lead: String) -> Bool {
+        guard !defaultCues.isEmpty, !["most", "maximum", "max"].contains(lead) else { return false }
+        var k = figure.range.lowerBound - 1
+        while k >= 0, approximators.contains(words[k]) { k -= 1 }
+        if lead == "to", k >= 1, words[k - 1] == "up" { return false }
+        func clean(_ r: Range<Int>) -> Bool {
+            !r.contains { clauseBreaks.contains(words[$0]) || SpokenDigits.isNumberWord(words[$0]) }
+        }
+        for cue in defaultCues {
+            let before = max(0, figure.range.lowerBound - 4 - cue.count)..<figure.range.lowerBound
+            for start in Self.occurrences(cue, in: words, within: before) where clean((start + cue.count)..<figure.range.lowerBound) {
+                return true
+            }
+            let after = (figure.range.upperBound + 1)..<min(words.count, figure.range.upperBound + 3 + cue.count)
+            for start in Self.occurrences(cue, in: words, within: after) where clean((figure.range.upperBound + 1)..<start) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether a typed sentence gives a limit with a wrong figure (the examples, `questions --check`).

@@ -79,6 +79,30 @@ struct ServiceLimitsTests {
         #expect(!l.wrongFigure(in: "A Lambda's timeout is at most fifteen minutes, so runs under an hour still need splitting."))
     }
 
+    @Test("a figure given as the default must be the default, not just an allowed value")
+    func defaults() {
+        var lambda = Self.lambda
+        lambda.byDefault = ["3 seconds"]
+        var file = Self.limits([lambda]).file
+        file.defaultCues = ["by default", "defaults to", "default is"]
+        let l = ServiceLimits(file)
+        #expect(l.problems.isEmpty)
+        #expect(l.wrongFigure(in: "A Lambda function's timeout is fifteen minutes by default."))
+        #expect(l.wrongFigure(in: "The Lambda timeout defaults to fifteen minutes."))
+        #expect(!l.wrongFigure(in: "The Lambda timeout defaults to three seconds."))
+        #expect(!l.wrongFigure(in: "A Lambda function times out after three seconds by default and can run up to fifteen minutes."))
+        #expect(!l.wrongFigure(in: "The default is three seconds, and a Lambda can run for fifteen minutes at most."))
+        #expect(!l.wrongFigure(in: "By default a Lambda can run up to fifteen minutes."))
+        // Without byDefault every accepted figure may be the default.
+        var plain = file
+        plain.limits = [Self.lambda]
+        #expect(!ServiceLimits(plain).wrongFigure(in: "A Lambda function's timeout is fifteen minutes by default."))
+        // A default that is not an allowed figure is a mistake in the file.
+        lambda.byDefault = ["5 seconds"]
+        file.limits = [lambda]
+        #expect(ServiceLimits(file).problems.contains { $0.contains("byDefault \"5 seconds\" is not in accept") })
+    }
+
     @Test("of two limits of one subject, the measure said nearest the figure decides")
     func nearestMeasure() {
         let l = Self.limits([Self.shardIn, Self.shardOut])
