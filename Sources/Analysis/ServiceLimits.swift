@@ -259,7 +259,8 @@ public struct ServiceLimits: Sendable {
             if Self.has(notALimit, in: words, within: window) { continue }
             var isLimit = Self.has(limitCues, in: words, within: window)
                 || comparing.contains(lead)   // only a capped comparison gets here
-            if !isLimit, lead == "to", k - 1 >= lo, words[k - 1] == "up" {
+            let upTo = lead == "to" && k - 1 >= lo && words[k - 1] == "up"
+            if !isLimit, upTo {
                 isLimit = Self.has(upToNeeds, in: words, within: lo..<k)
             }
             // The limits named here; the nearest subject and measure decide which one is meant.
@@ -290,7 +291,7 @@ public struct ServiceLimits: Sendable {
                 let d = m * 100 + s
                 if best == nil || d < best!.distance { best = (d, c) }
             }
-            let asDefault = givenAsDefault(figure, in: words, lead: lead)
+            let asDefault = !upTo && !["most", "maximum", "max"].contains(lead) && givenAsDefault(figure, in: words)
             guard let chosen = best?.limit, isLimit || asDefault || chosen.limit.always == true else { continue }
             // "at least a hundred and twenty eight kilobytes" is a minimum: only a minimum's figure.
             if atLeast, !chosen.measure.contains(["at", "least"]) { continue }
@@ -305,12 +306,8 @@ public struct ServiceLimits: Sendable {
     /// Whether the figure is given as the default: a default cue ending at most four words before
     /// it ("defaults to thirty seconds", "the default timeout is three seconds") or starting at
     /// most two words after it ("four days by default"), in its clause (no clause break and no
-    /// other number between), and the figure not led as a maximum ("up to a year by default").
-    private func givenAsDefault(_ figure: Figure, in words: [String], lead: String) -> Bool {
-        guard !defaultCues.isEmpty, !["most", "maximum", "max"].contains(lead) else { return false }
-        var k = figure.range.lowerBound - 1
-        while k >= 0, approximators.contains(words[k]) { k -= 1 }
-        if lead == "to", k >= 1, words[k - 1] == "up" { return false }
+    /// other number between). A figure led as a maximum ("up to a year by default") is not asked.
+    private func givenAsDefault(_ figure: Figure, in words: [String]) -> Bool {
         func clean(_ r: Range<Int>) -> Bool {
             !r.contains { clauseBreaks.contains(words[$0]) || SpokenDigits.isNumberWord(words[$0]) }
         }
