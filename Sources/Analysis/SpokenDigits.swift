@@ -1,6 +1,7 @@
 /// Numbers in words, both ways. Figures typed as digits are said as a person says them, so a
-/// typed answer meets the bank's spoken phrases ("five oh four", "port four four three", "twenty nine seconds"): the
-/// recognizer writes numbers as words, and the bank is written that way (issue 27).
+/// typed answer meets the bank's spoken phrases ("five oh four", "port four four three",
+/// "twenty nine seconds"): the recognizer writes numbers as words, and the bank is written that
+/// way (issue 27).
 ///
 /// - before a unit ("250 ms", "90%", "15 minutes"), a quantity: "two hundred and fifty";
 /// - three digits otherwise, a code or a port: "504" "five oh four", "443" "four four three",
